@@ -1,0 +1,38 @@
+import type { Resource, SourceKind } from '../../model/index.js';
+import type { CheckContext } from './types.js';
+
+/** Builds the read-only, indexed view of the model that checks run over. */
+export function createCheckContext(resources: readonly Resource[]): CheckContext {
+  const byType = new Map<string, Resource[]>();
+  const bySource = new Map<string, Resource[]>();
+  const byId = new Map<string, Resource>();
+  const referrers = new Map<string, Resource[]>();
+  for (const r of resources) {
+    push(byType, r.type, r);
+    push(bySource, r.source, r);
+    byId.set(r.id, r);
+    for (const ref of r.references) push(referrers, ref.target, r);
+  }
+  return {
+    resources,
+    ofType: (...types: string[]) => types.flatMap((t) => byType.get(t) ?? []),
+    fromSource: (...sources: SourceKind[]) => sources.flatMap((s) => bySource.get(s) ?? []),
+    byId: (id: string) => byId.get(id),
+    referencedBy(resource: Resource, attribute?: string) {
+      const out: Resource[] = [];
+      for (const ref of resource.references) {
+        if (attribute !== undefined && ref.attribute !== attribute && !ref.attribute.startsWith(`${attribute}.`) && !ref.attribute.startsWith(`${attribute}[`)) continue;
+        const target = byId.get(ref.target);
+        if (target && !out.includes(target)) out.push(target);
+      }
+      return out;
+    },
+    referrersOf: (resource: Resource) => [...new Set(referrers.get(resource.id) ?? [])],
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

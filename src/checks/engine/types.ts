@@ -1,0 +1,71 @@
+import type { Location, Pillar, Resource, Severity, SourceKind } from '../../model/index.js';
+
+/** Compliance frameworks a check can map to, with control ids. */
+export interface ComplianceMap {
+  'cis-aws'?: string[];
+  'cis-azure'?: string[];
+  'cis-gcp'?: string[];
+  'cis-kubernetes'?: string[];
+  'cis-docker'?: string[];
+  'nist-800-53'?: string[];
+  [framework: string]: string[] | undefined;
+}
+
+export interface CheckMeta {
+  /** stable id such as TET-PORTS-001; never reused for another meaning */
+  id: string;
+  title: string;
+  pillar: Pillar;
+  severity: Severity;
+  /** the risk, in a sentence or two */
+  description: string;
+  remediation: string;
+  references?: string[];
+  compliance?: ComplianceMap;
+  /** input kinds this check understands; the fixture test requires a failing and a passing case for each */
+  sources: SourceKind[];
+  /** native resource types it looks at, for documentation */
+  resourceTypes?: string[];
+}
+
+/** What a check returns: the engine fills in id, pillar, title, remediation and fingerprint. */
+export interface FindingDraft {
+  resource: Resource;
+  message: string;
+  /** attribute path that holds the problem; gives the line */
+  attributePath?: string;
+  /** explicit location, overriding attributePath */
+  location?: Location;
+  /** what was seen; must already be masked if it is a secret */
+  evidence?: string;
+  /** overrides meta.severity, e.g. scaled by what listens on a port */
+  severity?: Severity;
+  /** "unknown" when the verdict depends on a value the source could not resolve */
+  verdict?: 'fail' | 'unknown';
+  /** distinguishes several findings of one check on one resource, for the fingerprint */
+  key?: string;
+}
+
+export interface CheckContext {
+  readonly resources: readonly Resource[];
+  /** resources of any of the given native types */
+  ofType(...types: string[]): Resource[];
+  /** resources read by the given source kinds */
+  fromSource(...sources: SourceKind[]): Resource[];
+  byId(id: string): Resource | undefined;
+  /** resources referred to from an attribute of a resource (or from anywhere in it when attribute is omitted) */
+  referencedBy(resource: Resource, attribute?: string): Resource[];
+  /** resources that refer to the given one */
+  referrersOf(resource: Resource): Resource[];
+}
+
+export interface Check {
+  meta: CheckMeta;
+  run(ctx: CheckContext): FindingDraft[];
+  /** file the check was loaded from (set by the loader) */
+  file?: string;
+}
+
+export function defineCheck(check: Check): Check {
+  return check;
+}

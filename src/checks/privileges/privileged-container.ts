@@ -1,0 +1,31 @@
+import { asBool, getPath, isUnknown } from '../../model/index.js';
+import { containersOf, workloads } from '../_lib/kubernetes.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PRIV-001',
+    title: 'Container runs privileged',
+    pillar: 'privileges',
+    severity: 'critical',
+    description:
+      'A privileged container has every Linux capability and access to all host devices. A process that escapes it (for example through an unpatched runc, CVE-2019-5736) owns the node and every other container on it.',
+    remediation: 'Remove `securityContext.privileged: true`; grant only the specific capabilities the workload needs with `capabilities.add`, after dropping ALL.',
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://nvd.nist.gov/vuln/detail/CVE-2019-5736'],
+    compliance: { 'cis-kubernetes': ['5.2.2'], 'nist-800-53': ['AC-6', 'CM-7'] },
+    sources: ['kubernetes'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const r of workloads(ctx.resources)) {
+      for (const c of containersOf(r)) {
+        const path = `${c.path}.securityContext.privileged`;
+        const v = asBool(getPath(r.attributes, path));
+        if (v === true) out.push({ resource: r, attributePath: path, key: c.path, message: `container "${c.name}" of ${r.type} ${r.name} runs privileged`, evidence: 'securityContext.privileged: true' });
+        else if (isUnknown(v)) out.push({ resource: r, attributePath: path, key: c.path, verdict: 'unknown', message: `container "${c.name}" privileged flag is unresolved (${v.toString()})` });
+      }
+    }
+    return out;
+  },
+});

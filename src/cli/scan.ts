@@ -1,0 +1,89 @@
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { atLeast, SEVERITIES, type Severity } from '../model/index.js';
+import { FORMATS } from '../report/index.js';
+import { scan, type ScanProgress } from '../scan/scan.js';
+
+interface ScanFlags {
+  format: string;
+  output?: string;
+  failOn: Severity | 'none';
+  check: string[];
+  skipCheck: string[];
+  severity?: Severity[];
+  minSeverity?: Severity;
+  var: string[];
+  varFile: string[];
+  maxFileSize: string;
+  progress: boolean;
+  color?: boolean;
+  showSuppressed?: boolean;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export class UsageError extends Error {}
+
+function parseVars(pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var expects name=value, got "${p}"`);
+    out[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  return out;
+}
+
+/** A one-line progress display on stderr, only on a TTY. */
+function progressReporter(enabled: boolean): ((p: ScanProgress) => void) | undefined {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (p.phase !== 'done' && now - last < 80) return;
+    last = now;
+    const text = p.phase === 'done' ? '' : `tetrad: ${p.phase} ${p.done}/${p.total}${p.detail ? ` (${p.detail})` : ''}`;
+    process.stderr.write(`\r\x1b[2K${text}`);
+  };
+}
+
+export function registerScan(program: Command): void {
+  program
+    .command('scan')
+    .description('scan files and folders (Terraform, CloudFormation, Kubernetes, Dockerfiles, ...) and report the four Ps')
+    .argument('<paths...>', 'files or folders to scan')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('low'))
+    .option('-c, --check <ids>', 'run only these checks (ids, globs like TET-PORTS-*, or pillar names); repeatable', collect, [])
+    .option('-s, --skip-check <ids>', 'skip these checks (ids, globs or pillar names); repeatable', collect, [])
+    .addOption(new Option('--severity <levels...>', 'run only checks of these severities').choices([...SEVERITIES]))
+    .addOption(new Option('--min-severity <level>', 'run only checks at or above this severity').choices([...SEVERITIES]))
+    .option('--var <name=value>', 'set a Terraform variable; repeatable', (v: string, p: string[]) => [...p, v], [])
+    .option('--var-file <file>', 'read Terraform variables from a .tfvars file; repeatable', (v: string, p: string[]) => [...p, v], [])
+    .option('--max-file-size <bytes>', 'skip files larger than this', String(5 * 1024 * 1024))
+    .option('--no-progress', 'no progress display on a TTY')
+    .option('--no-color', 'plain text output')
+    .option('--show-suppressed', 'list suppressed findings in the table')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const fmt = FORMATS[flags.format]!;
+      const result = await scan(paths, {
+        vars: parseVars(flags.var),
+        varFiles: flags.varFile,
+        maxFileSize: Number(flags.maxFileSize),
+        selection: { only: flags.check, skip: flags.skipCheck, severities: flags.severity, minSeverity: flags.minSeverity },
+        onProgress: progressReporter(flags.progress),
+      });
+      const color = flags.color !== false && !flags.output && process.stdout.isTTY === true;
+      const text = fmt(result, { color, showSuppressed: flags.showSuppressed });
+      if (flags.output) writeFileSync(flags.output, text);
+      else process.stdout.write(text);
+      const ioFailure = result.errors.some((e) => e.kind === 'io') && result.files.length === 0;
+      if (ioFailure) {
+        process.exitCode = 2;
+        return;
+      }
+      const failing = flags.failOn !== 'none' && result.findings.some((f) => !f.suppressed && f.verdict === 'fail' && atLeast(f.severity, flags.failOn as Severity));
+      process.exitCode = failing ? 1 : 0;
+    });
+}

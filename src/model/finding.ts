@@ -1,0 +1,49 @@
+import type { Location } from './location.js';
+
+export const PILLARS = ['ports', 'privileges', 'passwords', 'patches'] as const;
+export type Pillar = (typeof PILLARS)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Higher is worse. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+export function atLeast(s: Severity, threshold: Severity): boolean {
+  return severityRank(s) >= severityRank(threshold);
+}
+
+export interface FindingResource {
+  id: string;
+  type: string;
+  provider: string;
+}
+
+export interface Suppression {
+  reason: string;
+  expires?: string;
+  /** where the suppression was declared: "inline" (with file:line) or "config" */
+  origin: string;
+}
+
+/** The contract every output builds on. */
+export interface Finding {
+  checkId: string;
+  pillar: Pillar;
+  severity: Severity;
+  title: string;
+  /** "fail": the check found the weakness; "unknown": it depends on a value we could not resolve */
+  verdict: 'fail' | 'unknown';
+  message: string;
+  resource: FindingResource;
+  location: Location;
+  /** what was seen, already masked where it was secret */
+  evidence?: string;
+  remediation: string;
+  references?: string[];
+  compliance?: Record<string, string[]>;
+  fingerprint: string;
+  suppressed?: Suppression;
+}

@@ -1,0 +1,114 @@
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { ScanError } from './errors.js';
+
+export interface DiscoveredFile {
+  /** absolute path */
+  path: string;
+  /** as shown in reports: relative to cwd when inside it, POSIX separators */
+  displayPath: string;
+  size: number;
+  /** first bytes as text, for content detection */
+  head: string;
+}
+
+export interface DiscoverOptions {
+  /** files larger than this are skipped with a warning (default 5 MiB) */
+  maxFileSize?: number;
+  /** directory names never entered */
+  skipDirs?: string[];
+  cwd?: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const HEAD_BYTES = 8192;
+const DEFAULT_SKIP_DIRS = ['.git', 'node_modules', '.terraform', '.hg', '.svn', '__pycache__'];
+
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === '' || rel.startsWith('..') ? abs : rel;
+  return shown.split(sep).join('/');
+}
+
+function readHead(path: string, size: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Walks files and folders. Follows symlinks but never enters a real directory
+ * twice (so loops end), skips binary files quietly and large files with a
+ * warning.
+ */
+export function discoverFiles(paths: string[], opts: DiscoverOptions = {}): { files: DiscoveredFile[]; errors: ScanError[] } {
+  const maxSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const skipDirs = new Set(opts.skipDirs ?? DEFAULT_SKIP_DIRS);
+  const cwd = opts.cwd ?? process.cwd();
+  const files: DiscoveredFile[] = [];
+  const errors: ScanError[] = [];
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const visit = (p: string, explicit: boolean): void => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (explicit) errors.push({ kind: 'io', file: displayPath(p, cwd), message: code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${code}` });
+      else if (code === 'ELOOP') errors.push({ kind: 'skipped', file: displayPath(p, cwd), message: 'symlink loop' });
+      return;
+    }
+    if (st.isDirectory()) {
+      if (!explicit && skipDirs.has(basename(p))) return;
+      let real: string;
+      try {
+        real = realpathSync(p);
+      } catch {
+        return;
+      }
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      let names: string[];
+      try {
+        names = readdirSync(p).sort();
+      } catch (err) {
+        errors.push({ kind: 'io', file: displayPath(p, cwd), message: `cannot list directory: ${(err as NodeJS.ErrnoException).code}` });
+        return;
+      }
+      for (const name of names) visit(join(p, name), false);
+      return;
+    }
+    if (!st.isFile()) return;
+    let real: string;
+    try {
+      real = realpathSync(p);
+    } catch {
+      return;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    if (st.size > maxSize) {
+      errors.push({ kind: 'skipped', file: displayPath(p, cwd), message: `file is larger than the ${maxSize}-byte limit (${st.size} bytes); skipped` });
+      return;
+    }
+    let head: Buffer;
+    try {
+      head = readHead(p, st.size);
+    } catch (err) {
+      errors.push({ kind: 'io', file: displayPath(p, cwd), message: `cannot read: ${(err as NodeJS.ErrnoException).code}` });
+      return;
+    }
+    if (head.includes(0)) return; // binary: skipped quietly
+    files.push({ path: p, displayPath: displayPath(p, cwd), size: st.size, head: head.toString('utf8') });
+  };
+
+  for (const p of paths) visit(resolve(cwd, p), true);
+  return { files, errors };
+}

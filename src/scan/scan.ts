@@ -1,0 +1,113 @@
+import type { Finding, Resource } from '../model/index.js';
+import { loadBuiltinChecks } from '../checks/engine/builtin.js';
+import { runChecks } from '../checks/engine/run.js';
+import { selectChecks, type CheckSelection } from '../checks/engine/select.js';
+import type { Check } from '../checks/engine/types.js';
+import { SOURCES } from '../sources/index.js';
+import type { Source, SourceOptions } from '../sources/types.js';
+import { TOOL } from '../version.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
+import type { ScanError } from './errors.js';
+
+export interface ScanProgress {
+  phase: 'discover' | 'parse' | 'check' | 'done';
+  done: number;
+  total: number;
+  detail?: string;
+}
+
+export interface ScanOptions extends Partial<SourceOptions> {
+  selection?: CheckSelection;
+  /** use exactly these checks instead of the built-in ones (selection still applies) */
+  checks?: Check[];
+  /** extra checks loaded by the caller (e.g. --checks-dir) */
+  extraChecks?: Check[];
+  maxFileSize?: number;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+export interface ScanResult {
+  tool: { name: string; version: string; informationUri: string };
+  findings: Finding[];
+  errors: ScanError[];
+  resources: Resource[];
+  files: DiscoveredFile[];
+  stats: { files: number; resources: number; checks: number; durationMs: number };
+}
+
+/** Makes resource ids unique within a scan (two files may declare the same name). */
+function uniquifyIds(resources: Resource[]): void {
+  const seen = new Map<string, number>();
+  for (const r of resources) {
+    const n = seen.get(r.id) ?? 0;
+    seen.set(r.id, n + 1);
+    if (n > 0) r.id = `${r.id}@${r.location.file}:${r.location.startLine}`;
+  }
+}
+
+/** Assigns each file to the first source that claims it; unknown files are skipped quietly. */
+export function assignFiles(files: DiscoveredFile[], sources: Source[] = SOURCES): Map<Source, DiscoveredFile[]> {
+  const out = new Map<Source, DiscoveredFile[]>();
+  for (const f of files) {
+    const src = sources.find((s) => s.claims(f));
+    if (!src) continue;
+    const list = out.get(src);
+    if (list) list.push(f);
+    else out.set(src, [f]);
+  }
+  return out;
+}
+
+export async function loadModel(paths: string[], opts: ScanOptions = {}): Promise<{ resources: Resource[]; errors: ScanError[]; files: DiscoveredFile[] }> {
+  const cwd = opts.cwd ?? process.cwd();
+  const progress = opts.onProgress ?? (() => {});
+  progress({ phase: 'discover', done: 0, total: paths.length });
+  const { files, errors } = discoverFiles(paths, { maxFileSize: opts.maxFileSize, cwd });
+  const sourceOpts: SourceOptions = { vars: opts.vars ?? {}, varFiles: opts.varFiles ?? [], cwd };
+  const resources: Resource[] = [];
+  const assigned = assignFiles(files);
+  let done = 0;
+  for (const [source, claimed] of assigned) {
+    progress({ phase: 'parse', done, total: files.length, detail: source.kind });
+    try {
+      const out = await source.load(claimed, sourceOpts);
+      resources.push(...out.resources);
+      errors.push(...out.errors);
+    } catch (err) {
+      errors.push({ kind: 'parse', file: claimed[0]?.displayPath ?? '(unknown)', message: `${source.kind} source failed: ${(err as Error).message}`, source: source.kind });
+    }
+    done += claimed.length;
+  }
+  uniquifyIds(resources);
+  return { resources, errors, files };
+}
+
+export async function scan(paths: string[], opts: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const { resources, errors, files } = await loadModel(paths, opts);
+  const all = [...(opts.checks ?? (await loadBuiltinChecks())), ...(opts.extraChecks ?? [])];
+  const checks = selectChecks(all, opts.selection ?? {});
+  opts.onProgress?.({ phase: 'check', done: 0, total: checks.length });
+  const run = runChecks(checks, resources);
+  errors.push(...run.errors);
+  const findings = sortFindings(run.findings);
+  opts.onProgress?.({ phase: 'done', done: checks.length, total: checks.length });
+  return {
+    tool: { ...TOOL },
+    findings,
+    errors,
+    resources,
+    files,
+    stats: { files: files.length, resources: resources.length, checks: checks.length, durationMs: Math.round(performance.now() - started) },
+  };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.location.file.localeCompare(b.location.file) ||
+      a.location.startLine - b.location.startLine ||
+      a.checkId.localeCompare(b.checkId) ||
+      a.resource.id.localeCompare(b.resource.id),
+  );
+}

@@ -1,0 +1,8 @@
+import { kubernetesSource } from './kubernetes/index.js';
+import type { Source } from './types.js';
+
+/**
+ * Every input kind, in claim order: the first source that claims a file gets
+ * it, so more specific detectors come first.
+ */
+export const SOURCES: Source[] = [kubernetesSource];

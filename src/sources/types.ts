@@ -1,0 +1,27 @@
+import type { Resource, SourceKind } from '../model/index.js';
+import type { DiscoveredFile } from '../scan/discover.js';
+import type { ScanError } from '../scan/errors.js';
+
+export interface SourceOptions {
+  /** Terraform variables from --var name=value */
+  vars: Record<string, string>;
+  /** Terraform variable files from --var-file */
+  varFiles: string[];
+  cwd: string;
+}
+
+export interface SourceOutput {
+  resources: Resource[];
+  errors: ScanError[];
+}
+
+/**
+ * An input kind. `claims` decides from the name and the first bytes whether a
+ * file belongs to it; `load` turns every claimed file into model resources
+ * with locations. A source never decides severity and never runs checks.
+ */
+export interface Source {
+  kind: SourceKind;
+  claims(file: DiscoveredFile): boolean;
+  load(files: DiscoveredFile[], options: SourceOptions): Promise<SourceOutput>;
+}

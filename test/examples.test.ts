@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { PILLARS } from '../src/model/index.js';
+import { scan } from '../src/scan/scan.js';
+
+describe('bundled example estates', () => {
+  it('the hybrid estate shows findings and parses cleanly', async () => {
+    const res = await scan(['examples/hybrid-estate']);
+    expect(res.errors).toEqual([]);
+    const pillars = new Set(res.findings.map((f) => f.pillar));
+    expect(pillars.size).toBeGreaterThan(0);
+    for (const p of pillars) expect(PILLARS).toContain(p);
+  });
+
+  it('the hardened estate scans clean', async () => {
+    const res = await scan(['examples/hardened-estate']);
+    expect(res.errors).toEqual([]);
+    expect(res.resources.length).toBeGreaterThan(0);
+    expect(res.findings.map((f) => `${f.checkId} ${f.location.file}:${f.location.startLine}`)).toEqual([]);
+  });
+});
