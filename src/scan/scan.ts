@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import type { Finding, Resource } from '../model/index.js';
+import { normalizeAll } from '../model/normalize/index.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { runChecks } from '../checks/engine/run.js';
 import { selectChecks, type CheckSelection } from '../checks/engine/select.js';
@@ -35,13 +37,26 @@ export interface ScanResult {
   stats: { files: number; resources: number; checks: number; durationMs: number };
 }
 
-/** Makes resource ids unique within a scan (two files may declare the same name). */
-function uniquifyIds(resources: Resource[]): void {
-  const seen = new Map<string, number>();
+/**
+ * Makes resource ids unique within a scan: two folders may both declare
+ * `aws_security_group.web`. A later duplicate is renamed `id@file:line`, and
+ * references to it from resources in the same folder follow the rename.
+ */
+export function uniquifyIds(resources: Resource[]): void {
+  const seen = new Set<string>();
   for (const r of resources) {
-    const n = seen.get(r.id) ?? 0;
-    seen.set(r.id, n + 1);
-    if (n > 0) r.id = `${r.id}@${r.location.file}:${r.location.startLine}`;
+    if (!seen.has(r.id)) {
+      seen.add(r.id);
+      continue;
+    }
+    const old = r.id;
+    r.id = `${old}@${r.location.file}:${r.location.startLine}`;
+    seen.add(r.id);
+    const dir = dirname(r.location.file);
+    for (const other of resources) {
+      if (dirname(other.location.file) !== dir) continue;
+      for (const ref of other.references) if (ref.target === old) ref.target = r.id;
+    }
   }
 }
 
@@ -79,6 +94,7 @@ export async function loadModel(paths: string[], opts: ScanOptions = {}): Promis
     done += claimed.length;
   }
   uniquifyIds(resources);
+  normalizeAll(resources);
   return { resources, errors, files };
 }
 
