@@ -1,0 +1,39 @@
+/**
+ * Measures one scan in a fresh process, so peak memory (max RSS) belongs to
+ * that scan alone. Prints one JSON line.
+ *   node --import tsx bench/scan-one.ts plan FILE
+ *   node --import tsx bench/scan-one.ts hcl DIR
+ */
+import { readFileSync } from 'node:fs';
+import { scan } from '../src/scan/scan.js';
+
+const [kind, target] = process.argv.slice(2);
+if (!kind || !target) throw new Error('usage: scan-one.ts plan|hcl PATH');
+
+let jsonParseMs: number | undefined;
+if (kind === 'plan') {
+  const text = readFileSync(target, 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    JSON.parse(text);
+    times.push(performance.now() - t0);
+  }
+  jsonParseMs = Math.min(...times);
+}
+const t0 = performance.now();
+const result = await scan([target], { maxFileSize: 1024 * 1024 * 1024 });
+const scanMs = performance.now() - t0;
+const parseErrors = result.errors.filter((e) => e.kind === 'parse').length;
+process.stdout.write(
+  JSON.stringify({
+    kind,
+    resources: result.stats.resources,
+    files: result.stats.files,
+    findings: result.findings.length,
+    parseErrors,
+    scanMs: Math.round(scanMs),
+    jsonParseMs: jsonParseMs === undefined ? undefined : Math.round(jsonParseMs),
+    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + '\n',
+);
