@@ -1,3 +1,4 @@
+import { dockerfileSource } from './dockerfile/index.js';
 import { kubernetesSource } from './kubernetes/index.js';
 import type { Source } from './types.js';
 
@@ -5,4 +6,4 @@ import type { Source } from './types.js';
  * Every input kind, in claim order: the first source that claims a file gets
  * it, so more specific detectors come first.
  */
-export const SOURCES: Source[] = [kubernetesSource];
+export const SOURCES: Source[] = [kubernetesSource, dockerfileSource];
