@@ -20,6 +20,10 @@ export interface NetworkRule {
   attributePath?: string;
   /** optional selector for which targets the rule applies to (GCP target tags, K8s pod selector) */
   targets?: string[];
+  /** attribute path of the peers (e.g. "ingress[0].cidr_blocks"), for the line of an exposure */
+  peersPath?: string;
+  /** set when the rule may be switched off by a value we could not resolve (GCP `disabled = var.x`) */
+  disabled?: Unknown;
 }
 
 export interface PortRange {

@@ -1,8 +1,9 @@
 import type { Resource } from '../resource.js';
 import type { Normalizer, NormalizeContext } from './types.js';
+import { NETWORK_NORMALIZERS } from './network/index.js';
 
 /** Every normaliser; add new ones here. */
-export const NORMALIZERS: Normalizer[] = [];
+export const NORMALIZERS: Normalizer[] = [...NETWORK_NORMALIZERS];
 
 export function normalizeAll(resources: Resource[], normalizers: Normalizer[] = NORMALIZERS): void {
   const index = new Map(resources.map((r) => [r.id, r]));
