@@ -1,0 +1,103 @@
+/**
+ * Finds the AWS policy documents held by Terraform, plan and CloudFormation
+ * resources, and says where each statement element sits (for file:line).
+ */
+import type { Resource, Value } from '../../model/index.js';
+import { getPath } from '../../model/index.js';
+import type { CheckContext } from '../engine/types.js';
+import { parsePolicy, policyFromDocumentBlocks, type PolicyElement, type PolicyInput, type PolicyStatement } from './iam-policy.js';
+
+/** identity: attached to a principal; trust: a role's assume-role policy; resource: a bucket policy; any: a Terraform policy document used somewhere */
+export type PolicyRole = 'identity' | 'trust' | 'resource' | 'any';
+
+export interface PolicyRef {
+  resource: Resource;
+  /** attribute path of the document inside the resource ("" for an aws_iam_policy_document) */
+  path: string;
+  role: PolicyRole;
+  input: PolicyInput;
+}
+
+const TF_SOURCES = new Set(['terraform', 'terraform-plan']);
+export const TF_POLICY_DOCUMENT = 'aws_iam_policy_document';
+
+interface Holder {
+  types: string[];
+  terraform: boolean;
+  /** attribute paths of documents; a "[]" segment fans out over a list */
+  paths: Array<[string, PolicyRole]>;
+}
+
+const HOLDERS: Holder[] = [
+  { types: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'], terraform: true, paths: [['policy', 'identity']] },
+  { types: ['aws_iam_role'], terraform: true, paths: [['inline_policy[].policy', 'identity'], ['assume_role_policy', 'trust']] },
+  { types: ['aws_s3_bucket_policy', 'aws_s3_bucket'], terraform: true, paths: [['policy', 'resource']] },
+  { types: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], terraform: false, paths: [['PolicyDocument', 'identity']] },
+  { types: ['AWS::IAM::Role'], terraform: false, paths: [['Policies[].PolicyDocument', 'identity'], ['AssumeRolePolicyDocument', 'trust']] },
+  { types: ['AWS::IAM::User', 'AWS::IAM::Group'], terraform: false, paths: [['Policies[].PolicyDocument', 'identity']] },
+  { types: ['AWS::S3::BucketPolicy'], terraform: false, paths: [['PolicyDocument', 'resource']] },
+];
+
+function expand(resource: Resource, path: string): string[] {
+  const at = path.indexOf('[]');
+  if (at < 0) return [path];
+  const listPath = path.slice(0, at);
+  const rest = path.slice(at + 2);
+  const list = getPath(resource.attributes, listPath);
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((_, i) => expand(resource, `${listPath}[${i}]${rest}`));
+}
+
+/** True when the attribute is set from a Terraform aws_iam_policy_document, which is examined on its own. */
+function fromPolicyDocument(ctx: CheckContext, resource: Resource, path: string): boolean {
+  return ctx.referencedBy(resource, path).some((t) => t.type === TF_POLICY_DOCUMENT);
+}
+
+/** Every policy document in the model, optionally only those of some roles. */
+export function policyDocuments(ctx: CheckContext, roles?: PolicyRole[]): PolicyRef[] {
+  const out: PolicyRef[] = [];
+  const want = (role: PolicyRole) => !roles || roles.includes(role) || role === 'any';
+  for (const holder of HOLDERS) {
+    for (const resource of ctx.ofType(...holder.types)) {
+      if (holder.terraform !== TF_SOURCES.has(resource.source)) continue;
+      for (const [pattern, role] of holder.paths) {
+        if (!want(role)) continue;
+        for (const path of expand(resource, pattern)) {
+          if (holder.terraform && fromPolicyDocument(ctx, resource, path)) continue;
+          const input = parsePolicy(getPath(resource.attributes, path));
+          if (input.kind !== 'absent') out.push({ resource, path, role, input });
+        }
+      }
+    }
+  }
+  for (const resource of ctx.ofType(TF_POLICY_DOCUMENT)) {
+    if (!TF_SOURCES.has(resource.source)) continue;
+    let input = policyFromDocumentBlocks(resource.attributes);
+    let path = '';
+    if (input.kind === 'absent') {
+      input = parsePolicy(resource.attributes.json as Value | undefined);
+      path = 'json';
+    }
+    if (input.kind !== 'absent') out.push({ resource, path, role: 'any', input });
+  }
+  return out;
+}
+
+/** Attribute path of a statement element (falls back to the statement, then the document). */
+export function elementPath(ref: PolicyRef, st: PolicyStatement, element?: PolicyElement): string {
+  if (ref.input.kind !== 'document' || ref.input.fromString) return ref.path;
+  const inner = (element && st.elementPaths[element]) || st.path;
+  return ref.path ? `${ref.path}.${inner}` : inner;
+}
+
+/** Statements of a document that are identity-style (no Principal), i.e. grant permissions to whoever holds the policy. */
+export function permissionStatements(ref: PolicyRef): PolicyStatement[] {
+  if (ref.input.kind !== 'document') return [];
+  if (ref.role === 'trust' || ref.role === 'resource') return [];
+  return ref.input.document.statements.filter((s) => s.principal === undefined && s.notPrincipal === undefined);
+}
+
+/** A readable label of a policy holder for messages. */
+export function describeRef(ref: PolicyRef): string {
+  return ref.path && ref.path !== 'json' ? `${ref.resource.type} ${ref.resource.name} (${ref.path})` : `${ref.resource.type} ${ref.resource.name}`;
+}
