@@ -1,0 +1,36 @@
+import { containerImages } from '../_lib/k8s-images.js';
+import { imageEol } from '../_lib/images.js';
+import { describeVerdict } from '../_lib/eol.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PATCH-016',
+    title: 'Container image is built on an end-of-life release',
+    pillar: 'patches',
+    severity: 'high',
+    description:
+      'The image is an official image whose release line (for example node 14, python 2.7, ubuntu 16.04, debian buster, centos) no longer receives security fixes. Every vulnerability found after its end stays open in the running pod.',
+    remediation: 'Move to a supported release of the image (see data/eol.yaml for the dates used), rebuild and redeploy; track image ages with your update tooling.',
+    references: [
+      'https://endoflife.date/',
+      'https://nodejs.org/en/about/previous-releases',
+      'https://devguide.python.org/versions/',
+      'https://ubuntu.com/about/release-cycle',
+      'https://wiki.debian.org/LTS',
+    ],
+    compliance: { 'nist-800-53': ['SA-22', 'SI-2'] },
+    sources: ['kubernetes'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const ci of containerImages(ctx.resources)) {
+      const ends = imageEol(ci.image);
+      if (ends.length === 0) continue;
+      const why = ends.map((e) => `${e.subject} ${describeVerdict(e.verdict)}`).join('; ');
+      out.push({ resource: ci.resource, attributePath: ci.path, key: ci.container.path, message: `container "${ci.container.name}" image ${ci.image.raw}: ${why}`, evidence: `image: ${ci.image.raw}` });
+    }
+    return out;
+  },
+});
