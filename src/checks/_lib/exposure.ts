@@ -1,0 +1,129 @@
+import { isUnknown, portInRanges, isInternetPeer, type NetworkRule, type Peer, type Resource } from '../../model/index.js';
+import { coversAllPorts } from '../../model/normalize/network/ports.js';
+
+/** Three-valued answer: a check reports "yes" as fail, "unknown" as unknown, and stays silent on "no". */
+export type Tri = 'yes' | 'no' | 'unknown';
+
+/** True for "anyone": 0.0.0.0/0, ::/0, any /0 block, and the service tags "*", "Internet", "Any". */
+export function isInternet(peer: Peer): boolean {
+  if (isInternetPeer(peer)) return true;
+  return peer.kind === 'cidr' && /\/0$/.test(peer.cidr.trim());
+}
+
+/** Does the rule admit the internet? Unknown peers make it "unknown" unless another peer already is the internet. */
+export function admitsInternet(rule: NetworkRule): Tri {
+  if (rule.peers.some(isInternet)) return 'yes';
+  if (rule.peers.some((p) => p.kind === 'unknown')) return 'unknown';
+  return 'no';
+}
+
+/** Does the rule carry the given port of the given transport protocol? */
+export function coversPort(rule: NetworkRule, port: number, transport: 'tcp' | 'udp'): Tri {
+  if (isUnknown(rule.protocol)) return 'unknown';
+  if (rule.protocol !== 'all' && rule.protocol !== transport) return 'no';
+  if (isUnknown(rule.ports)) return 'unknown';
+  return portInRanges(port, rule.ports) ? 'yes' : 'no';
+}
+
+/** Does the rule open every port (all protocols, or a port-carrying protocol over 0–65535)? */
+export function coversEveryPort(rule: NetworkRule): Tri {
+  if (isUnknown(rule.protocol)) return 'unknown';
+  if (isUnknown(rule.ports)) return 'unknown';
+  return coversAllPorts(rule.ports) ? 'yes' : 'no';
+}
+
+function and(...xs: Tri[]): Tri {
+  if (xs.includes('no')) return 'no';
+  if (xs.includes('unknown')) return 'unknown';
+  return 'yes';
+}
+
+/**
+ * A deny rule of the same resource, ordered before the allow rule (lower
+ * priority number), that blocks the internet on the same port: the allow
+ * rule is then shadowed for that port. Only known priorities count.
+ */
+function shadowedByDeny(resource: Resource, allow: NetworkRule, matches: (r: NetworkRule) => Tri): boolean {
+  const limit = allow.priority;
+  if (typeof limit !== 'number') return false;
+  return (resource.network ?? []).some(
+    (d) =>
+      d.action === 'deny' &&
+      d.direction === allow.direction &&
+      typeof d.priority === 'number' &&
+      d.priority < limit &&
+      d.disabled === undefined &&
+      d.peers.some(isInternet) &&
+      matches(d) === 'yes',
+  );
+}
+
+export interface Exposure {
+  resource: Resource;
+  rule: NetworkRule;
+  verdict: 'fail' | 'unknown';
+  /** where to point: the peers attribute, else the rule block, else the resource */
+  attributePath?: string;
+  /** a stable per-rule key */
+  key: string;
+}
+
+/**
+ * Ingress allow rules of a resource that admit the internet and satisfy
+ * `matches` (e.g. "carries tcp/22"), with deny rules ordered before them
+ * taken into account.
+ */
+export function internetIngress(resource: Resource, matches: (r: NetworkRule) => Tri): Exposure[] {
+  const out: Exposure[] = [];
+  (resource.network ?? []).forEach((rule, i) => {
+    if (rule.direction !== 'ingress' || rule.action !== 'allow') return;
+    const answer = and(admitsInternet(rule), matches(rule), rule.disabled === undefined ? 'yes' : 'unknown');
+    if (answer === 'no') return;
+    if (shadowedByDeny(resource, rule, matches)) return;
+    const exposure: Exposure = { resource, rule, verdict: answer === 'yes' ? 'fail' : 'unknown', key: rule.attributePath ?? `rule-${i}` };
+    const path = rule.peersPath ?? rule.attributePath;
+    if (path !== undefined) exposure.attributePath = path;
+    out.push(exposure);
+  });
+  return out;
+}
+
+/** Every resource that carries normalised network rules, from the given sources. */
+export function networkResources(resources: readonly Resource[]): Resource[] {
+  return resources.filter((r) => r.network !== undefined && r.network.length > 0);
+}
+
+/** Human-readable description of a rule's ports, e.g. "tcp 20-25". */
+export function describeRule(rule: NetworkRule): string {
+  const proto = isUnknown(rule.protocol) ? rule.protocol.toString() : rule.protocol;
+  if (isUnknown(rule.ports)) return `${proto} ports ${rule.ports.toString()}`;
+  const ports = rule.ports.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(',');
+  const peers = rule.peers.map((p) => (p.kind === 'cidr' ? p.cidr : p.kind === 'service-tag' ? p.tag : p.kind === 'unknown' ? p.value.toString() : p.ref)).join(', ');
+  return `${proto}${ports ? ` ${ports}` : ''} from ${peers || '(none)'}`;
+}
+
+/** Network ACL types: checked by their own rule (stateless subnet filters, ordered by rule number). */
+export const NACL_TYPES = ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule', 'AWS::EC2::NetworkAclEntry'];
+
+/** Stateful firewall types: security groups and their rules, Azure NSGs, GCP firewalls. */
+export const FIREWALL_TYPES = [
+  'aws_security_group',
+  'aws_default_security_group',
+  'aws_security_group_rule',
+  'aws_vpc_security_group_ingress_rule',
+  'AWS::EC2::SecurityGroup',
+  'AWS::EC2::SecurityGroupIngress',
+  'azurerm_network_security_group',
+  'azurerm_network_security_rule',
+  'google_compute_firewall',
+];
+
+/** A rule matcher: does the rule carry this port over tcp or udp (either counts)? */
+export function carriesPort(port: number, transports: Array<'tcp' | 'udp'> = ['tcp']): (r: NetworkRule) => Tri {
+  return (r) => {
+    const answers = transports.map((t) => coversPort(r, port, t));
+    if (answers.includes('yes')) return 'yes';
+    if (answers.includes('unknown')) return 'unknown';
+    return 'no';
+  };
+}
