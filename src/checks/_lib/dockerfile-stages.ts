@@ -1,0 +1,85 @@
+/**
+ * Read helpers over the Dockerfile source's model (see
+ * src/sources/dockerfile/index.ts for the attribute shape): stages, their
+ * base images, and which stages end up in the shipped image.
+ */
+import type { Resource, Value, ValueObject } from '../../model/index.js';
+import { isObject, isUnknown } from '../../model/index.js';
+import type { ParsedImage } from './images.js';
+
+export interface StageRef {
+  resource: Resource;
+  index: number;
+  stage: ValueObject;
+  /** attribute path of the stage, e.g. "stages[1]" */
+  path: string;
+  /** the FROM record */
+  from: ValueObject;
+  /** index of the earlier stage this one builds on, else null */
+  parentStage: number | null;
+  scratch: boolean;
+}
+
+export function dockerfiles(resources: readonly Resource[]): Resource[] {
+  return resources.filter((r) => r.source === 'dockerfile' && r.type === 'Dockerfile');
+}
+
+export function stagesOf(resource: Resource): StageRef[] {
+  const list = resource.attributes.stages;
+  if (!Array.isArray(list)) return [];
+  const out: StageRef[] = [];
+  list.forEach((s: Value, i) => {
+    if (!isObject(s) || !isObject(s.from)) return;
+    const parent = s.from.stage;
+    out.push({ resource, index: i, stage: s, path: `stages[${i}]`, from: s.from, parentStage: typeof parent === 'number' ? parent : null, scratch: s.from.scratch === true });
+  });
+  return out;
+}
+
+/**
+ * The base image of a stage as a ParsedImage, when it is an image (not
+ * scratch, not an earlier stage) whose repository is known. `unknownTag` /
+ * `unknownDigest` tell whether a build argument without value stands there.
+ */
+export function baseImageOf(st: StageRef): { image: ParsedImage; unknownTag: boolean; unknownDigest: boolean } | undefined {
+  if (st.scratch || st.parentStage !== null) return undefined;
+  const { registry, repository, tag, digest, image } = st.from;
+  if (typeof repository !== 'string' || isUnknown(registry)) return undefined;
+  return {
+    image: {
+      raw: typeof image === 'string' ? image : String(st.from.raw ?? repository),
+      registry: typeof registry === 'string' ? registry : null,
+      repository,
+      tag: typeof tag === 'string' ? tag : null,
+      digest: typeof digest === 'string' ? digest : null,
+    },
+    unknownTag: isUnknown(tag),
+    unknownDigest: isUnknown(digest),
+  };
+}
+
+/** Indexes of the stages whose contents reach the final image: the final stage and the stages it builds on. */
+export function shippedStages(resource: Resource, stages: StageRef[]): Set<number> {
+  const out = new Set<number>();
+  const final = resource.attributes.finalStage;
+  let cur: number | null = typeof final === 'number' ? final : stages.length - 1;
+  while (cur !== null && !out.has(cur)) {
+    out.add(cur);
+    cur = stages.find((s) => s.index === cur)?.parentStage ?? null;
+  }
+  return out;
+}
+
+/**
+ * Evidence text from a build command with the parts that commonly carry
+ * credentials hidden: URL user info, query strings, HTTP header values and
+ * `--password`/`token=`-style values. Truncated to `max` characters.
+ */
+export function redactCommand(text: string, max = 200): string {
+  const redacted = text
+    .replace(/(\w+:\/\/)[^/\s@'"]+@/g, '$1***@')
+    .replace(/(https?:\/\/[^\s?'"]+)\?[^\s'"]*/gi, '$1?***')
+    .replace(/(-H|--header)(\s+|=)(["']?)[^"'\n]*\3/g, '$1$2$3***$3')
+    .replace(/((?:--)?(?:password|passwd|token|secret|api[-_]?key)[=\s:]+)(["']?)[^\s"']+\2/gi, '$1$2***$2');
+  return redacted.length > max ? `${redacted.slice(0, max - 1)}…` : redacted;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { redactCommand } from '../src/checks/_lib/dockerfile-stages.js';
+import { addSources } from '../src/checks/patches/dockerfile-add-remote-without-checksum.js';
+import { pipesDownloadToShell } from '../src/checks/patches/dockerfile-pipes-download-to-shell.js';
+
+describe('pipesDownloadToShell', () => {
+  it.each([
+    'curl -fsSL https://x.example/install.sh | sh',
+    'curl https://x | bash -s -- --yes',
+    'wget -qO- https://x | sudo -E bash',
+    'curl -s https://x | /bin/sh',
+    'sh -c "$(curl -fsSL https://x)"',
+    'bash <(curl -s https://x)',
+    'apt-get update && curl https://x | zsh',
+  ])('flags %s', (cmd) => expect(pipesDownloadToShell(cmd)).toBe(true));
+  it.each([
+    'curl -fsSLo /tmp/i.sh https://x && sha256sum -c sums && sh /tmp/i.sh',
+    'curl https://x | jq .version',
+    'curl https://x | tar -xz -C /opt',
+    'echo hi | sh',
+    'curl https://x > out; sh other.sh',
+    'curl https://x | shasum -a 256',
+  ])('leaves %s alone', (cmd) => expect(pipesDownloadToShell(cmd)).toBe(false));
+});
+
+describe('addSources', () => {
+  it('reads shell and JSON forms, dropping the destination', () => {
+    expect(addSources('a b /dst/', null)).toEqual(['a', 'b']);
+    expect(addSources('["https://x/a.tgz", "/opt/"]', null)).toEqual(['https://x/a.tgz']);
+    expect(addSources('ignored', ['https://y', '/d'])).toEqual(['https://y']);
+    expect(addSources('[not json', null)).toEqual(['[not']);
+  });
+});
+
+describe('redactCommand', () => {
+  it('hides credentials in URLs, headers and token flags', () => {
+    const out = redactCommand('curl -H "Authorization: Bearer s3cr3t" https://user:pw@x.example/a?token=abc --password hunter2');
+    expect(out).not.toMatch(/s3cr3t|user:pw|abc|hunter2/);
+    expect(out).toContain('https://***@x.example/a?***');
+  });
+  it('truncates long evidence', () => {
+    expect(redactCommand('x'.repeat(500)).length).toBe(200);
+  });
+});
