@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { atLeast, SEVERITIES, type Severity } from '../model/index.js';
 import { FORMATS } from '../report/index.js';
+import { loadBuiltinChecks } from '../checks/engine/builtin.js';
+import { loadUserChecks } from '../checks/engine/user-checks.js';
 import { scan, type ScanProgress } from '../scan/scan.js';
 
 interface ScanFlags {
@@ -14,6 +16,7 @@ interface ScanFlags {
   minSeverity?: Severity;
   var: string[];
   varFile: string[];
+  checksDir: string[];
   maxFileSize: string;
   progress: boolean;
   color?: boolean;
@@ -61,13 +64,17 @@ export function registerScan(program: Command): void {
     .addOption(new Option('--min-severity <level>', 'run only checks at or above this severity').choices([...SEVERITIES]))
     .option('--var <name=value>', 'set a Terraform variable; repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--var-file <file>', 'read Terraform variables from a .tfvars file; repeatable', (v: string, p: string[]) => [...p, v], [])
+    .option('--checks-dir <dir>', 'also run the checks in this folder (.ts/.js modules and .yaml declarative checks); repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--max-file-size <bytes>', 'skip files larger than this', String(5 * 1024 * 1024))
     .option('--no-progress', 'no progress display on a TTY')
     .option('--no-color', 'plain text output')
     .option('--show-suppressed', 'list suppressed findings in the table')
     .action(async (paths: string[], flags: ScanFlags) => {
       const fmt = FORMATS[flags.format]!;
+      // a bad user check stops the scan (exit 2) before any file is read
+      const extraChecks = flags.checksDir.length ? await loadUserChecks(flags.checksDir, (await loadBuiltinChecks()).map((c) => c.meta.id)) : [];
       const result = await scan(paths, {
+        extraChecks,
         vars: parseVars(flags.var),
         varFiles: flags.varFile,
         maxFileSize: Number(flags.maxFileSize),
