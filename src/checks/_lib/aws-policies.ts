@@ -19,7 +19,7 @@ export interface PolicyRef {
 }
 
 const TF_SOURCES = new Set(['terraform', 'terraform-plan']);
-export const TF_POLICY_DOCUMENT = 'aws_iam_policy_document';
+export const TF_POLICY_DOCUMENT = 'data.aws_iam_policy_document';
 
 interface Holder {
   types: string[];
