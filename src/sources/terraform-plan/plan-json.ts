@@ -1,0 +1,157 @@
+import { Unknown, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
+import { ParseError } from '../../scan/errors.js';
+import { addressLines, keyOffset } from './address-lines.js';
+import { parseJsonOrThrow } from './json-error.js';
+import type { PlanDocument, PlanModule, PlanResource } from './plan-types.js';
+import { ReferenceResolver } from './references.js';
+
+/** Provider of a Terraform type from its prefix: aws_ -> aws, azurerm_/azuread_ -> azure, google_ -> gcp, else the prefix. */
+export function providerOfType(type: string): string {
+  const bare = type.startsWith('data.') ? type.slice(5) : type;
+  const cut = bare.indexOf('_');
+  const prefix = cut === -1 ? bare : bare.slice(0, cut);
+  switch (prefix) {
+    case 'aws':
+      return 'aws';
+    case 'azurerm':
+    case 'azuread':
+      return 'azure';
+    case 'google':
+      return 'gcp';
+    default:
+      return prefix;
+  }
+}
+
+interface Collected {
+  res: PlanResource;
+  moduleInstance: string;
+}
+
+/** Walks a module tree (root then child modules) and collects its resources. */
+function collect(mod: PlanModule | undefined, moduleInstance: string, out: Collected[], moduleInstances: Map<string, string[]>): void {
+  if (!mod) return;
+  for (const res of mod.resources ?? []) out.push({ res, moduleInstance });
+  for (const child of mod.child_modules ?? []) {
+    const addr = child.address ?? moduleInstance;
+    // index module instances by "<parent>.module.NAME" so module.NAME.x can expand to every instance
+    const base = addr.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]$/, '');
+    const list = moduleInstances.get(base);
+    if (list) list.push(addr);
+    else moduleInstances.set(base, [addr]);
+    collect(child, addr, out, moduleInstances);
+  }
+}
+
+/** The address relative to its module without the instance key: `data.aws_ami.x`, `aws_instance.web`. */
+function configAddress(res: PlanResource): string {
+  return res.mode === 'data' ? `data.${res.type}.${res.name}` : `${res.type}.${res.name}`;
+}
+
+/**
+ * Marks the attributes a plan lists in `after_unknown` as `Unknown`, in place.
+ * `after_unknown` mirrors the attribute tree with `true` at each value that is
+ * only known after apply; `planned_values` leaves those attributes out.
+ */
+export function applyAfterUnknown(target: ValueObject | Value[], afterUnknown: unknown, address: string, path: string): void {
+  if (afterUnknown === null || typeof afterUnknown !== 'object') return;
+  const entries: Array<[string | number, unknown]> = Array.isArray(afterUnknown) ? afterUnknown.map((v, i) => [i, v]) : Object.entries(afterUnknown);
+  for (const [key, flag] of entries) {
+    const childPath = typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+    const slot = target as Record<string | number, Value>;
+    if (flag === true) {
+      slot[key] = new Unknown('known after apply', `${address}.${childPath}`);
+    } else if (flag !== null && typeof flag === 'object' && hasTrue(flag)) {
+      let child = slot[key];
+      if (child === null || child === undefined || typeof child !== 'object' || child instanceof Unknown) {
+        child = Array.isArray(flag) ? [] : {};
+        slot[key] = child;
+      }
+      applyAfterUnknown(child as ValueObject | Value[], flag, address, childPath);
+    }
+  }
+}
+
+function hasTrue(v: unknown): boolean {
+  if (v === true) return true;
+  if (v === null || typeof v !== 'object') return false;
+  return Object.values(v).some(hasTrue);
+}
+
+/**
+ * Reads the text of `terraform show -json` (a plan or a state) into resources.
+ * One JSON.parse, one regex sweep for lines, no copies of attribute values.
+ */
+export function parsePlanJson(text: string, file: string): Resource[] {
+  const doc = parseJsonOrThrow(text, file) as PlanDocument;
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new ParseError(file, 1, 'not a Terraform plan or state: the top level is not an object');
+  const isPlan = doc.planned_values !== undefined;
+  const root = isPlan ? doc.planned_values?.root_module : doc.values?.root_module;
+  const moduleInstances = new Map<string, string[]>();
+  const found: Collected[] = [];
+  collect(root, '', found, moduleInstances);
+
+  const ids = new Set<string>();
+  for (const { res } of found) ids.add(res.address);
+  // data sources read during planning are only in prior_state
+  if (isPlan) {
+    const prior: Collected[] = [];
+    collect(doc.prior_state?.values?.root_module, '', prior, new Map());
+    for (const c of prior) {
+      if (c.res.mode === 'data' && !ids.has(c.res.address)) {
+        found.push(c);
+        ids.add(c.res.address);
+      }
+    }
+  }
+
+  const instancesByBase = new Map<string, string[]>();
+  for (const { res, moduleInstance } of found) {
+    if (res.index === undefined) continue;
+    const base = moduleInstance === '' ? configAddress(res) : `${moduleInstance}.${configAddress(res)}`;
+    const list = instancesByBase.get(base);
+    if (list) list.push(res.address);
+    else instancesByBase.set(base, [res.address]);
+  }
+
+  const changes = new Map<string, { actions?: string[]; after_unknown?: unknown }>();
+  for (const rc of doc.resource_changes ?? []) if (rc.change) changes.set(rc.address, rc.change);
+
+  const resolver = new ReferenceResolver(doc.configuration?.root_module, ids, instancesByBase, moduleInstances);
+  const from = keyOffset(text, isPlan ? 'planned_values' : 'values');
+  const lines = addressLines(text, ids, from);
+
+  const out: Resource[] = [];
+  for (const { res, moduleInstance } of found) {
+    if (typeof res.address !== 'string' || typeof res.type !== 'string') continue;
+    const attributes = (res.values && typeof res.values === 'object' ? res.values : {}) as ValueObject;
+    const change = changes.get(res.address);
+    if (change?.after_unknown) applyAfterUnknown(attributes, change.after_unknown, res.address, '');
+    const line = lines.get(res.address) ?? 1;
+    const references: Reference[] = doc.configuration ? resolver.referencesOf(moduleInstance, configAddress(res), res.index !== undefined) : [];
+    for (const dep of res.depends_on ?? []) references.push({ attribute: 'depends_on', target: dep });
+    const meta: Record<string, Value> = {
+      address: res.address,
+      module: moduleInstance === '' ? null : moduleInstance,
+      mode: res.mode ?? 'managed',
+      index: res.index ?? null,
+      providerName: res.provider_name ?? null,
+      kind: isPlan ? 'plan' : 'state',
+    };
+    if (change?.actions) meta.actions = change.actions;
+    const type = res.mode === 'data' ? `data.${res.type}` : res.type;
+    out.push({
+      id: res.address,
+      type,
+      provider: providerOfType(res.type),
+      source: 'terraform-plan',
+      name: res.name,
+      attributes,
+      location: { file, startLine: line, endLine: line },
+      attributeLocations: {},
+      references,
+      meta,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,215 @@
+import type { Reference } from '../../model/index.js';
+import type { ConfigModule, ConfigResource, Expression } from './plan-types.js';
+
+/**
+ * Turns the `configuration` section of a plan into resource references.
+ *
+ * Every expression in a plan's configuration lists the addresses it reads
+ * (`"references": ["aws_security_group.web.id", "aws_security_group.web"]`).
+ * A reference to a resource becomes a `Reference` to that resource's instance
+ * ids in the same module instance. `var.x` inside a module follows the module
+ * call's argument into the parent module; `module.net.vpc_id` follows the
+ * output's expression into the child module. `local.*` is not in the plan's
+ * configuration and is not followed. A reference without an instance key to a
+ * resource with `count`/`for_each` points at every instance.
+ */
+export class ReferenceResolver {
+  /** config module path (`module.a.module.b`, "" for root) -> module config */
+  private readonly modules = new Map<string, ConfigModule>();
+  /** `${configModulePath}|${configAddress}` -> resource config */
+  private readonly resources = new Map<string, ConfigResource>();
+  private readonly memo = new Map<string, Reference[]>();
+
+  constructor(
+    root: ConfigModule | undefined,
+    /** every resource id of the scan */
+    private readonly ids: ReadonlySet<string>,
+    /** `moduleInstance + "." + baseAddress` (no instance key) -> instance ids, for count/for_each resources */
+    private readonly instancesByBase: ReadonlyMap<string, string[]>,
+    /** parent module instance + ".module.NAME" -> module instance addresses */
+    private readonly moduleInstances: ReadonlyMap<string, string[]>,
+  ) {
+    if (root) this.indexModule(root, '');
+  }
+
+  private indexModule(mod: ConfigModule, path: string): void {
+    this.modules.set(path, mod);
+    for (const r of mod.resources ?? []) this.resources.set(`${path}|${r.address}`, r);
+    for (const [name, call] of Object.entries(mod.module_calls ?? {})) {
+      if (call.module) this.indexModule(call.module, join(path, `module.${name}`));
+    }
+  }
+
+  /**
+   * References of one resource instance, given its module instance address and
+   * config address. Instances of a `count`/`for_each` resource (`shared`)
+   * share one computation; each gets its own reference objects, since later
+   * passes may rewrite targets.
+   */
+  referencesOf(moduleInstance: string, configAddress: string, shared = false): Reference[] {
+    if (!shared) return this.compute(moduleInstance, configAddress);
+    const key = `${moduleInstance}|${configAddress}`;
+    let refs = this.memo.get(key);
+    if (!refs) {
+      refs = this.compute(moduleInstance, configAddress);
+      this.memo.set(key, refs);
+    }
+    return refs.map((r) => ({ ...r }));
+  }
+
+  private compute(moduleInstance: string, configAddress: string): Reference[] {
+    const config = this.resources.get(`${configPath(moduleInstance)}|${configAddress}`);
+    if (!config) return [];
+    const out: Reference[] = [];
+    // few references per resource: a linear scan beats a Map here
+    const add = (attribute: string, target: string, targetAttribute?: string): void => {
+      for (const prev of out) {
+        if (prev.attribute !== attribute || prev.target !== target) continue;
+        if (prev.targetAttribute === undefined && targetAttribute !== undefined) prev.targetAttribute = targetAttribute;
+        return;
+      }
+      out.push(targetAttribute === undefined ? { attribute, target } : { attribute, target, targetAttribute });
+    };
+    if (config.expressions) {
+      walkExpressions(config.expressions, '', (path, expr) => {
+        for (const ref of mostSpecific(expr.references)) {
+          for (const t of this.resolve(ref, moduleInstance, 0)) add(path, t.target, t.attribute);
+        }
+      });
+    }
+    for (const dep of config.depends_on ?? []) {
+      for (const t of this.resolve(dep, moduleInstance, 0)) add('depends_on', t.target);
+    }
+    return out;
+  }
+
+  /** Resolves one reference string, read in a module instance, to target resource ids. */
+  private resolve(ref: string, moduleInstance: string, depth: number): Array<{ target: string; attribute?: string }> {
+    if (depth > 32) return [];
+    const segs = splitTraversal(ref);
+    const head = segs[0];
+    if (!head) return [];
+    const name = segs[1]?.name;
+    switch (head.name) {
+      case 'var': {
+        if (!name || moduleInstance === '') return [];
+        const { parent, call, key } = splitModuleInstance(moduleInstance);
+        void key;
+        const callConfig = this.modules.get(configPath(parent))?.module_calls?.[call];
+        const expr = callConfig?.expressions?.[name] as Expression | undefined;
+        return mostSpecific(expr?.references).flatMap((r) => this.resolve(r, parent, depth + 1));
+      }
+      case 'module': {
+        const callName = segs[1];
+        const output = segs[2]?.name;
+        if (!callName) return [];
+        const base = join(moduleInstance, `module.${callName.name}`);
+        const instances = callName.key !== undefined ? [`${base}${callName.key}`] : this.moduleInstances.get(base) ?? [base];
+        const childConfig = this.modules.get(configPath(base));
+        const outputs = output ? [output] : Object.keys(childConfig?.outputs ?? {});
+        const result: Array<{ target: string; attribute?: string }> = [];
+        for (const inst of instances) {
+          for (const o of outputs) {
+            for (const r of mostSpecific(childConfig?.outputs?.[o]?.expression?.references)) result.push(...this.resolve(r, inst, depth + 1));
+          }
+        }
+        return result;
+      }
+      case 'local':
+      case 'each':
+      case 'count':
+      case 'path':
+      case 'terraform':
+      case 'self':
+        return [];
+      case 'data': {
+        const type = segs[1];
+        const res = segs[2];
+        if (!type || !res) return [];
+        return this.targets(moduleInstance, `data.${type.name}.${res.name}`, res.key, segs[3]?.name);
+      }
+      default: {
+        const res = segs[1];
+        if (!res) return [];
+        return this.targets(moduleInstance, `${head.name}.${res.name}`, res.key, segs[2]?.name);
+      }
+    }
+  }
+
+  private targets(moduleInstance: string, base: string, key: string | undefined, attribute: string | undefined): Array<{ target: string; attribute?: string }> {
+    const full = join(moduleInstance, base);
+    let ids: string[];
+    if (key !== undefined && this.ids.has(`${full}${key}`)) ids = [`${full}${key}`];
+    else if (this.ids.has(full)) ids = [full];
+    else ids = this.instancesByBase.get(full) ?? [key !== undefined ? `${full}${key}` : full];
+    return ids.map((target) => (attribute === undefined ? { target } : { target, attribute }));
+  }
+}
+
+function join(prefix: string, rest: string): string {
+  return prefix === '' ? rest : `${prefix}.${rest}`;
+}
+
+const INSTANCE_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g;
+
+/** `module.net[0].module.sub["a"]` -> `module.net.module.sub` */
+export function configPath(moduleInstance: string): string {
+  return moduleInstance.includes('[') ? moduleInstance.replace(INSTANCE_KEY, '') : moduleInstance;
+}
+
+/** `module.a[0].module.b["x"]` -> parent `module.a[0]`, call `b`, key `["x"]` */
+function splitModuleInstance(inst: string): { parent: string; call: string; key: string } {
+  const segs = splitTraversal(inst);
+  const last = segs[segs.length - 1];
+  const parentSegs = segs.slice(0, -2);
+  return {
+    parent: parentSegs.map((s) => `${s.name}${s.key ?? ''}`).join('.'),
+    call: last?.name ?? '',
+    key: last?.key ?? '',
+  };
+}
+
+/** Splits `aws_instance.web["a"].id` into [{name: aws_instance}, {name: web, key: '["a"]'}, {name: id}]. */
+export function splitTraversal(ref: string): Array<{ name: string; key?: string }> {
+  const out: Array<{ name: string; key?: string }> = [];
+  const re = /([^.[\]]+)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\])?)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ref)) !== null) {
+    const seg: { name: string; key?: string } = { name: m[1] as string };
+    if (m[2]) seg.key = m[2];
+    out.push(seg);
+    // skip the dot
+    if (ref[re.lastIndex] === '.') re.lastIndex++;
+  }
+  return out;
+}
+
+/**
+ * Terraform lists every prefix of a traversal (`module.net.vpc_id` and
+ * `module.net`); keep only the longest ones, so a bare `module.net` does not
+ * expand to every output of the module.
+ */
+function mostSpecific(refs: string[] | undefined): string[] {
+  if (!refs || refs.length < 2) return refs ?? [];
+  return refs.filter((r) => !refs.some((o) => o !== r && (o.startsWith(`${r}.`) || o.startsWith(`${r}[`))));
+}
+
+function isExpression(v: unknown): v is Expression {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return 'constant_value' in o || (Array.isArray(o.references) && o.references.every((r) => typeof r === 'string'));
+}
+
+/** Visits every expression of a resource's `expressions`, with its attribute path (`ingress[0].security_groups`). */
+export function walkExpressions(exprs: Record<string, unknown>, prefix: string, visit: (path: string, expr: Expression) => void): void {
+  for (const key in exprs) {
+    const v = exprs[key];
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (isExpression(v)) visit(path, v);
+    else if (Array.isArray(v)) {
+      v.forEach((block, i) => {
+        if (block !== null && typeof block === 'object' && !Array.isArray(block)) walkExpressions(block as Record<string, unknown>, `${path}[${i}]`, visit);
+      });
+    } else if (v !== null && typeof v === 'object') walkExpressions(v as Record<string, unknown>, path, visit);
+  }
+}
