@@ -21,6 +21,8 @@ interface ScanFlags {
   progress: boolean;
   color?: boolean;
   showSuppressed?: boolean;
+  config?: string;
+  ignores: boolean;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -69,6 +71,8 @@ export function registerScan(program: Command): void {
     .option('--no-progress', 'no progress display on a TTY')
     .option('--no-color', 'plain text output')
     .option('--show-suppressed', 'list suppressed findings in the table')
+    .option('--config <file>', 'read settings and ignores from this file instead of ./.tetrad.yaml')
+    .option('--no-ignores', 'apply no suppression (inline tetrad:ignore comments and config ignores)')
     .action(async (paths: string[], flags: ScanFlags) => {
       const fmt = FORMATS[flags.format]!;
       // a bad user check stops the scan (exit 2) before any file is read
@@ -80,6 +84,8 @@ export function registerScan(program: Command): void {
         maxFileSize: Number(flags.maxFileSize),
         selection: { only: flags.check, skip: flags.skipCheck, severities: flags.severity, minSeverity: flags.minSeverity },
         onProgress: progressReporter(flags.progress),
+        configFile: flags.config,
+        noIgnores: flags.ignores === false,
       });
       const color = flags.color !== false && !flags.output && process.stdout.isTTY === true;
       const text = fmt(result, { color, showSuppressed: flags.showSuppressed });

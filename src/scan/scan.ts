@@ -4,7 +4,9 @@ import { normalizeAll } from '../model/normalize/index.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { runChecks } from '../checks/engine/run.js';
 import { selectChecks, type CheckSelection } from '../checks/engine/select.js';
-import type { Check } from '../checks/engine/types.js';
+import type { Check, CheckMeta } from '../checks/engine/types.js';
+import { loadConfigs, type IgnoreRule } from '../config/load.js';
+import { applySuppressions } from '../suppress/apply.js';
 import { SOURCES } from '../sources/index.js';
 import type { Source, SourceOptions } from '../sources/types.js';
 import { TOOL } from '../version.js';
@@ -26,6 +28,16 @@ export interface ScanOptions extends Partial<SourceOptions> {
   extraChecks?: Check[];
   maxFileSize?: number;
   onProgress?: (p: ScanProgress) => void;
+  /** configuration file to use instead of `.tetrad.yaml` in the working directory (--config) */
+  configFile?: string;
+  /** false: read no `.tetrad.yaml` at all (default true) */
+  loadConfig?: boolean;
+  /** extra `ignores:` entries supplied by the caller */
+  ignores?: IgnoreRule[];
+  /** apply no suppression at all, inline or configured (--no-ignores) */
+  noIgnores?: boolean;
+  /** today as YYYY-MM-DD, for suppression expiry (default: the UTC date) */
+  today?: string;
 }
 
 export interface ScanResult {
@@ -34,6 +46,8 @@ export interface ScanResult {
   errors: ScanError[];
   resources: Resource[];
   files: DiscoveredFile[];
+  /** metadata of the checks that ran (for SARIF rules) */
+  checks: CheckMeta[];
   stats: { files: number; resources: number; checks: number; durationMs: number };
 }
 
@@ -100,13 +114,23 @@ export async function loadModel(paths: string[], opts: ScanOptions = {}): Promis
 
 export async function scan(paths: string[], opts: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
+  const cwd = opts.cwd ?? process.cwd();
+  // a bad configuration is a usage error: it throws ConfigError before any work
+  const configs = opts.loadConfig === false ? [] : loadConfigs({ cwd, configFile: opts.configFile, paths });
   const { resources, errors, files } = await loadModel(paths, opts);
   const all = [...(opts.checks ?? (await loadBuiltinChecks())), ...(opts.extraChecks ?? [])];
   const checks = selectChecks(all, opts.selection ?? {});
   opts.onProgress?.({ phase: 'check', done: 0, total: checks.length });
   const run = runChecks(checks, resources);
   errors.push(...run.errors);
-  const findings = sortFindings(run.findings);
+  let found = run.findings;
+  if (!opts.noIgnores) {
+    const rules = [...configs.flatMap((c) => c.ignores), ...(opts.ignores ?? [])];
+    const suppressed = applySuppressions(found, resources, { cwd, rules, today: opts.today });
+    found = suppressed.findings;
+    errors.push(...suppressed.errors);
+  }
+  const findings = sortFindings(found);
   opts.onProgress?.({ phase: 'done', done: checks.length, total: checks.length });
   return {
     tool: { ...TOOL },
@@ -114,6 +138,7 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     errors,
     resources,
     files,
+    checks: checks.map((c) => c.meta),
     stats: { files: files.length, resources: resources.length, checks: checks.length, durationMs: Math.round(performance.now() - started) },
   };
 }

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { minimatch } from 'minimatch';
+import type { IgnoreRule } from '../config/load.js';
+import type { Finding, Resource, Suppression } from '../model/index.js';
+import type { ScanError } from '../scan/errors.js';
+import { parseInlineDirectives, type InlineDirective } from './inline.js';
+
+export interface SuppressOptions {
+  /** working directory the findings' file paths are relative to */
+  cwd?: string;
+  /** `ignores:` entries from the configuration files */
+  rules?: IgnoreRule[];
+  /** today as YYYY-MM-DD (UTC by default); a suppression that expires before it no longer applies */
+  today?: string;
+  /** reads a file's text (tests may replace it); undefined when it cannot be read */
+  readText?: (absPath: string) => string | undefined;
+}
+
+export interface SuppressResult {
+  findings: Finding[];
+  errors: ScanError[];
+}
+
+/** A suppression candidate, inline or from the configuration, in one shape. */
+interface Candidate {
+  kind: 'inline' | 'config';
+  file: string;
+  line: number;
+  reason?: string;
+  expires?: string;
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function checkMatches(patterns: string[], checkId: string): boolean {
+  return patterns.some((p) => minimatch(checkId, p, { nocase: true }));
+}
+
+function hasReason(c: { reason?: string }): c is { reason: string } {
+  return typeof c.reason === 'string' && c.reason.trim() !== '';
+}
+
+/** The finding's file relative to a base folder, POSIX separators; undefined when outside it. */
+function relativeTo(baseDir: string, cwd: string, file: string): string | undefined {
+  const rel = relative(baseDir, resolve(cwd, file));
+  if (rel.startsWith('..') || rel === '') return undefined;
+  return rel.split(sep).join('/');
+}
+
+function ruleMatches(rule: IgnoreRule, f: Finding, cwd: string): boolean {
+  if (!checkMatches([rule.check], f.checkId)) return false;
+  if (rule.resource !== undefined && !minimatch(f.resource.id, rule.resource, { nocase: false, dot: true })) return false;
+  if (rule.path !== undefined) {
+    if (f.location.uri) return false;
+    const rel = relativeTo(rule.baseDir, cwd, f.location.file);
+    if (rel === undefined) return false;
+    if (!minimatch(rel, rule.path, { dot: true, matchBase: !rule.path.includes('/') })) return false;
+  }
+  return true;
+}
+
+/** Inline directives that cover a finding: on its line or the line before, or inside / right above its resource's block. */
+function inlineCandidates(f: Finding, resource: Resource | undefined, directivesOf: (file: string) => InlineDirective[]): InlineDirective[] {
+  if (f.location.uri) return [];
+  const out: InlineDirective[] = [];
+  const { file, startLine } = f.location;
+  for (const d of directivesOf(file)) {
+    if (d.line === startLine || d.line + 1 === startLine) out.push(d);
+  }
+  if (resource && !resource.location.uri) {
+    const loc = resource.location;
+    for (const d of directivesOf(loc.file)) {
+      if (out.includes(d)) continue;
+      if ((d.line >= loc.startLine && d.line <= loc.endLine) || d.line + 1 === loc.startLine) out.push(d);
+    }
+  }
+  return out.filter((d) => checkMatches(d.checks, f.checkId)).sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Marks findings covered by an inline `tetrad:ignore` comment or a
+ * configuration `ignores:` entry as suppressed (inline first, then the
+ * configuration in file order). A suppression without a reason is never
+ * applied and yields a `config` error; one that expired before today no longer
+ * applies, and a `config` error says so for each finding it used to hide.
+ */
+export function applySuppressions(findings: readonly Finding[], resources: readonly Resource[], opts: SuppressOptions = {}): SuppressResult {
+  const cwd = opts.cwd ?? process.cwd();
+  const today = opts.today ?? todayUtc();
+  const read = opts.readText ?? readOrUndefined;
+  const rules = opts.rules ?? [];
+  const errors: ScanError[] = [];
+  const byId = new Map(resources.map((r) => [r.id, r]));
+
+  const cache = new Map<string, InlineDirective[]>();
+  const directivesOf = (file: string): InlineDirective[] => {
+    let ds = cache.get(file);
+    if (ds) return ds;
+    const text = read(resolve(cwd, file));
+    if (text === undefined || !text.includes('tetrad:ignore')) ds = [];
+    else {
+      const parsed = parseInlineDirectives(text, file);
+      ds = parsed.directives;
+      for (const p of parsed.problems) errors.push({ kind: 'config', file: p.file, line: p.line, message: `invalid tetrad:ignore comment, not applied: ${p.message}` });
+      for (const d of ds) {
+        if (hasReason(d)) continue;
+        errors.push({ kind: 'config', file: d.file, line: d.line, message: `tetrad:ignore ${d.checks.join(',')} has no reason="..."; the suppression is not applied` });
+      }
+    }
+    cache.set(file, ds);
+    return ds;
+  };
+
+  for (const rule of rules) {
+    if (hasReason(rule)) continue;
+    errors.push({ kind: 'config', file: rule.file, line: rule.line, message: `ignore of ${rule.check} has no reason; the suppression is not applied` });
+  }
+
+  const out = findings.map((f) => {
+    const candidates: Candidate[] = [
+      ...inlineCandidates(f, byId.get(f.resource.id), directivesOf).map((d): Candidate => ({ kind: 'inline', file: d.file, line: d.line, reason: d.reason, expires: d.expires })),
+      ...rules.filter((r) => ruleMatches(r, f, cwd)).map((r): Candidate => ({ kind: 'config', file: r.file, line: r.line, reason: r.reason, expires: r.expires })),
+    ];
+    for (const c of candidates) {
+      if (!hasReason(c)) continue;
+      if (c.expires !== undefined && c.expires < today) {
+        errors.push({
+          kind: 'config',
+          file: c.file,
+          line: c.line,
+          message: `suppression of ${f.checkId} for ${f.resource.id} (${f.location.file}:${f.location.startLine}) expired on ${c.expires}; the finding is reported again`,
+        });
+        continue;
+      }
+      const suppressed: Suppression = { reason: c.reason, origin: `${c.kind} ${c.file}:${c.line}` };
+      if (c.expires !== undefined) suppressed.expires = c.expires;
+      return { ...f, suppressed };
+    }
+    return f;
+  });
+  return { findings: out, errors };
+}
+
+/** SARIF suppression kind for a finding's suppression origin. */
+export function suppressionKind(s: Suppression): 'inSource' | 'external' {
+  return s.origin.startsWith('inline') ? 'inSource' : 'external';
+}
