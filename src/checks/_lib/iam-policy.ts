@@ -169,7 +169,9 @@ export function policyFromDocumentBlocks(attributes: ValueObject): PolicyInput {
       ['NotPrincipal', 'not_principals'],
       ['Condition', 'condition'],
     ];
-    for (const [el, key] of map) if (s[key] !== undefined && s[key] !== null) elementPaths[el] = `${path}.${key}`;
+    // nested blocks (principals, condition) are located by their first block
+    const blocks = new Set(['principals', 'not_principals', 'condition']);
+    for (const [el, key] of map) if (s[key] !== undefined && s[key] !== null) elementPaths[el] = blocks.has(key) && Array.isArray(s[key]) ? `${path}.${key}[0]` : `${path}.${key}`;
     // Terraform defaults effect to "Allow"
     const st: PolicyStatement = { index: i, path, elementPaths, effect: s.effect === undefined || s.effect === null ? 'Allow' : effectOf(s.effect) };
     if (typeof s.sid === 'string') st.sid = s.sid;

@@ -1,0 +1,74 @@
+import { asList, isObject, isUnknown, type Value } from '../../model/index.js';
+import { elementPath, policyDocuments, type PolicyRef } from '../_lib/aws-policies.js';
+import { coversAction, isAllow, principalIsAnyone, type PolicyStatement } from '../_lib/iam-policy.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML'];
+const GITHUB_OIDC = 'token.actions.githubusercontent.com';
+
+/** Condition keys a statement tests, from JSON (`{StringLike: {key: ...}}`) or Terraform blocks (`[{variable}]`). */
+export function conditionKeys(condition: Value | undefined): string[] {
+  const keys: string[] = [];
+  if (Array.isArray(condition)) {
+    for (const block of condition) if (isObject(block) && typeof block.variable === 'string') keys.push(block.variable);
+  } else if (isObject(condition)) {
+    for (const op of Object.values(condition)) if (isObject(op)) keys.push(...Object.keys(op));
+  }
+  return keys.map((k) => k.toLowerCase());
+}
+
+function assumes(st: PolicyStatement, ref: PolicyRef): boolean {
+  if (!ASSUME_ACTIONS.some((a) => coversAction(st, a) === true)) return false;
+  // a Terraform policy document is used anywhere: require an explicit sts: action so bucket policies granting "*" stay out
+  if (ref.role === 'any') return !isUnknown(st.action) && (st.action ?? []).some((a) => typeof a === 'string' && /^sts:/i.test(a));
+  return true;
+}
+
+/** Federated GitHub Actions principal without a `:sub` condition: every repository on GitHub can assume the role. */
+function anyGithubRepo(st: PolicyStatement): boolean {
+  const p = st.principal;
+  if (!p || isUnknown(p)) return false;
+  const federated = asList(p.byType.Federated as Value[] | undefined);
+  if (!federated.some((f) => typeof f === 'string' && f.includes(GITHUB_OIDC))) return false;
+  if (coversAction(st, 'sts:AssumeRoleWithWebIdentity') !== true) return false;
+  return !conditionKeys(st.condition).some((k) => k === `${GITHUB_OIDC}:sub`);
+}
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PRIV-007',
+    title: 'IAM role can be assumed by anyone',
+    pillar: 'privileges',
+    severity: 'critical',
+    description:
+      'A role trust policy that allows Principal "*" (or {"AWS": "*"}) to call sts:AssumeRole without a condition lets any AWS account in the world take the role and its permissions. A GitHub Actions OIDC trust without a `token.actions.githubusercontent.com:sub` condition does the same for every repository on GitHub.',
+    remediation: 'Name the trusted accounts, roles or services explicitly, or add conditions (aws:PrincipalOrgID, sts:ExternalId, or for GitHub OIDC a `sub` condition naming your repository and branch).',
+    references: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
+      'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',
+    ],
+    compliance: { 'nist-800-53': ['AC-3', 'AC-6'] },
+    sources: ['terraform', 'terraform-plan'],
+    resourceTypes: ['aws_iam_role', 'data.aws_iam_policy_document', 'AWS::IAM::Role'],
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const ref of policyDocuments(ctx, ['trust'])) {
+      if (ref.input.kind !== 'document') continue;
+      for (const st of ref.input.document.statements) {
+        if (isAllow(st) !== true || st.principal === undefined) continue;
+        const key = `${ref.path}#${st.index}`;
+        const path = elementPath(ref, st, 'Principal');
+        if (anyGithubRepo(st)) {
+          out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} trusts GitHub Actions OIDC tokens from any repository (no ${GITHUB_OIDC}:sub condition)`, evidence: `Principal: {Federated: ...${GITHUB_OIDC}}; no :sub condition` });
+          continue;
+        }
+        if (st.condition !== undefined || !assumes(st, ref)) continue;
+        const anyone = principalIsAnyone(st.principal);
+        if (anyone === true) out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} lets any AWS principal assume it (Principal "*", no condition)`, evidence: 'Effect: Allow; Principal: "*"; Action: sts:AssumeRole; no Condition' });
+        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, attributePath: path, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: trusted principal is unresolved (${anyone.toString()})` });
+      }
+    }
+    return out;
+  },
+});
