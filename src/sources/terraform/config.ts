@@ -1,0 +1,125 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScanError } from '../../scan/errors.js';
+import { ParseError } from '../../scan/errors.js';
+import { displayPath } from '../../scan/discover.js';
+import type { Attribute, Block, Body } from './ast.js';
+import { parseHclFile } from './hcl-parser.js';
+import { parseTfJson } from './json-syntax.js';
+
+/** The declarations of one module directory: every `.tf` and `.tf.json` file in it. */
+export interface ModuleConfig {
+  /** absolute directory */
+  dir: string;
+  files: string[];
+  variables: Map<string, Block>;
+  locals: Map<string, { attr: Attribute; file: string }>;
+  outputs: Map<string, Block>;
+  /** "type.name" → block */
+  resources: Map<string, Block>;
+  /** "type.name" → block (without the "data." prefix) */
+  data: Map<string, Block>;
+  modules: Map<string, Block>;
+  providers: Block[];
+  /** resource types declared here (for telling `aws_x.y` references from other names) */
+  resourceTypes: Set<string>;
+  errors: ScanError[];
+}
+
+export function isConfigFile(path: string): boolean {
+  return path.endsWith('.tf') || path.endsWith('.tf.json');
+}
+
+export function isVarFile(path: string): boolean {
+  return path.endsWith('.tfvars') || path.endsWith('.tfvars.json');
+}
+
+export function toScanError(err: unknown, file: string): ScanError {
+  if (err instanceof ParseError) {
+    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message: err.message.replace(/^.*?:\d+: /, '').replace(`${err.file}: `, ''), source: 'terraform' };
+  }
+  return { kind: 'parse', file, message: (err as Error).message, source: 'terraform' };
+}
+
+/** Parses a configuration file of either syntax. */
+export function parseConfigFile(text: string, file: string): Body {
+  return file.endsWith('.json') ? parseTfJson(text, file) : parseHclFile(text, file);
+}
+
+/** Lists the configuration files of a directory, sorted as Terraform reads them. */
+export function configFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter(isConfigFile)
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+/** Reads and indexes a module directory. A broken file becomes an error; the rest still count. */
+export function loadModuleConfig(dir: string, absFiles: string[], cwd: string): ModuleConfig {
+  const cfg: ModuleConfig = {
+    dir,
+    files: [],
+    variables: new Map(),
+    locals: new Map(),
+    outputs: new Map(),
+    resources: new Map(),
+    data: new Map(),
+    modules: new Map(),
+    providers: [],
+    resourceTypes: new Set(),
+    errors: [],
+  };
+  for (const abs of absFiles) {
+    const shown = displayPath(abs, cwd);
+    cfg.files.push(shown);
+    let body: Body;
+    try {
+      body = parseConfigFile(readFileSync(abs, 'utf8'), shown);
+    } catch (err) {
+      cfg.errors.push(toScanError(err, shown));
+      continue;
+    }
+    addDeclarations(cfg, body, shown);
+  }
+  return cfg;
+}
+
+function addDeclarations(cfg: ModuleConfig, body: Body, file: string): void {
+  for (const b of body.blocks) {
+    const [l0, l1] = b.labels;
+    switch (b.type) {
+      case 'resource':
+        if (l0 && l1) {
+          cfg.resources.set(`${l0}.${l1}`, b);
+          cfg.resourceTypes.add(l0);
+        }
+        break;
+      case 'data':
+        if (l0 && l1) cfg.data.set(`${l0}.${l1}`, b);
+        break;
+      case 'variable':
+        if (l0) cfg.variables.set(l0, b);
+        break;
+      case 'output':
+        if (l0) cfg.outputs.set(l0, b);
+        break;
+      case 'module':
+        if (l0) cfg.modules.set(l0, b);
+        break;
+      case 'provider':
+        if (l0) cfg.providers.push(b);
+        break;
+      case 'locals':
+        for (const a of b.body.attrs) cfg.locals.set(a.name, { attr: a, file });
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,418 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import { ParseError } from '../../scan/errors.js';
+import type { Attribute, Block, Body, Expr, TemplatePart, Traversal } from './ast.js';
+
+/**
+ * Native HCL syntax → the AST in ast.ts, through web-tree-sitter and the
+ * Terraform grammar of @tree-sitter-grammars/tree-sitter-hcl (it parses
+ * offline and gives row/column for every node). The parser is initialised
+ * once (`initHclParser`) and then parses synchronously.
+ */
+let parser: Parser | undefined;
+let initializing: Promise<Parser> | undefined;
+
+export async function initHclParser(): Promise<void> {
+  if (parser) return;
+  initializing ??= (async () => {
+    await Parser.init();
+    const pkg = createRequire(import.meta.url).resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json');
+    const lang = await Language.load(join(dirname(pkg), 'tree-sitter-terraform.wasm'));
+    const p = new Parser();
+    p.setLanguage(lang);
+    return p;
+  })();
+  parser = await initializing;
+}
+
+function requireParser(): Parser {
+  if (!parser) throw new Error('initHclParser() must be awaited before parsing HCL');
+  return parser;
+}
+
+/** Parses a whole configuration file. Throws ParseError at the first ERROR or MISSING node. */
+export function parseHclFile(text: string, file: string): Body {
+  const tree = requireParser().parse(text);
+  if (!tree) throw new ParseError(file, undefined, 'HCL parser returned no tree');
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) throw syntaxError(root, file);
+    const body = root.namedChildren.find((c) => c?.type === 'body');
+    if (!body) {
+      if (root.namedChildren.some((c) => c?.type === 'object')) throw new ParseError(file, 1, 'expected attributes and blocks, found an object');
+      return { attrs: [], blocks: [] };
+    }
+    return new Converter(file, text).body(body);
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * Parses one expression (a --var value, a tfvars value, a JSON-syntax
+ * template string). Throws ParseError when it is not a valid expression.
+ */
+export function parseHclExpression(text: string, file: string, line = 1): Expr {
+  const body = parseHclFile(`__v = ${text}\n`, file);
+  const a = body.attrs[0];
+  if (!a || body.attrs.length !== 1 || body.blocks.length > 0) throw new ParseError(file, line, `not a single expression: ${text}`);
+  return shiftLines(a.expr, line - 1);
+}
+
+function shiftLines(e: Expr, by: number): Expr {
+  if (by === 0) return e;
+  const walk = (x: unknown): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach(walk);
+    const o = x as Record<string, unknown>;
+    if (typeof o.line === 'number' && typeof o.endLine === 'number') {
+      o.line = (o.line as number) + by;
+      o.endLine = (o.endLine as number) + by;
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'v' && typeof v === 'object') walk(v);
+  };
+  walk(e);
+  return e;
+}
+
+function syntaxError(root: Node, file: string): ParseError {
+  let found: Node | undefined;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n.type === 'ERROR' || n.isMissing) {
+      found = n;
+      return;
+    }
+    for (const c of n.children) if (c && (c.hasError || c.isMissing)) visit(c);
+  };
+  visit(root);
+  const at = found ?? root;
+  const line = at.startPosition.row + 1;
+  const col = at.startPosition.column + 1;
+  const snippet = at.text.split('\n')[0]!.slice(0, 40);
+  const message = at.isMissing ? `HCL syntax error: missing ${at.type}` : `HCL syntax error: unexpected ${snippet ? `"${snippet}"` : 'end of input'}`;
+  return new ParseError(file, line, message, col);
+}
+
+const BINARY_OPS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+
+function kids(n: Node): Node[] {
+  return n.children as Node[];
+}
+
+class Converter {
+  constructor(
+    private readonly file: string,
+    private readonly src: string,
+  ) {}
+
+  body(n: Node): Body {
+    const out: Body = { attrs: [], blocks: [] };
+    for (const c of kids(n)) {
+      if (c.type === 'attribute') out.attrs.push(this.attribute(c));
+      else if (c.type === 'block') out.blocks.push(this.block(c));
+    }
+    return out;
+  }
+
+  attribute(n: Node): Attribute {
+    const cs = kids(n);
+    const name = cs[0]!.text;
+    const exprNode = cs.find((c) => c.type === 'expression')!;
+    return { name, expr: this.expr(exprNode), line: n.startPosition.row + 1, endLine: n.endPosition.row + 1 };
+  }
+
+  block(n: Node): Block {
+    const cs = kids(n);
+    const labels: string[] = [];
+    let body: Body = { attrs: [], blocks: [] };
+    for (let i = 1; i < cs.length; i++) {
+      const c = cs[i]!;
+      if (c.type === 'string_lit') labels.push(this.stringLit(c));
+      else if (c.type === 'identifier') labels.push(c.text);
+      else if (c.type === 'body') body = this.body(c);
+    }
+    return { type: cs[0]!.text, labels, body, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, file: this.file };
+  }
+
+  private pos(n: Node): { text: string; line: number; endLine: number } {
+    return { text: n.text, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1 };
+  }
+
+  stringLit(n: Node): string {
+    const cs = kids(n);
+    // literal text is sliced from the source: tree-sitter leaves some whitespace out of template_literal nodes
+    return unescapeQuoted(this.src.slice(cs[0]!.endIndex, cs[cs.length - 1]!.startIndex));
+  }
+
+  expr(n: Node): Expr {
+    const cs = kids(n);
+    if (n.type === 'expression') {
+      if (cs.length === 1 && cs[0]!.type === 'conditional') return this.primary(cs[0]!);
+      return this.term(cs, n);
+    }
+    return this.primary(n);
+  }
+
+  /** a base term followed by attribute, index and splat traversals */
+  term(cs: Node[], whole: Node): Expr {
+    let i = 0;
+    let base: Expr;
+    if (cs[0]!.type === '(') {
+      base = this.expr(cs[1]!);
+      i = 3;
+    } else {
+      base = this.primary(cs[0]!);
+      i = 1;
+    }
+    const startIndex = cs[0]!.startIndex;
+    for (; i < cs.length; i++) {
+      const c = cs[i]!;
+      const pos = { text: textBetween(whole, startIndex, c.endIndex), line: base.line, endLine: c.endPosition.row + 1 };
+      if (c.type === 'get_attr') base = { ...pos, k: 'attr', obj: base, name: kids(c).find((x) => x.type === 'identifier')!.text };
+      else if (c.type === 'index') base = { ...pos, k: 'index', obj: base, index: this.index(c) };
+      else if (c.type === 'splat') {
+        const inner = kids(c)[0]!;
+        const each: Traversal[] = [];
+        for (const t of kids(inner)) {
+          if (t.type === 'get_attr') each.push({ k: 'attr', name: kids(t).find((x) => x.type === 'identifier')!.text });
+          else if (t.type === 'index') each.push({ k: 'index', index: this.index(t) });
+        }
+        base = { ...pos, k: 'splat', obj: base, each };
+      }
+    }
+    return base;
+  }
+
+  index(n: Node): Expr {
+    const inner = kids(n)[0]!;
+    if (inner.type === 'legacy_index') {
+      const digits = inner.text.replace(/^\./, '');
+      return { ...this.pos(inner), k: 'lit', v: Number(digits) };
+    }
+    return this.expr(kids(inner).find((x) => x.type === 'expression')!);
+  }
+
+  primary(n: Node): Expr {
+    const pos = this.pos(n);
+    const cs = kids(n);
+    switch (n.type) {
+      case 'expression':
+        return this.expr(n);
+      case 'literal_value': {
+        const c = cs[0]!;
+        if (c.type === 'numeric_lit') return { ...pos, k: 'lit', v: c.text.startsWith('0x') ? parseInt(c.text, 16) : Number(c.text) };
+        if (c.type === 'bool_lit') return { ...pos, k: 'lit', v: c.text === 'true' };
+        if (c.type === 'null_lit') return { ...pos, k: 'lit', v: null };
+        return { ...pos, k: 'lit', v: this.stringLit(c) };
+      }
+      case 'template_expr': {
+        const t = cs[0]!;
+        if (t.type === 'quoted_template') return this.template(t, pos, false);
+        return this.heredoc(t, pos);
+      }
+      case 'collection_value': {
+        const c = cs[0]!;
+        if (c.type === 'tuple') return { ...pos, k: 'tuple', items: kids(c).filter((x) => x.type === 'expression').map((x) => this.expr(x)) };
+        const items: Array<{ key: Expr; value: Expr }> = [];
+        for (const el of kids(c)) {
+          if (el.type !== 'object_elem') continue;
+          const key = this.expr(el.childForFieldName('key')!);
+          const value = this.expr(el.childForFieldName('val')!);
+          items.push({ key: key.k === 'var' ? { ...key, k: 'lit', v: key.name } : key, value });
+        }
+        return { ...pos, k: 'object', items };
+      }
+      case 'variable_expr':
+        return { ...pos, k: 'var', name: n.text };
+      case 'function_call': {
+        const name = cs[0]!.text;
+        const argsNode = cs.find((x) => x.type === 'function_arguments');
+        const args = argsNode ? kids(argsNode).filter((x) => x.type === 'expression').map((x) => this.expr(x)) : [];
+        const expand = argsNode ? kids(argsNode).some((x) => x.type === 'ellipsis') : false;
+        return { ...pos, k: 'call', name, args, expand };
+      }
+      case 'for_expr': {
+        const f = cs[0]!;
+        const fk = kids(f);
+        const intro = fk.find((x) => x.type === 'for_intro')!;
+        const ids = kids(intro).filter((x) => x.type === 'identifier').map((x) => x.text);
+        const coll = this.expr(kids(intro).find((x) => x.type === 'expression')!);
+        const exprs = fk.filter((x) => x.type === 'expression').map((x) => this.expr(x));
+        const condNode = fk.find((x) => x.type === 'for_cond');
+        const cond = condNode ? this.expr(kids(condNode).find((x) => x.type === 'expression')!) : undefined;
+        const vars = ids.length === 2 ? { keyVar: ids[0], valVar: ids[1]! } : { valVar: ids[0]! };
+        if (f.type === 'for_tuple_expr') return { ...pos, k: 'for', ...vars, coll, value: exprs[0]!, cond, group: false };
+        return { ...pos, k: 'for', ...vars, coll, key: exprs[0]!, value: exprs[1]!, cond, group: fk.some((x) => x.type === 'ellipsis') };
+      }
+      case 'conditional': {
+        const es = cs.filter((x) => x.type === 'expression').map((x) => this.expr(x));
+        return { ...pos, k: 'cond', cond: es[0]!, then: es[1]!, else: es[2]! };
+      }
+      case 'operation':
+        return this.primary(cs[0]!);
+      case 'unary_operation':
+        return { ...pos, k: 'unary', op: cs[0]!.type, x: this.term(cs.slice(1), n) };
+      case 'binary_operation': {
+        let opAt = -1;
+        for (let i = 1; i < cs.length; i++) {
+          if (BINARY_OPS.has(cs[i]!.type)) {
+            opAt = i;
+            break;
+          }
+        }
+        return { ...pos, k: 'binary', op: cs[opAt]!.type, l: this.term(cs.slice(0, opAt), n), r: this.term(cs.slice(opAt + 1), n) };
+      }
+      default:
+        throw new ParseError(this.file, pos.line, `unsupported HCL expression node ${n.type}`);
+    }
+  }
+
+  template(n: Node, pos: { text: string; line: number; endLine: number }, heredoc: boolean): Expr {
+    const cs = kids(n);
+    const parts = this.templateParts(cs.slice(1, -1), heredoc, cs[0]!.endIndex, cs[cs.length - 1]!.startIndex);
+    if (parts.length === 0) return { ...pos, k: 'lit', v: '' };
+    if (parts.length === 1 && typeof parts[0] === 'string') return { ...pos, k: 'lit', v: parts[0] };
+    // "${x}" alone keeps the type of x, as in Terraform
+    return { ...pos, k: 'tpl', parts };
+  }
+
+  /**
+   * Template parts between source offsets `from` and `to`: literal text is
+   * the source between interpolations and directives (sliced, because
+   * tree-sitter's template_literal nodes leave out some whitespace).
+   */
+  templateParts(cs: Node[], heredoc: boolean, from: number, to: number): TemplatePart[] {
+    const parts: TemplatePart[] = [];
+    const unesc = heredoc ? unescapeHeredoc : unescapeQuoted;
+    let cursor = from;
+    const literal = (end: number): void => {
+      if (end <= cursor) return;
+      const s = unesc(this.src.slice(cursor, end));
+      if (typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] += s;
+      else parts.push(s);
+    };
+    for (const c of cs) {
+      if (c.type === 'template_interpolation') {
+        literal(c.startIndex);
+        const e = kids(c).find((x) => x.type === 'expression');
+        if (e) parts.push(this.expr(e));
+        cursor = c.endIndex;
+      } else if (c.type === 'template_directive') {
+        literal(c.startIndex);
+        cursor = c.endIndex;
+        const d = kids(c)[0]!;
+        const dk = kids(d);
+        if (d.type === 'template_if') {
+          const intro = dk.find((x) => x.type === 'template_if_intro')!;
+          const cond = this.expr(kids(intro).find((x) => x.type === 'expression')!);
+          const elseAt = dk.findIndex((x) => x.type === 'template_else_intro');
+          const endAt = dk.findIndex((x) => x.type === 'template_if_end');
+          const thenEnd = elseAt >= 0 ? elseAt : endAt;
+          const thenParts = this.templateParts(dk.slice(1, thenEnd), heredoc, intro.endIndex, dk[thenEnd]!.startIndex);
+          const elseParts = elseAt >= 0 ? this.templateParts(dk.slice(elseAt + 1, endAt), heredoc, dk[elseAt]!.endIndex, dk[endAt]!.startIndex) : [];
+          parts.push({ k: 'tif', cond, then: thenParts, else: elseParts });
+        } else if (d.type === 'template_for') {
+          const start = dk.find((x) => x.type === 'template_for_start')!;
+          const end = dk.find((x) => x.type === 'template_for_end')!;
+          const ids = kids(start).filter((x) => x.type === 'identifier').map((x) => x.text);
+          const coll = this.expr(kids(start).find((x) => x.type === 'expression')!);
+          const bodyNodes = dk.filter((x) => x.type !== 'template_for_start' && x.type !== 'template_for_end');
+          const vars = ids.length === 2 ? { keyVar: ids[0], valVar: ids[1]! } : { valVar: ids[0]! };
+          parts.push({ k: 'tfor', ...vars, coll, body: this.templateParts(bodyNodes, heredoc, start.endIndex, end.startIndex) });
+        }
+      }
+    }
+    literal(to);
+    return parts;
+  }
+
+  heredoc(n: Node, pos: { text: string; line: number; endLine: number }): Expr {
+    const cs = kids(n);
+    const strip = cs[0]!.text === '<<-';
+    const inner = cs.slice(2, cs.length - 1);
+    const parts = this.templateParts(inner, true, cs[1]!.endIndex, cs[cs.length - 1]!.startIndex);
+    // The body starts after the newline that ends the opening line and stops
+    // before the indentation of the closing marker.
+    if (typeof parts[0] === 'string') parts[0] = parts[0].replace(/^\r?\n/, '');
+    const last = parts.length - 1;
+    if (typeof parts[last] === 'string') parts[last] = (parts[last] as string).replace(/[ \t]*$/, '');
+    if (strip) dedent(parts);
+    const cleaned = parts.filter((p) => p !== '');
+    if (cleaned.length === 0) return { ...pos, k: 'lit', v: '' };
+    if (cleaned.length === 1 && typeof cleaned[0] === 'string') return { ...pos, k: 'lit', v: cleaned[0] };
+    if (cleaned.length === 1) return { ...pos, k: 'tpl', parts: ['', cleaned[0]!] };
+    return { ...pos, k: 'tpl', parts: cleaned };
+  }
+}
+
+function textBetween(whole: Node, start: number, end: number): string {
+  const text = whole.text;
+  const off = start - whole.startIndex;
+  return text.slice(off, off + (end - start));
+}
+
+/** `<<-` heredocs: remove the smallest indentation of the non-blank lines from every line. */
+function dedent(parts: TemplatePart[]): void {
+  let min = Infinity;
+  let atLineStart = true;
+  for (const p of parts) {
+    if (typeof p !== 'string') {
+      if (atLineStart) min = 0;
+      atLineStart = false;
+      continue;
+    }
+    const lines = p.split('\n');
+    lines.forEach((l, i) => {
+      if (i > 0) atLineStart = true;
+      if (atLineStart) {
+        const isLast = i === lines.length - 1;
+        const ws = /^[ \t]*/.exec(l)![0].length;
+        if (ws < l.length || (isLast && ws > 0)) min = Math.min(min, ws);
+        if (ws < l.length) atLineStart = false;
+      }
+    });
+  }
+  if (!Number.isFinite(min) || min === 0) return;
+  let lineStart = true;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (typeof p !== 'string') {
+      lineStart = false;
+      continue;
+    }
+    const lines = p.split('\n').map((l, j) => ((j > 0 || lineStart) ? l.replace(new RegExp(`^[ \\t]{0,${min}}`), '') : l));
+    parts[i] = lines.join('\n');
+    lineStart = p.endsWith('\n');
+  }
+}
+
+function unescapeHeredoc(s: string): string {
+  return s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+export function unescapeQuoted(s: string): string {
+  if (!s.includes('\\') && !s.includes('$${') && !s.includes('%%{')) return s;
+  return s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc: string | undefined) => {
+    if (m === '$${') return '${';
+    if (m === '%%{') return '%{';
+    switch (esc![0]) {
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case '"':
+        return '"';
+      case '\\':
+        return '\\';
+      case 'u':
+      case 'U':
+        return String.fromCodePoint(parseInt(esc!.slice(1), 16));
+      default:
+        return m;
+    }
+  });
+}

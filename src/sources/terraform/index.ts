@@ -1,0 +1,225 @@
+/**
+ * # Terraform source (`.tf`, `.tf.json`, with `.tfvars` / `.tfvars.json`)
+ *
+ * ## Attribute shape
+ * The shape of `terraform show -json`: attributes by their provider-schema
+ * names; nested blocks are arrays of objects (`ingress { }` twice →
+ * `ingress: [{...}, {...}]`); `dynamic "x"` blocks expand into `x` entries.
+ * Meta-arguments (count, for_each, provider, depends_on, lifecycle,
+ * provisioner, connection) are not attributes.
+ * - resources: `id` = address (`aws_security_group.web`, `aws_instance.web[0]`,
+ *   `aws_instance.web["a"]`, `module.net.aws_vpc.main`), `type` = Terraform
+ *   type, `name` = label, `provider` from the type prefix (aws_ → aws,
+ *   azurerm_/azuread_ → azure, google_ → gcp, kubernetes_ → kubernetes, else
+ *   the prefix);
+ * - data sources: type `data.<type>`, id `data.<type>.<name>`; for
+ *   `data.aws_iam_policy_document` the attribute `json` holds the policy text;
+ * - provider blocks: type `provider.<name>`, id `provider.<name>` or
+ *   `provider.<name>.<alias>`.
+ * `attributeLocations` holds every attribute, nested block and literal
+ * list/map element: `ingress[0]`, `ingress[0].cidr_blocks`,
+ * `ingress[0].cidr_blocks[1]`, `tags.Name`. `meta.module` is the module
+ * address (null at the root); `meta.expansion` is `count`, `for_each` or
+ * `unknown` (count/for_each not known: one resource is kept).
+ *
+ * ## Evaluation (per module directory: all its .tf/.tf.json files)
+ * - variables: default < terraform.tfvars < terraform.tfvars.json <
+ *   *.auto.tfvars(.json) in name order < --var-file in order < --var. `--var`
+ *   values are read as HCL literals (lists, maps, numbers, bools) unless the
+ *   variable is declared `type = string`. A variable with no value is
+ *   `Unknown('variable without a value', 'var.x')`.
+ * - locals lazily, in dependency order; a cycle is Unknown. Templates,
+ *   operators, conditionals, for expressions, splats, index/attribute access
+ *   and the common functions (functions.ts) are evaluated; an unsupported
+ *   function or an unknown argument gives Unknown. `try`/`can` catch
+ *   evaluation errors.
+ * - `aws_x.y.attr`: a `Reference {attribute, target, targetAttribute}` on the
+ *   referring resource (also through locals); the value is the target's
+ *   attribute when it is set in configuration, otherwise Unknown (computed
+ *   ids, arns) with the expression.
+ * - count / for_each expand when known (count.index, each.key, each.value).
+ * - local modules (`./`, `../`) are instantiated with their inputs; their
+ *   resources get `module.NAME.` ids and their own file locations; module
+ *   count/for_each expand; `module.x.out` reads the child's outputs. Remote
+ *   modules are skipped without error. A scanned folder that another scanned
+ *   folder calls as a module is not scanned again as a root.
+ * - `jsonencode` writes unknown leaves as "${expression}" placeholders unless
+ *   they sit under an IAM Effect/Action/NotAction/Principal/NotPrincipal key
+ *   (then the whole string is Unknown), so policies stay readable.
+ * A malformed file is a ScanError (file, line of the first error); the other
+ * files of the module are still evaluated.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isUnknown, type Resource, type Value } from '../../model/index.js';
+import type { DiscoveredFile } from '../../scan/discover.js';
+import { displayPath } from '../../scan/discover.js';
+import { ParseError, type ScanError } from '../../scan/errors.js';
+import type { Source, SourceOptions, SourceOutput } from '../types.js';
+import { attrOf } from './ast.js';
+import { configFilesIn, isConfigFile, isVarFile, loadModuleConfig, toScanError, type ModuleConfig } from './config.js';
+import { Evaluator } from './evaluate.js';
+import { initHclParser, parseHclExpression, parseHclFile } from './hcl-parser.js';
+import { ModuleInstance, literalScope, localModuleDir, moduleVariables, type LoadContext } from './module.js';
+
+export const terraformSource: Source = {
+  kind: 'terraform',
+  claims(file: DiscoveredFile): boolean {
+    return isConfigFile(file.path) || isVarFile(file.path);
+  },
+  async load(files: DiscoveredFile[], options: SourceOptions): Promise<SourceOutput> {
+    await initHclParser();
+    return loadTerraform(files.map((f) => f.path), options);
+  },
+};
+
+/** Loads the Terraform configuration files given (absolute paths), grouped into modules by folder. */
+export function loadTerraform(paths: string[], options: SourceOptions): SourceOutput {
+  const cwd = options.cwd;
+  const byDir = new Map<string, string[]>();
+  for (const p of paths) {
+    if (!isConfigFile(p)) continue;
+    const dir = dirname(resolve(cwd, p));
+    const list = byDir.get(dir);
+    if (list) list.push(resolve(cwd, p));
+    else byDir.set(dir, [resolve(cwd, p)]);
+  }
+  const configs = new Map<string, ModuleConfig>();
+  const ctx: LoadContext = {
+    cwd,
+    maxDepth: 16,
+    config(dir: string): ModuleConfig {
+      let cfg = configs.get(dir);
+      if (!cfg) {
+        const claimed = byDir.get(dir);
+        cfg = loadModuleConfig(dir, claimed ? [...claimed].sort() : configFilesIn(dir), cwd);
+        configs.set(dir, cfg);
+      }
+      return cfg;
+    },
+  };
+  const scanned = [...byDir.keys()].sort();
+  for (const dir of scanned) ctx.config(dir);
+  // folders called as local modules by another scanned folder are not roots
+  const called = new Set<string>();
+  for (const dir of scanned) {
+    for (const block of configs.get(dir)!.modules.values()) {
+      const src = attrOf(block.body, 'source');
+      if (src?.expr.k !== 'lit' || typeof src.expr.v !== 'string') continue;
+      const target = localModuleDir(dir, src.expr.v);
+      if (target && target !== dir && byDir.has(target)) called.add(target);
+    }
+  }
+  const resources: Resource[] = [];
+  const errors: ScanError[] = [];
+  const varFiles = new VarFileReader(cwd, errors);
+  for (const dir of scanned) {
+    if (called.has(dir)) continue;
+    const cfg = configs.get(dir)!;
+    try {
+      const vars = rootVariables(cfg, options, varFiles);
+      resources.push(...new ModuleInstance(cfg, '', vars, ctx).allResources());
+    } catch (err) {
+      errors.push({ kind: 'parse', file: cfg.files[0] ?? displayPath(dir, cwd), message: `terraform evaluation failed: ${(err as Error).message}`, source: 'terraform' });
+    }
+  }
+  for (const cfg of configs.values()) errors.push(...cfg.errors);
+  return { resources, errors };
+}
+
+/** Reads tfvars files once each, reporting a malformed one once. */
+class VarFileReader {
+  private readonly memo = new Map<string, Record<string, Value>>();
+  constructor(
+    private readonly cwd: string,
+    private readonly errors: ScanError[],
+  ) {}
+
+  read(abs: string): Record<string, Value> {
+    const memo = this.memo.get(abs);
+    if (memo) return memo;
+    const shown = displayPath(abs, this.cwd);
+    let values: Record<string, Value> = {};
+    try {
+      values = parseVarFile(readFileSync(abs, 'utf8'), shown, dirname(abs));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code) this.errors.push({ kind: 'io', file: shown, message: `cannot read variable file: ${code}`, source: 'terraform' });
+      else this.errors.push(toScanError(err, shown));
+    }
+    this.memo.set(abs, values);
+    return values;
+  }
+}
+
+/** A .tfvars (HCL attributes) or .tfvars.json (one JSON object) file. */
+export function parseVarFile(text: string, file: string, dir: string): Record<string, Value> {
+  if (file.endsWith('.json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      const m = /position (\d+)/.exec((err as Error).message);
+      const line = m ? text.slice(0, Number(m[1])).split('\n').length : 1;
+      throw new ParseError(file, line, 'JSON syntax error in variable file');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return parsed as Record<string, Value>;
+  }
+  const body = parseHclFile(text, file);
+  const ev = new Evaluator(literalScope(dir));
+  const out: Record<string, Value> = {};
+  for (const a of body.attrs) out[a.name] = ev.eval(a.expr);
+  return out;
+}
+
+function rootVariables(cfg: ModuleConfig, options: SourceOptions, reader: VarFileReader): Record<string, Value> {
+  const given: Record<string, Value> = {};
+  const inDir = configFilesInDirOfKind(cfg.dir);
+  for (const f of inDir) Object.assign(given, reader.read(f));
+  for (const f of options.varFiles) Object.assign(given, reader.read(resolve(options.cwd, f)));
+  for (const [name, raw] of Object.entries(options.vars)) given[name] = cliVarValue(cfg, name, raw);
+  const vars = moduleVariables(cfg, given);
+  // declared number/bool variables given as strings are converted, as Terraform does
+  for (const [name, block] of cfg.variables) {
+    const t = attrOf(block.body, 'type');
+    const v = vars[name];
+    if (!t || t.expr.k !== 'var' || typeof v !== 'string') continue;
+    if (t.expr.name === 'number' && v.trim() !== '' && !Number.isNaN(Number(v))) vars[name] = Number(v);
+    if (t.expr.name === 'bool' && (v === 'true' || v === 'false')) vars[name] = v === 'true';
+  }
+  return vars;
+}
+
+/** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in name order. */
+function configFilesInDirOfKind(dir: string): string[] {
+  const names = listDir(dir);
+  const out: string[] = [];
+  if (names.includes('terraform.tfvars')) out.push('terraform.tfvars');
+  if (names.includes('terraform.tfvars.json')) out.push('terraform.tfvars.json');
+  out.push(...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort());
+  return out.map((n) => resolve(dir, n));
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** `--var name=value`: an HCL literal unless the variable is declared as a string. */
+function cliVarValue(cfg: ModuleConfig, name: string, raw: string): Value {
+  const decl = cfg.variables.get(name);
+  const t = decl ? attrOf(decl.body, 'type') : undefined;
+  if (t && t.expr.k === 'var' && t.expr.name === 'string') return raw;
+  try {
+    const v = new Evaluator(literalScope(cfg.dir)).eval(parseHclExpression(raw, '--var'));
+    if (isUnknown(v)) return raw;
+    return v;
+  } catch {
+    return raw;
+  }
+}
+

@@ -1,0 +1,300 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Unknown, isUnknown, locate, type Resource } from '../../model/index.js';
+import { discoverFiles } from '../../scan/discover.js';
+import { loadModel } from '../../scan/scan.js';
+import type { SourceOptions } from '../types.js';
+import { initHclParser } from './hcl-parser.js';
+import { terraformSource } from './index.js';
+
+const TESTDATA = resolve(import.meta.dirname, 'testdata');
+
+async function load(dir: string, opts: Partial<SourceOptions> = {}) {
+  const abs = join(TESTDATA, dir);
+  const { files } = discoverFiles([abs], { cwd: abs });
+  const out = await terraformSource.load(
+    files.filter((f) => terraformSource.claims(f)),
+    { vars: {}, varFiles: [], cwd: abs, ...opts },
+  );
+  const byId = new Map(out.resources.map((r) => [r.id, r]));
+  const get = (id: string): Resource => {
+    const r = byId.get(id);
+    if (!r) throw new Error(`no resource ${id}; have ${[...byId.keys()].join(', ')}`);
+    return r;
+  };
+  return { ...out, get, ids: [...byId.keys()].sort() };
+}
+
+function line(r: Resource, path: string): number {
+  return locate(r, path).startLine;
+}
+
+beforeAll(async () => {
+  await initHclParser();
+});
+
+describe('terraform source: literals and blocks', () => {
+  it('reads resources, data sources and providers with ids, types and providers', async () => {
+    const { ids, get, errors } = await load('literals');
+    expect(errors).toEqual([]);
+    expect(ids).toEqual(
+      [
+        'aws_security_group.web',
+        'azurerm_network_security_group.nsg',
+        'data.aws_ami.ubuntu',
+        'google_compute_firewall.fw',
+        'kubernetes_pod.p',
+        'provider.aws',
+        'provider.aws.west',
+        'random_password.pw',
+      ].sort(),
+    );
+    const sg = get('aws_security_group.web');
+    expect(sg).toMatchObject({ type: 'aws_security_group', name: 'web', provider: 'aws', source: 'terraform' });
+    expect(sg.location).toEqual({ file: 'main.tf', startLine: 2, endLine: 36 });
+    expect(get('azurerm_network_security_group.nsg').provider).toBe('azure');
+    expect(get('google_compute_firewall.fw').provider).toBe('gcp');
+    expect(get('kubernetes_pod.p').provider).toBe('kubernetes');
+    expect(get('random_password.pw').provider).toBe('random');
+    expect(get('data.aws_ami.ubuntu')).toMatchObject({ type: 'data.aws_ami', name: 'ubuntu', provider: 'aws' });
+    expect(get('provider.aws.west')).toMatchObject({ type: 'provider.aws', provider: 'aws' });
+    expect(get('provider.aws.west').attributes.region).toBe('us-west-2');
+  });
+
+  it('keeps literal types, nested blocks as arrays of objects, heredocs and escapes', async () => {
+    const { get } = await load('literals');
+    const a = get('aws_security_group.web').attributes;
+    expect(a).toMatchObject({ name: 'web', port_count: 2, ratio: 1.5, enabled: true, nothing: null, cidrs: ['10.0.0.0/8', '0.0.0.0/0'], tags: { Name: 'web', env: 'prod' } });
+    expect(a.user_data).toBe('#!/bin/sh\necho "hi"\n');
+    expect(a.raw).toBe('keep\n  indent\n');
+    expect(a.escaped).toBe('a"b\\c\n${literal}');
+    expect(a.ingress).toEqual([
+      { from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] },
+      { from_port: 443, to_port: 443 },
+    ]);
+    expect(get('kubernetes_pod.p').attributes.metadata).toEqual([{ name: 'p' }]);
+  });
+
+  it('locates every attribute, nested block and literal element', async () => {
+    const { get } = await load('literals');
+    const sg = get('aws_security_group.web');
+    expect(line(sg, 'name')).toBe(3);
+    expect(line(sg, 'cidrs')).toBe(9);
+    expect(line(sg, 'cidrs[1]')).toBe(11);
+    expect(line(sg, 'tags.env')).toBe(15);
+    expect(line(sg, 'ingress[0]')).toBe(27);
+    expect(line(sg, 'ingress[0].cidr_blocks')).toBe(30);
+    expect(line(sg, 'ingress[1].to_port')).toBe(34);
+    expect(locate(sg, 'ingress[1]')).toEqual({ file: 'main.tf', startLine: 32, endLine: 35 });
+    // unknown deeper paths fall back to the deepest known location
+    expect(line(sg, 'ingress[1].nope.deeper')).toBe(32);
+  });
+});
+
+describe('terraform source: malformed files', () => {
+  it('reports the broken file with its line and still loads the good one', async () => {
+    const { ids, errors } = await load('broken');
+    expect(ids).toContain('aws_s3_bucket.logs');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ kind: 'parse', file: 'bad.tf', line: 6, source: 'terraform' });
+    expect(errors[0]!.message).toMatch(/HCL syntax error/);
+  });
+
+  it('reports a malformed .tf.json file with its line', async () => {
+    const { errors, resources } = await load('json-broken');
+    expect(resources).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ kind: 'parse', file: 'main.tf.json', source: 'terraform' });
+    expect(errors[0]!.line).toBeGreaterThanOrEqual(4);
+  });
+
+  it('survives assorted garbage without throwing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tetrad-tf-'));
+    const cases = ['resource "a" {', '}}}', 'x = [1, 2', 'resource "a" "b" { x = "unterminated }', '"just a string"', 'a = 1 +', 'locals { a = ${ }', '\u0000\u0001'];
+    cases.forEach((c, i) => writeFileSync(join(dir, `c${i}.tf`), c));
+    writeFileSync(join(dir, 'ok.tf'), 'resource "aws_s3_bucket" "fine" {\n  bucket = "fine"\n}\n');
+    const { files } = discoverFiles([dir], { cwd: dir });
+    const out = await terraformSource.load(files.filter((f) => terraformSource.claims(f)), { vars: {}, varFiles: [], cwd: dir });
+    expect(out.resources.map((r) => r.id)).toEqual(['aws_s3_bucket.fine']);
+    for (const e of out.errors) {
+      expect(e.kind).toBe('parse');
+      expect(e.line).toBeGreaterThanOrEqual(1);
+    }
+    // the NUL file is skipped as binary by discovery; every other broken case is reported
+    expect(out.errors.length).toBe(cases.length - 1);
+  });
+});
+
+describe('terraform source: variables', () => {
+  it('applies default < terraform.tfvars < *.auto.tfvars < --var-file < --var', async () => {
+    const abs = join(TESTDATA, 'vars');
+    const { get, errors } = await load('vars', { varFiles: [join(abs, 'extra.tfvars.json')], vars: { from_cli: 'cli', ports: '[22, 3389]', port: '8080', name: '007' } });
+    expect(errors).toEqual([]);
+    const t = get('null_resource.v').attributes.triggers as Record<string, unknown>;
+    expect(t).toMatchObject({ from_default: 'default', from_tfvars: 'tfvars', from_auto: 'auto', from_file: 'file', from_cli: 'cli', ports: '[22,3389]', port: 8080, name: '007' });
+  });
+
+  it('keeps a variable without a value unknown, never a guess', async () => {
+    const { get } = await load('vars');
+    const a = get('null_resource.v').attributes;
+    expect(a.unset).toBeInstanceOf(Unknown);
+    expect((a.unset as Unknown).reason).toBe('variable without a value');
+    expect((a.unset as Unknown).expression).toBe('var.unset');
+    expect(isUnknown(a.unset_in_template)).toBe(true);
+    expect(isUnknown((a.triggers as Record<string, unknown>).port)).toBe(true);
+  });
+});
+
+describe('terraform source: expressions, locals and references', () => {
+  it('evaluates locals, operators, conditionals, for expressions and splats', async () => {
+    const { get } = await load('refs');
+    const a = get('aws_instance.app').attributes;
+    expect(a).toMatchObject({ env: 'PROD', big: 7, logic: true, list: ['A'], map: { x: 10, y: 20 }, splat: [1, 2], idx: 'q', security_group_name: 'prod-web' });
+    expect(get('aws_security_group.web').attributes.name).toBe('prod-web');
+  });
+
+  it('turns a local cycle into an unknown', async () => {
+    const { get } = await load('refs');
+    const c = get('aws_instance.app').attributes.cyclic;
+    expect(isUnknown(c)).toBe(true);
+  });
+
+  it('records references, also through locals, with computed attributes unknown', async () => {
+    const { get } = await load('refs');
+    const app = get('aws_instance.app');
+    expect(app.references).toEqual(
+      expect.arrayContaining([
+        { attribute: 'vpc_security_group_ids', target: 'aws_security_group.web', targetAttribute: 'id' },
+        { attribute: 'security_group_name', target: 'aws_security_group.web', targetAttribute: 'name' },
+        { attribute: 'via_local', target: 'aws_security_group.web', targetAttribute: 'id' },
+      ]),
+    );
+    const ids = app.attributes.vpc_security_group_ids as unknown[];
+    expect(ids[0]).toBeInstanceOf(Unknown);
+    expect((ids[0] as Unknown).expression).toBe('aws_security_group.web.id');
+  });
+
+  it('renders jsonencode policies and aws_iam_policy_document json', async () => {
+    const { get } = await load('refs');
+    const policy = JSON.parse(get('aws_instance.app').attributes.policy as string);
+    expect(policy.Statement[0]).toEqual({ Effect: 'Allow', Action: 's3:*', Resource: '${aws_security_group.web.arn}' });
+    const doc = get('aws_iam_policy.admin');
+    expect(doc.references).toEqual([{ attribute: 'policy', target: 'data.aws_iam_policy_document.admin', targetAttribute: 'json' }]);
+    expect(JSON.parse(doc.attributes.policy as string)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' },
+        {
+          Effect: 'Deny',
+          Action: ['s3:DeleteBucket', 's3:PutBucketPolicy'],
+          Resource: 'arn:aws:s3:::b',
+          Principal: { AWS: '*' },
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    });
+  });
+});
+
+describe('terraform source: count and for_each', () => {
+  it('expands known count and for_each with count.index, each.key and each.value', async () => {
+    const { get, ids } = await load('expand');
+    expect(ids).toEqual(
+      expect.arrayContaining(['aws_instance.web[0]', 'aws_instance.web[1]', 'aws_s3_bucket.b["a"]', 'aws_s3_bucket.b["b"]', 'aws_s3_bucket.s["x"]', 'aws_s3_bucket.s["y"]']),
+    );
+    expect(get('aws_instance.web[1]').attributes.tags).toEqual({ Name: 'web-1' });
+    expect(get('aws_s3_bucket.b["b"]').attributes.bucket).toBe('b-beta');
+    expect(get('aws_s3_bucket.s["y"]').attributes.bucket).toBe('y');
+    expect(get('aws_instance.web[1]').location.startLine).toBe(9);
+  });
+
+  it('keeps one resource with meta.expansion = unknown when count is unknown', async () => {
+    const { get, ids } = await load('expand');
+    expect(ids.filter((i) => i.startsWith('aws_instance.unknown_count'))).toEqual(['aws_instance.unknown_count']);
+    const r = get('aws_instance.unknown_count');
+    expect(r.meta?.expansion).toBe('unknown');
+    expect(isUnknown(r.attributes.name)).toBe(true);
+  });
+
+  it('follows references into expanded instances', async () => {
+    const { get } = await load('expand');
+    const ip = get('aws_eip.ip');
+    expect(ip.attributes).toMatchObject({ first: 'web-0', all: ['web-0', 'web-1'], bucket: 'a-alpha' });
+    expect(ip.references).toEqual(
+      expect.arrayContaining([
+        { attribute: 'instance', target: 'aws_instance.web[1]', targetAttribute: 'id' },
+        { attribute: 'bucket', target: 'aws_s3_bucket.b["a"]', targetAttribute: 'bucket' },
+      ]),
+    );
+  });
+});
+
+describe('terraform source: modules', () => {
+  it('instantiates local modules with inputs, outputs, for_each, and skips remote ones', async () => {
+    const { get, ids, errors } = await load('modules');
+    expect(errors).toEqual([]);
+    expect(ids).toEqual(['aws_instance.app', 'module.many["a"].aws_vpc.this', 'module.many["b"].aws_vpc.this', 'module.net.aws_vpc.this']);
+    const vpc = get('module.net.aws_vpc.this');
+    expect(vpc.attributes).toEqual({ cidr_block: '10.1.0.0/16', tags: { Name: 'main' } });
+    expect(vpc.location.file).toBe('net/main.tf');
+    expect(vpc.meta?.module).toBe('module.net');
+    expect(get('module.many["b"].aws_vpc.this').attributes.tags).toEqual({ Name: 'b' });
+    const app = get('aws_instance.app').attributes;
+    expect(app.subnet_cidr).toBe('10.1.1.0/24');
+    expect(app.many_a).toBe('10.2.1.0/24');
+    expect(isUnknown(app.vpc)).toBe(true);
+    expect(isUnknown(app.remote)).toBe(true);
+  });
+
+  it('reads a module folder outside the scanned paths when a root calls it', async () => {
+    const { ids } = await load('modules/root');
+    expect(ids).toContain('module.net.aws_vpc.this');
+  });
+});
+
+describe('terraform source: unknowns', () => {
+  it('keeps unresolvable values unknown', async () => {
+    const { get } = await load('unknown');
+    const a = get('aws_security_group_rule.r').attributes;
+    expect(isUnknown((a.cidr_blocks as unknown[])[0])).toBe(true);
+    expect(isUnknown(a.from_data)).toBe(true);
+    expect(isUnknown(a.func)).toBe(true);
+    expect(isUnknown(a.cond)).toBe(true);
+    expect(a.dyn_free).toBe(2);
+    expect(isUnknown(get('aws_security_group.dyn').attributes.ingress)).toBe(true);
+  });
+});
+
+describe('terraform source: JSON syntax', () => {
+  it('reads .tf.json with templates, nested blocks and line numbers', async () => {
+    const { get, errors } = await load('json');
+    expect(errors).toEqual([]);
+    const sg = get('aws_security_group.web');
+    expect(sg.attributes).toEqual({
+      name: 'web-prod',
+      tags: { Env: 'prod' },
+      ingress: [
+        { from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] },
+        { from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] },
+      ],
+    });
+    expect(sg.location.startLine).toBe(7);
+    expect(line(sg, 'ingress[1]')).toBe(12);
+    expect(line(sg, 'name')).toBe(8);
+    expect(get('provider.aws').attributes.region).toBe('eu-west-1');
+  });
+});
+
+describe('terraform source: in the scan pipeline', () => {
+  it('is registered and claims .tf, .tf.json and .tfvars files', async () => {
+    const { resources } = await loadModel([join(TESTDATA, 'literals')], { cwd: join(TESTDATA, 'literals') });
+    expect(resources.some((r) => r.id === 'aws_security_group.web' && r.source === 'terraform')).toBe(true);
+    const claims = (p: string) => terraformSource.claims({ path: p, displayPath: p, size: 1, head: '' });
+    expect(claims('main.tf')).toBe(true);
+    expect(claims('main.tf.json')).toBe(true);
+    expect(claims('x.auto.tfvars')).toBe(true);
+    expect(claims('plan.json')).toBe(false);
+  });
+});

@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "ok" {
+  bucket = "ok"
+}
+
+resource "aws_s3_bucket" "broken" {
+  bucket =
+}

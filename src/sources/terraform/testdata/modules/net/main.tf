@@ -1,0 +1,19 @@
+variable "cidr" {}
+variable "name" {
+  default = "main"
+}
+
+resource "aws_vpc" "this" {
+  cidr_block = var.cidr
+  tags = {
+    Name = var.name
+  }
+}
+
+output "subnet_cidr" {
+  value = cidrsubnet(var.cidr, 8, 1)
+}
+
+output "vpc_id" {
+  value = aws_vpc.this.id
+}
