@@ -4,21 +4,44 @@ import { isObject } from '../../model/index.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
-import { parseYamlDocuments, rebaseLocations } from '../shared/yaml-values.js';
+import { parseYamlDocumentsTolerant, rebaseLocations } from '../shared/yaml-values.js';
 
 const YAML_EXT = /\.(ya?ml|json)$/i;
 
 /**
+ * References only Helm's template engine makes (`.Values`, `.Release`,
+ * `include`, `toYaml`...). Other Go templates that live inside rendered
+ * manifests (Prometheus `{{ $labels.x }}`, Alertmanager `{{ range .Alerts }}`)
+ * do not use them, so a file with these is an un-rendered chart template.
+ */
+const HELM_ONLY = /\{\{-?\s*[^}]*?(\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\.Files\b|\$\.Values\b|\binclude\s+"|\btoYaml\b|\bnindent\b|\btpl\s)/;
+/** A line that is only a trimmed template action, the usual shape of `{{- if }}` / `{{- end }}` in chart templates. */
+const TRIM_ACTION_LINE = /^\s*\{\{-/m;
+
+/** True for an un-rendered Helm template: Helm-only references, or a trimmed action line inside a chart's templates/ folder. */
+export function isUnrenderedHelm(text: string, path: string): boolean {
+  if (!text.includes('{{')) return false;
+  if (HELM_ONLY.test(text)) return true;
+  return /[\\/]templates[\\/]/.test(path) && TRIM_ACTION_LINE.test(text);
+}
+
+/**
  * Kubernetes manifests: multi-document YAML, `List` kinds, rendered Helm
- * output. A file is claimed when it looks like a manifest (apiVersion + kind),
- * and is not an un-rendered Helm template.
+ * output, JSON. A file is claimed when it looks like a manifest (apiVersion +
+ * kind), and is not an un-rendered Helm template (those are skipped quietly:
+ * render them with `helm template` to scan them).
+ *
+ * A YAML syntax error costs only its own document: the file's other
+ * documents still load, and the error names the file and line. Resources
+ * from rendered Helm output carry `meta.helmSource`, the chart template named
+ * by the `# Source:` comment above the document.
  */
 export const kubernetesSource: Source = {
   kind: 'kubernetes',
   claims(file: DiscoveredFile): boolean {
     if (!YAML_EXT.test(file.path)) return false;
     const head = file.head;
-    if (/\{\{[-\s]/.test(head) && /[\\/]templates[\\/]/.test(file.path)) return false;
+    if (isUnrenderedHelm(head, file.path)) return false;
     if (file.path.toLowerCase().endsWith('.json')) return /"apiVersion"\s*:/.test(head) && /"kind"\s*:/.test(head);
     return /^\s*-?\s*apiVersion\s*:/m.test(head) && /^\s*-?\s*kind\s*:/m.test(head) && !/AWSTemplateFormatVersion|^Resources\s*:/m.test(head);
   },
@@ -27,7 +50,12 @@ export const kubernetesSource: Source = {
     const errors: ScanError[] = [];
     for (const file of files) {
       try {
-        resources.push(...parseManifests(readFileSync(file.path, 'utf8'), file.displayPath));
+        const text = readFileSync(file.path, 'utf8');
+        // the claim saw only the first 8 KiB; Helm syntax further down still marks a template
+        if (isUnrenderedHelm(text, file.path)) continue;
+        const out = readManifests(text, file.displayPath);
+        resources.push(...out.resources);
+        errors.push(...out.errors.map((e) => toScanError(e, file.displayPath)));
       } catch (err) {
         errors.push(toScanError(err, file.displayPath));
       }
@@ -37,18 +65,35 @@ export const kubernetesSource: Source = {
 };
 
 export function toScanError(err: unknown, file: string, source = 'kubernetes'): ScanError {
-  if (err instanceof ParseError) return { kind: 'parse', file: err.file, line: err.line, column: err.column, message: err.message.replace(/^[^:]+(:\d+)?: /, ''), source };
+  if (err instanceof ParseError) {
+    const prefix = `${err.file}${err.line === undefined ? '' : `:${err.line}`}: `;
+    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message, source };
+  }
   return { kind: 'parse', file, message: (err as Error).message, source };
 }
 
-export function parseManifests(text: string, file: string): Resource[] {
+/** Every manifest of a file, and one error per document that does not parse. */
+export function readManifests(text: string, file: string): { resources: Resource[]; errors: ParseError[] } {
   const out: Resource[] = [];
-  for (const doc of parseYamlDocuments(text, file)) {
+  const { docs, errors } = parseYamlDocumentsTolerant(text, file);
+  for (const doc of docs) {
     if (!isObject(doc.value)) continue;
     const whole: Location = { file, startLine: doc.startLine, endLine: doc.endLine };
+    // `helm template` writes "# Source: chart/templates/x.yaml" above each document
+    const comments = `${doc.doc.commentBefore ?? ''}\n${(doc.doc.contents as { commentBefore?: string | null } | null)?.commentBefore ?? ''}`;
+    const helmSource = /^\s*Source:\s*(\S+)/m.exec(comments)?.[1];
+    const before = out.length;
     collect(doc.value, doc.locations, whole, file, out);
+    if (helmSource) for (const r of out.slice(before)) r.meta = { ...r.meta, helmSource };
   }
-  return out;
+  return { resources: out, errors };
+}
+
+/** Every manifest of a file; throws the first syntax error. */
+export function parseManifests(text: string, file: string): Resource[] {
+  const { resources, errors } = readManifests(text, file);
+  if (errors[0]) throw errors[0];
+  return resources;
 }
 
 function collect(obj: Value, locations: Record<string, Location>, whole: Location, file: string, out: Resource[]): void {

@@ -11,9 +11,29 @@ export interface YamlDoc {
   endLine: number;
   /** the yaml library document, for sources that need tags or comments */
   doc: Document.Parsed;
+  /** local tags (`!Foo`) that `localTags` did not know, with where they were */
+  unknownTags: UnknownTag[];
 }
 
-type Options = ParseOptions & DocumentOptions & SchemaOptions;
+/**
+ * How to read local tags such as CloudFormation's `!Ref`: `wrap` returns the
+ * key a tagged node is wrapped under (`!Ref X` -> `{ Ref: X }`, located at
+ * `path.Ref`), or undefined for a tag it does not know, which is then read as
+ * if untagged and listed in `unknownTags`. Without `localTags`, tags are
+ * ignored.
+ */
+export interface LocalTags {
+  wrap(tag: string): string | undefined;
+}
+
+export interface UnknownTag {
+  tag: string;
+  /** attribute path of the tagged node */
+  path: string;
+  line: number;
+}
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions & { localTags?: LocalTags };
 
 /**
  * Parses a (multi-document) YAML or JSON text into plain values with the
@@ -21,22 +41,39 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions;
  * on the first syntax error.
  */
 export function parseYamlDocuments(text: string, file: string, options: Options = {}): YamlDoc[] {
+  const { docs, errors } = parseYamlDocumentsTolerant(text, file, options);
+  if (errors[0]) throw errors[0];
+  return docs;
+}
+
+/**
+ * Like parseYamlDocuments, but a syntax error only costs its own document:
+ * the documents before and after it (separated by `---`) are still returned,
+ * and every broken document yields one ParseError with file and line.
+ */
+export function parseYamlDocumentsTolerant(text: string, file: string, options: Options = {}): { docs: YamlDoc[]; errors: ParseError[] } {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, ...options });
+  const { localTags, ...yamlOptions } = options;
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, ...yamlOptions });
   if (!Array.isArray(docs)) {
     // an empty stream
-    return [];
+    return { docs: [], errors: [] };
   }
   const out: YamlDoc[] = [];
+  const errors: ParseError[] = [];
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   for (const doc of docs) {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line ?? lineOf(err.pos[0]);
-      throw new ParseError(file, line, `YAML syntax error: ${err.message.split('\n')[0]}`, err.linePos?.[0]?.col);
+      // the library appends " at line N, column M:" and a code frame; the line is already in the error
+      const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      errors.push(new ParseError(file, line, `YAML syntax error: ${message}`, err.linePos?.[0]?.col));
+      continue;
     }
     if (doc.contents === null) continue;
     const locations: Record<string, Location> = {};
+    const unknownTags: UnknownTag[] = [];
     const rangeOf = (node: Node | null | undefined, keyNode?: Node | null): Location | undefined => {
       const start = keyNode?.range?.[0] ?? node?.range?.[0];
       const end = node?.range?.[1] ?? keyNode?.range?.[1];
@@ -44,8 +81,20 @@ export function parseYamlDocuments(text: string, file: string, options: Options 
       // range end points just past the value; step back over trailing newline
       return { file, startLine: lineOf(start), endLine: Math.max(lineOf(start), lineOf(Math.max(start, end - 1))) };
     };
-    const convert = (node: unknown, path: string): Value => {
+    const convert = (node: unknown, path: string, tagRead = false): Value => {
       if (isAlias(node)) return convert(node.resolve(doc), path);
+      const tag = localTags && !tagRead ? (node as Node | null)?.tag : undefined;
+      if (tag?.startsWith('!')) {
+        const key = localTags?.wrap(tag);
+        if (key === undefined) {
+          unknownTags.push({ tag, path, line: rangeOf(node as Node)?.startLine ?? 1 });
+          return convert(node, path, true);
+        }
+        const childPath = path === '' ? key : `${path}.${key}`;
+        const loc = rangeOf(node as Node);
+        if (loc) locations[childPath] = loc;
+        return { [key]: convert(node, childPath, true) };
+      }
       if (isMap(node)) {
         const obj: ValueObject = {};
         for (const pair of node.items) {
@@ -81,9 +130,9 @@ export function parseYamlDocuments(text: string, file: string, options: Options 
     };
     const value = convert(doc.contents, '');
     const whole = rangeOf(doc.contents as Node);
-    out.push({ value, locations, startLine: whole?.startLine ?? 1, endLine: whole?.endLine ?? 1, doc });
+    out.push({ value, locations, startLine: whole?.startLine ?? 1, endLine: whole?.endLine ?? 1, doc, unknownTags });
   }
-  return out;
+  return { docs: out, errors };
 }
 
 /** Re-roots locations found under `prefix` (e.g. "items[2]") to paths relative to it. */
