@@ -1,0 +1,33 @@
+resource "google_sql_database_instance" "main" {
+  name             = "main"
+  database_version = "POSTGRES_16"
+  region           = "europe-west1"
+
+  settings {
+    tier = "db-custom-2-7680"
+
+    ip_configuration {
+      ipv4_enabled    = false
+      private_network = "projects/acme/global/networks/private"
+    }
+  }
+}
+
+resource "google_sql_database_instance" "reporting" {
+  name             = "reporting"
+  database_version = "POSTGRES_16"
+  region           = "europe-west1"
+
+  settings {
+    tier = "db-custom-2-7680"
+
+    ip_configuration {
+      ipv4_enabled = true
+
+      authorized_networks {
+        name  = "office"
+        value = "203.0.113.0/24"
+      }
+    }
+  }
+}
