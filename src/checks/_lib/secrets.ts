@@ -248,6 +248,8 @@ export function secretAssignments(text: string): Assignment[] {
     const value = m[3] ?? m[4] ?? m[5] ?? '';
     if (!looksSecretName(name)) continue;
     if (flag && /^-/.test(value)) continue;
+    // `--secret=name` / `--secrets ...` name a secret in a store (gcloud, docker build), they do not hold one
+    if (flag && /^secrets?$/i.test(name)) continue;
     if (isPlaceholder(value) || /^\$/.test(value) || looksLikePath(value) || /^(true|false|yes|no)$/i.test(value)) continue;
     out.push({ name, value });
   }
