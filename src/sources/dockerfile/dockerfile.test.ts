@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getPath, isUnknown, locate, type Resource } from '../../model/index.js';
 import { ParseError } from '../../scan/errors.js';
@@ -159,6 +160,25 @@ describe('Dockerfile source: variables and unknowns', () => {
   });
 });
 
+describe('Dockerfile source: odd but valid input', () => {
+  it('reads CRLF line endings and a byte-order mark', () => {
+    const r = read('\uFEFFFROM alpine:3.19\r\nRUN apk add \\\r\n  curl\r\nUSER app\r\n');
+    expect(at(r, 'stages[0].from.image')).toBe('alpine:3.19');
+    expect(at(r, 'stages[0].runCommands[0].command')).toBe('apk add curl');
+    expect(lineOf(r, 'stages[0].user')).toBe(4);
+  });
+
+  it('reads labels, ONBUILD, SHELL in exec form', () => {
+    const r = read('FROM alpine\nLABEL org.opencontainers.image.source="https://example.com/x" \\\n  team=core\nONBUILD RUN echo\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\n');
+    expect(at(r, 'stages[0].labels')).toEqual([
+      { key: 'org.opencontainers.image.source', value: 'https://example.com/x', line: 2 },
+      { key: 'team', value: 'core', line: 3 },
+    ]);
+    expect(at(r, 'stages[0].instructions[2]')).toMatchObject({ keyword: 'ONBUILD', args: 'RUN echo' });
+    expect(at(r, 'stages[0].instructions[3].exec')).toEqual(['/bin/ash', '-eo', 'pipefail', '-c']);
+  });
+});
+
 describe('Dockerfile source: malformed input', () => {
   const fails = (text: string): ParseError => {
     try {
@@ -193,6 +213,44 @@ describe('Dockerfile source: malformed input', () => {
     expect(getPath(out.resource.attributes, 'stages[0].user.name')).toBe('app');
   });
 
+  it('rejects FROM without an image', () => {
+    expect(fails('FROM --platform=linux/amd64\n')).toMatchObject({ line: 1, message: 'bad/Dockerfile:1: FROM without an image' });
+  });
+
+  it('reports instructions that need arguments and have none, and ignores them', () => {
+    const out = parseDockerfile('FROM alpine\nUSER\nEXPOSE\nENV\nRUN\nUSER app\n', 'Dockerfile');
+    expect(out.warnings.map((w) => `${w.line} ${w.message.replace('Dockerfile:', '')}`)).toEqual(['2 2: USER without arguments', '3 3: EXPOSE without arguments', '4 4: ENV without arguments', '5 5: RUN without arguments']);
+    expect(getPath(out.resource.attributes, 'stages[0].user.line')).toBe(6);
+    expect(getPath(out.resource.attributes, 'stages[0].runCommands')).toEqual([]);
+    expect(getPath(out.resource.attributes, 'stages[0].instructions')).toHaveLength(6);
+  });
+
+  it('never crashes on arbitrary instruction soup: a resource or a ParseError with a line in the file', () => {
+    const fragment = fc.constantFrom(
+      'FROM alpine', 'FROM $X AS b', 'FROM b', 'FROM --platform=$P img:1@sha256:0', 'ARG X', 'ARG Y=${X:-1}', 'ENV A=$Y B', 'USER ${A}:grp', 'EXPOSE $Y/udp 80 a-b',
+      'RUN <<EOF', 'EOF', 'RUN a \\', '  b', 'CMD ["x"', 'CMD ["x"]', 'HEALTHCHECK NONE', 'HEALTHCHECK --interval=1s CMD true', 'COPY --from=b / /', 'LABEL a', '# escape=`', '#', '', 'BOGUS', '\\', '"', '${', '$', 'USER', 'ONBUILD', 'FROM',
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 25 }), (lines) => {
+        const text = lines.join('\n');
+        const total = Math.max(1, lines.length);
+        try {
+          const { resource, warnings } = parseDockerfile(text, 'F');
+          for (const loc of Object.values(resource.attributeLocations)) {
+            expect(loc.startLine).toBeGreaterThanOrEqual(1);
+            expect(loc.endLine).toBeLessThanOrEqual(total);
+          }
+          for (const w of warnings) expect(w.line).toBeLessThanOrEqual(total);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ParseError);
+          expect((err as ParseError).line).toBeGreaterThanOrEqual(1);
+          expect((err as ParseError).line).toBeLessThanOrEqual(total);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('turns errors into scan errors with file and line, and the scan goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tetrad-df-'));
     writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.19\nUSER app\n');
@@ -225,6 +283,7 @@ describe('Dockerfile source: which files it claims', () => {
     expect(claims('/repo/notes.md', 'FROM alpine\n')).toBe(false);
     expect(claims('/repo/main.tf', 'FROM alpine\n')).toBe(false);
     expect(claims('/repo/README', 'This project builds images.\n')).toBe(false);
+    expect(claims('/repo/Dockerfile.dockerignore', 'node_modules\n')).toBe(false);
   });
 
   it('sniffing needs FROM first', () => {

@@ -24,6 +24,7 @@
  *   env:        [{ key, value, line }]
  *   args:       [{ key, default, line }]
  *   expose:     [{ port, endPort, protocol, raw, line }]  "8000-8010/udp" → 8000, 8010, "udp"
+ *   labels:     [{ key, value, line }]
  *   healthcheck: { disabled, command, flags, line } | null
  *   runCommands: [{ command, exec, flags, line }]         heredoc bodies for RUN <<EOF
  *   cmd, entrypoint: { exec: string[] | null, shell: string | null, line } | null
@@ -45,12 +46,13 @@
  * `stages[i].from`, `stages[i].user`, `stages[i].healthcheck`, `stages[i].cmd`,
  * `stages[i].entrypoint`, `stages[i].workdir`, and each list entry:
  * `stages[i].instructions[j]`, `.env[k]`, `.args[k]`, `.expose[k]`,
- * `.runCommands[k]`, and `globalArgs[k]`.
+ * `.runCommands[k]`, `.labels[k]`, and `globalArgs[k]`.
  *
  * Errors: an empty file, a file without FROM, an instruction other than ARG
  * before the first FROM, or FROM without an image is a parse error (no
- * resource); an unknown instruction is a parse error at its line, but the
- * file is still read.
+ * resource); an unknown instruction, or one that needs arguments and has
+ * none (`USER` alone), is a parse error at its line, but the file is still
+ * read (the instruction is listed and contributes nothing else).
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -91,6 +93,8 @@ export const dockerfileSource: Source = {
   kind: 'dockerfile',
   claims(file: DiscoveredFile): boolean {
     const name = basename(file.path);
+    // BuildKit's per-Dockerfile ignore file (Dockerfile.dockerignore) is not a Dockerfile
+    if (/\.dockerignore$/i.test(name)) return false;
     if (BY_NAME.test(name)) return true;
     const ext = extname(name).toLowerCase();
     if (ext !== '' && KNOWN_EXTENSIONS.has(ext)) return false;

@@ -11,6 +11,9 @@ export const KNOWN_INSTRUCTIONS = new Set([
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
 
+/** Instructions Docker rejects without an argument (HEALTHCHECK, CMD and ENTRYPOINT may be empty in exec form only). */
+const NEEDS_ARGUMENTS = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'HEALTHCHECK']);
+
 /** Build arguments BuildKit defines for FROM lines; their values depend on the build machine. */
 const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
 
@@ -120,6 +123,11 @@ export function parseDockerfile(text: string, file: string): DockerfileParseResu
     if (json) instruction.exec = json;
     push('instructions', instruction, loc);
     if (!KNOWN_INSTRUCTIONS.has(keyword)) warnings.push(new ParseError(file, start, `unknown instruction "${ins.getInstruction()}"`));
+    if (NEEDS_ARGUMENTS.has(keyword) && argsOf(ins) === '' && !json) {
+      // Docker refuses these; the instruction stays in the list but adds nothing else
+      warnings.push(new ParseError(file, start, `${keyword} without arguments`));
+      continue;
+    }
 
     switch (keyword) {
       case 'ARG': {
@@ -184,6 +192,13 @@ export function parseDockerfile(text: string, file: string): DockerfileParseResu
         const key = keyword === 'CMD' ? 'cmd' : 'entrypoint';
         s[key] = { exec: json ?? null, shell: json ? null : argsOf(ins), line: start };
         locations[`${base}.${key}`] = loc;
+        break;
+      }
+      case 'LABEL': {
+        for (const p of ins.getProperties?.() ?? []) {
+          const line = p.getRange().start.line + 1;
+          push('labels', { key: p.getName(), value: p.getValue() ?? '', line }, at(line));
+        }
         break;
       }
       case 'WORKDIR':
@@ -255,6 +270,7 @@ function startStage(ins: RawInstruction, index: number, scope: Scope, aliases: M
     env: [],
     args: [],
     expose: [],
+    labels: [],
     healthcheck: null,
     runCommands: [],
     cmd: null,
