@@ -1,0 +1,51 @@
+import { asList, getPath, isUnknown, type Resource } from '../../model/index.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+const TF = new Set(['terraform', 'terraform-plan']);
+const PUBLIC = new Set(['allusers', 'allauthenticatedusers']);
+const IAM_TYPE = /^google_.+_iam_(binding|member)$/;
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PRIV-023',
+    title: 'GCP IAM grants a role to allUsers or allAuthenticatedUsers',
+    pillar: 'privileges',
+    severity: 'high',
+    description:
+      '`allUsers` is anyone on the internet and `allAuthenticatedUsers` is anyone with a Google account; an IAM binding to either makes the bucket, dataset, topic, key or service public to the world.',
+    remediation: 'Grant the role to named users, groups, service accounts or domains instead; for public static content, serve it through a CDN or load balancer with an explicit, reviewed exception.',
+    references: ['https://cloud.google.com/iam/docs/principals-overview#all-users', 'https://cloud.google.com/storage/docs/access-control/making-data-public'],
+    compliance: { 'cis-gcp': ['5.1', '7.1'], 'nist-800-53': ['AC-3', 'AC-21'] },
+    sources: ['terraform', 'terraform-plan'],
+    resourceTypes: ['google_storage_bucket_iam_binding', 'google_storage_bucket_iam_member', 'google_bigquery_dataset_iam_member', 'google_pubsub_topic_iam_binding', 'google_kms_crypto_key_iam_member', 'data.google_iam_policy'],
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    const flag = (r: Resource, path: string, member: string, role: unknown) =>
+      out.push({ resource: r, key: path, attributePath: path, message: `${r.type} ${r.name} grants ${typeof role === 'string' ? role : 'a role'} to ${member}`, evidence: `member: ${member}` });
+    for (const r of ctx.resources) {
+      if (!TF.has(r.source)) continue;
+      if (IAM_TYPE.test(r.type)) {
+        const role = getPath(r.attributes, 'role');
+        if (r.type.endsWith('_member')) {
+          const m = getPath(r.attributes, 'member');
+          if (typeof m === 'string' && PUBLIC.has(m.trim().toLowerCase())) flag(r, 'member', m.trim(), role);
+        } else {
+          const members = getPath(r.attributes, 'members');
+          if (isUnknown(members)) continue;
+          asList(members).forEach((m, i) => {
+            if (typeof m === 'string' && PUBLIC.has(m.trim().toLowerCase())) flag(r, `members[${i}]`, m.trim(), role);
+          });
+        }
+      } else if (r.type === 'data.google_iam_policy') {
+        asList(getPath(r.attributes, 'binding')).forEach((_, b) => {
+          const role = getPath(r.attributes, `binding[${b}].role`);
+          asList(getPath(r.attributes, `binding[${b}].members`)).forEach((m, i) => {
+            if (typeof m === 'string' && PUBLIC.has(m.trim().toLowerCase())) flag(r, `binding[${b}].members[${i}]`, m.trim(), role);
+          });
+        });
+      }
+    }
+    return out;
+  },
+});

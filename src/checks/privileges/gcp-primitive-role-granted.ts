@@ -1,0 +1,34 @@
+import { getPath, isUnknown } from '../../model/index.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+const TF = new Set(['terraform', 'terraform-plan']);
+const TYPES = ['google_project_iam_binding', 'google_project_iam_member', 'google_folder_iam_binding', 'google_folder_iam_member', 'google_organization_iam_binding', 'google_organization_iam_member'];
+const PRIMITIVE = new Set(['roles/owner', 'roles/editor']);
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PRIV-022',
+    title: 'GCP basic Owner or Editor role granted',
+    pillar: 'privileges',
+    severity: 'high',
+    description:
+      'The basic roles roles/owner and roles/editor grant thousands of permissions across every service in the project, folder or organization; a member or service account holding them can read and change almost everything, and Owner can grant itself the rest.',
+    remediation: 'Grant predefined or custom roles limited to the services and actions the member needs; never give basic roles to service accounts.',
+    references: ['https://cloud.google.com/iam/docs/understanding-roles#basic', 'https://cloud.google.com/iam/docs/using-iam-securely'],
+    compliance: { 'cis-gcp': ['1.5'], 'nist-800-53': ['AC-6'] },
+    sources: ['terraform'],
+    resourceTypes: TYPES,
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const r of ctx.ofType(...TYPES)) {
+      if (!TF.has(r.source)) continue;
+      const role = getPath(r.attributes, 'role');
+      if (isUnknown(role)) continue;
+      if (typeof role !== 'string' || !PRIMITIVE.has(role.trim())) continue;
+      const who = r.type.endsWith('_member') ? getPath(r.attributes, 'member') : getPath(r.attributes, 'members');
+      out.push({ resource: r, attributePath: 'role', message: `${r.type} ${r.name} grants the basic role ${role}${typeof who === 'string' ? ` to ${who}` : ''}`, evidence: `role: ${role}` });
+    }
+    return out;
+  },
+});
