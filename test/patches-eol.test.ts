@@ -115,3 +115,13 @@ describe('image references', () => {
     expect(subjects('ubuntu:20.04')).toEqual([]);
   });
 });
+
+describe('verdict wording', () => {
+  it('says end of life when there is no extended support programme', () => {
+    setEolToday('2025-06-01');
+    expect(describeVerdict(lambdaRuntime('python2.7')!)).toBe('reached end of life on 2021-07-15');
+    expect(describeVerdict(rdsEngine('postgres', '9.5')!)).toBe('reached end of life on or before 2022-04-26');
+    setEolToday('2025-12-01');
+    expect(describeVerdict(rdsEngine('mysql', '5.7')!)).toBe('reached end of standard support on 2024-02-29; only paid extended support until 2027-02-28 still ships fixes');
+  });
+});

@@ -174,7 +174,8 @@ export function rdsEngine(engine: string, version: string | undefined): EolVerdi
 
 /** A human sentence for a verdict: "reached end of support on 2024-02-29". */
 export function describeVerdict(v: EolVerdict): string {
-  const ended = v.implied ? `reached end of support on or before ${v.eol}` : `reached end of standard support on ${v.eol}`;
+  const kind = v.extended === undefined ? 'end of life' : 'end of standard support';
+  const ended = v.implied ? `reached ${kind} on or before ${v.eol}` : `reached ${kind} on ${v.eol}`;
   if (v.status === 'extended') return `${ended}; only paid extended support${v.extended === true ? '' : ` until ${v.extended}`} still ships fixes`;
   if (v.status === 'eol' && v.extended !== undefined && v.extended !== true) return `${ended} and end of extended support on ${v.extended}`;
   return ended;

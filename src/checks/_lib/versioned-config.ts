@@ -54,13 +54,14 @@ export function versionFinding(
   value: string,
   v: EolVerdict,
   extendedSeverity: Severity = 'medium',
+  evidence?: string,
 ): FindingDraft | undefined {
   if (v.status === 'supported') return undefined;
   const draft: FindingDraft = {
     resource,
     attributePath,
     message: `${what} ${value} ${describeVerdict(v)}`,
-    evidence: attributePath ? `${attributePath.replace(/\[0\]/g, '')} = ${value}` : value,
+    evidence: evidence ?? (attributePath ? `${attributePath.replace(/\[0\]/g, '')} = ${value}` : value),
   };
   if (v.status === 'extended') draft.severity = extendedSeverity;
   return draft;

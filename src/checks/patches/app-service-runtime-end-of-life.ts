@@ -46,7 +46,7 @@ export default defineCheck({
       // Windows dotnet_version v2.0–v4.0 means .NET Framework, which follows Windows support: only judge .NET (Core) 5+.
       if (language === 'dotnet' && r.type.includes('windows') && Number.parseFloat(version) < 5) return;
       const v = lookupCycle(table, version);
-      const f = v && versionFinding(r, path, `${language}`, shown, v, 'high');
+      const f = v && versionFinding(r, path, `${language} runtime`, shown, v, 'high');
       if (f) out.push({ ...f, key: path });
     };
     for (const r of resourcesOf(ctx.resources, MODERN, TERRAFORM_SOURCES)) {

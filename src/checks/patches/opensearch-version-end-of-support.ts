@@ -57,7 +57,7 @@ export default defineCheck({
         const v = judge(value, t.prefixed);
         if (!v) continue;
         const f = written === undefined
-          ? versionFinding(r, undefined, `${t.path} is not set, so the domain runs Elasticsearch`, value, v)
+          ? versionFinding(r, undefined, `${t.path} is not set; the default Elasticsearch`, value, v, 'medium', `${t.path} not set (defaults to ${value})`)
           : versionFinding(r, t.path, 'engine version', value, v);
         if (f) out.push(f);
       }
