@@ -1,5 +1,6 @@
 import type { ScanResult } from '../scan/scan.js';
 import { renderJson } from './json.js';
+import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
 
 export interface RenderOptions {
@@ -13,4 +14,5 @@ export type Renderer = (result: ScanResult, opts: RenderOptions) => string;
 export const FORMATS: Record<string, Renderer> = {
   table: (r, o) => renderTable(r, o),
   json: (r) => renderJson(r),
+  sarif: (r) => renderSarif(r),
 };
