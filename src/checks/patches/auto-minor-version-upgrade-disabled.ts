@@ -24,7 +24,7 @@ export default defineCheck({
       'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/upgrading-brokers.html',
     ],
     compliance: { 'cis-aws': ['2.3.2'], 'nist-800-53': ['SI-2'] },
-    sources: ['terraform', 'terraform-plan'] /* CFN-PENDING */,
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: TARGETS.flatMap((t) => t.types),
   },
   run(ctx) {

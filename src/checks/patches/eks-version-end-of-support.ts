@@ -22,7 +22,7 @@ export default defineCheck({
       'https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html',
     ],
     compliance: { 'nist-800-53': ['SA-22', 'SI-2'] },
-    sources: ['terraform', 'terraform-plan'] /* CFN-PENDING */,
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_eks_cluster', 'aws_eks_node_group', 'AWS::EKS::Cluster'],
   },
   run(ctx) {

@@ -25,7 +25,7 @@ export default defineCheck({
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagement.html',
     ],
     compliance: { 'nist-800-53': ['SA-22', 'SI-2'] },
-    sources: ['terraform', 'terraform-plan'] /* CFN-PENDING */,
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_elasticache_cluster', 'aws_elasticache_replication_group', 'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
   },
   run(ctx) {

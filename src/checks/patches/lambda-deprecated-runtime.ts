@@ -22,7 +22,7 @@ export default defineCheck({
       'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html',
     ],
     compliance: { 'nist-800-53': ['SA-22', 'SI-2'] },
-    sources: ['terraform', 'terraform-plan'] /* CFN-PENDING */,
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_lambda_function', 'AWS::Lambda::Function', 'AWS::Serverless::Function'],
   },
   run(ctx) {

@@ -43,7 +43,7 @@ export default defineCheck({
       'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/version-migration.html',
     ],
     compliance: { 'nist-800-53': ['SA-22', 'SI-2'] },
-    sources: ['terraform', 'terraform-plan'] /* CFN-PENDING */,
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   },
   run(ctx) {

@@ -24,7 +24,7 @@ export default defineCheck({
       'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraMySQLReleaseNotes/AuroraMySQL.release-calendars.html',
     ],
     compliance: { 'nist-800-53': ['SA-22', 'SI-2'] },
-    sources: ['terraform', 'terraform-plan'] /* CFN-PENDING */,
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   },
   run(ctx) {
