@@ -1,0 +1,14 @@
+resource "azurerm_storage_account" "data" {
+  name                     = "acmedata"
+  resource_group_name      = "rg-data"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  network_rules {
+    default_action             = "Deny"
+    ip_rules                   = ["203.0.113.10"]
+    virtual_network_subnet_ids = ["/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/app"]
+    bypass                     = ["AzureServices"]
+  }
+}

@@ -1,0 +1,23 @@
+resource "aws_mq_broker" "events" {
+  broker_name         = "events"
+  engine_type         = "ActiveMQ"
+  engine_version      = "5.18"
+  host_instance_type  = "mq.t3.micro"
+  publicly_accessible = true
+
+  user {
+    username = "app"
+    password = var.mq_password
+  }
+}
+
+variable "mq_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_dms_replication_instance" "migrate" {
+  replication_instance_id    = "migrate"
+  replication_instance_class = "dms.t3.medium"
+  publicly_accessible        = true
+}

@@ -1,0 +1,66 @@
+import { isUnknown, severityRank, type NetworkRule } from '../../model/index.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+import { FIREWALL_TYPES, carriesPort, coversEveryPort, describeRule, internetIngress, type Exposure } from '../_lib/exposure.js';
+import { sensitivePorts, transports, type SensitivePort } from '../_lib/sensitive-ports.js';
+
+/** SSH and RDP have checks of their own (TET-PORTS-001/002); a rule opening every port is TET-PORTS-004. */
+const OWN_CHECKS = new Set([22, 3389]);
+
+/** Rules with known protocol and ports that do not open everything (TET-PORTS-004 reports those). */
+function eligible(rule: NetworkRule): boolean {
+  return !isUnknown(rule.ports) && !isUnknown(rule.protocol) && coversEveryPort(rule) === 'no';
+}
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PORTS-003',
+    title: 'Sensitive service port open to the internet',
+    pillar: 'ports',
+    severity: 'high',
+    description:
+      'A firewall rule admits 0.0.0.0/0 or ::/0 on a port of a database, cache, message broker, cluster control plane or legacy clear-text service from the sensitive ports catalogue (data/sensitive-ports.yaml): MySQL, PostgreSQL, MongoDB, Redis, Elasticsearch, the Docker API, etcd, the kubelet, SMB, Telnet and others. These services are found by internet-wide scanners within hours and are often unauthenticated by default. Severity follows the catalogue.',
+    remediation:
+      'Admit the port only from the networks or security groups that need it (application tier, VPN, peered VPC); keep data stores and control planes on private subnets without an internet route.',
+    references: [
+      'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+      'https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview',
+      'https://cloud.google.com/firewall/docs/firewalls',
+      'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml',
+    ],
+    compliance: { 'cis-aws': ['5.2', '5.3'], 'nist-800-53': ['SC-7', 'CM-7'] },
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
+    resourceTypes: FIREWALL_TYPES,
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const resource of ctx.ofType(...FIREWALL_TYPES)) {
+      // port by port, so deny rules ordered before an allow rule shadow exactly the ports they cover
+      const byRule = new Map<string, { exposure: Exposure; entries: SensitivePort[] }>();
+      for (const entry of sensitivePorts()) {
+        if (OWN_CHECKS.has(entry.port)) continue;
+        const carries = carriesPort(entry.port, transports(entry));
+        for (const e of internetIngress(resource, (rule) => (eligible(rule) ? carries(rule) : 'no'))) {
+          const hit = byRule.get(e.key) ?? { exposure: e, entries: [] };
+          if (e.verdict === 'fail') hit.exposure = e;
+          hit.entries.push(entry);
+          byRule.set(e.key, hit);
+        }
+      }
+      for (const { exposure: e, entries } of byRule.values()) {
+        const worst = entries.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
+        const services = entries.map((p) => `${p.service} (${p.port})`).join(', ');
+        const draft: FindingDraft = {
+          resource,
+          key: e.key,
+          severity: worst.severity,
+          verdict: e.verdict,
+          message: `${e.verdict === 'fail' ? 'open' : 'possibly open'} to the internet: ${services}. ${worst.why}`,
+          evidence: describeRule(e.rule),
+        };
+        if (e.attributePath !== undefined) draft.attributePath = e.attributePath;
+        out.push(draft);
+      }
+    }
+    return out;
+  },
+});

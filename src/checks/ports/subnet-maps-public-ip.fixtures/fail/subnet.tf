@@ -1,0 +1,9 @@
+resource "aws_subnet" "public" {
+  vpc_id                  = "vpc-0123456789abcdef0"
+  cidr_block              = "10.0.1.0/24"
+  map_public_ip_on_launch = true
+}
+
+resource "aws_default_subnet" "az1" {
+  availability_zone = "eu-west-1a"
+}
