@@ -1,0 +1,201 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Unknown, getPath, locate, type Resource, type Value } from '../../model/index.js';
+import { assignFiles, loadModel } from '../../scan/scan.js';
+import type { DiscoveredFile } from '../../scan/discover.js';
+import { SOURCES } from '../index.js';
+import { cidrSubnets } from './cidr.js';
+import { cloudformationSource } from './index.js';
+import { parseTemplate } from './template.js';
+
+const dir = join(import.meta.dirname, 'testdata');
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+const byId = (rs: Resource[]) => new Map(rs.map((r) => [r.id, r]));
+const refs = (r: Resource | undefined) => (r?.references ?? []).map((x) => `${x.attribute} -> ${x.target}${x.targetAttribute ? `.${x.targetAttribute}` : ''}`);
+const line = (r: Resource | undefined, path: string) => (r ? locate(r, path).startLine : undefined);
+const unknownReason = (v: Value | undefined) => (v instanceof Unknown ? v.reason : `known: ${JSON.stringify(v)}`);
+
+function fakeFile(path: string, head: string): DiscoveredFile {
+  return { path, displayPath: path, size: head.length, head };
+}
+
+describe('cloudformation source: YAML with every short-form tag', () => {
+  const { resources, errors } = parseTemplate(read('all-tags.yaml'), 'all-tags.yaml');
+  const r = byId(resources);
+
+  it('loads every resource whose condition is not false, with type, provider and the whole block as location', () => {
+    expect(errors).toEqual([]);
+    expect(resources.map((x) => `${x.id} ${x.type} ${x.location.startLine}-${x.location.endLine}`)).toEqual([
+      'Vpc AWS::EC2::VPC 33-39',
+      'WebSg AWS::EC2::SecurityGroup 40-60',
+      'Web AWS::EC2::Instance 61-80',
+      'PublicSubnet AWS::EC2::Subnet 81-86',
+      // DevOnlyBucket: condition IsDev is false with the default Env
+      'MaybeBucket AWS::S3::Bucket 92-98',
+    ]);
+    expect(resources.every((x) => x.provider === 'aws' && x.source === 'cloudformation' && x.location.file === 'all-tags.yaml')).toBe(true);
+  });
+
+  it('evaluates !Ref to parameters (defaults, Number, CommaDelimitedList), !Sub, !Join, !FindInMap, !Select, !Split, !Cidr', () => {
+    expect(getPath(r.get('Vpc')?.attributes, 'Tags[0].Value')).toBe('prod-vpc');
+    expect(r.get('WebSg')?.attributes.GroupDescription).toBe('web prod');
+    expect(getPath(r.get('WebSg')?.attributes, 'SecurityGroupIngress[0].FromPort')).toBe(22);
+    expect(r.get('Web')?.attributes.ImageId).toBe('ami-0prod');
+    expect(r.get('Web')?.attributes.SubnetId).toBe('subnet-b');
+    expect(getPath(r.get('Web')?.attributes, 'Tags[0].Value')).toBe('a');
+    expect(r.get('PublicSubnet')?.attributes.CidrBlock).toBe('10.0.2.0/24');
+    // !Base64 keeps its input readable; NoEcho values are kept (checks mask them)
+    expect(r.get('Web')?.attributes.UserData).toBe('#!/bin/bash\necho hunter2-not-real > /etc/app\n');
+  });
+
+  it('evaluates !If with !Equals, !Not, !And, !Condition and drops AWS::NoValue', () => {
+    expect(getPath(r.get('WebSg')?.attributes, 'SecurityGroupIngress[0].CidrIp')).toBe('0.0.0.0/0');
+    // the !If [IsDev, ..., !Ref AWS::NoValue] item is removed: the 443 rule moves to index 1
+    const ingress = r.get('WebSg')?.attributes.SecurityGroupIngress as Value[];
+    expect(ingress.length).toBe(2);
+    expect(getPath(ingress, '[1].FromPort')).toBe(443);
+    expect(r.get('PublicSubnet')?.attributes.MapPublicIpOnLaunch).toBe(true);
+  });
+
+  it('keeps what it cannot know as Unknown: parameters without a value, pseudo parameters, !GetAZs, !ImportValue, resources', () => {
+    expect(unknownReason(getPath(r.get('WebSg')?.attributes, 'SecurityGroupIngress[1].CidrIp'))).toBe('parameter without a value');
+    expect(unknownReason(r.get('WebSg')?.attributes.VpcId)).toBe('resource reference');
+    expect(unknownReason(getPath(r.get('Web')?.attributes, 'SecurityGroupIds[0]'))).toBe('resource attribute');
+    expect(unknownReason(getPath(r.get('Web')?.attributes, 'Tags[1].Value'))).toBe('Fn::Sub with unknown values');
+    expect(unknownReason(getPath(r.get('Web')?.attributes, 'Tags[2].Value'))).toBe('value imported from another stack');
+    expect(r.get('Web')?.attributes.AvailabilityZone).toBeInstanceOf(Unknown);
+    expect(unknownReason(r.get('MaybeBucket')?.attributes.BucketName)).toBe('Fn::Sub with unknown values');
+  });
+
+  it('marks a resource whose condition cannot be decided', () => {
+    expect(r.get('MaybeBucket')?.meta).toMatchObject({ conditionName: 'DevOrOpen', condition: 'unknown' });
+    expect(r.get('Vpc')?.meta?.condition).toBeUndefined();
+  });
+
+  it('records references from !Ref, !GetAtt and DependsOn at the attribute that uses them', () => {
+    expect(refs(r.get('WebSg'))).toEqual(['VpcId -> Vpc']);
+    expect(refs(r.get('Web'))).toEqual(['SecurityGroupIds[0] -> WebSg.GroupId', 'DependsOn -> WebSg']);
+    expect(refs(r.get('PublicSubnet'))).toEqual(['VpcId -> Vpc']);
+  });
+
+  it('locates attributes by paths relative to Properties, at exact lines, after evaluation', () => {
+    const sg = r.get('WebSg');
+    expect(line(sg, 'GroupDescription')).toBe(43);
+    expect(line(sg, 'SecurityGroupIngress[0].CidrIp')).toBe(49);
+    expect(line(sg, 'SecurityGroupIngress[1]')).toBe(57);
+    expect(line(sg, 'SecurityGroupIngress[1].CidrIp')).toBe(60);
+    expect(sg?.attributeLocations['SecurityGroupIngress[2]']).toBeUndefined();
+    expect(sg?.attributeLocations['GroupDescription[0]']).toBeUndefined();
+    expect(line(r.get('Web'), 'UserData')).toBe(70);
+    expect(r.get('Web')?.attributeLocations.UserData?.endLine).toBe(73);
+    expect(line(r.get('Web'), 'Tags[2].Value')).toBe(80);
+    expect(line(r.get('MaybeBucket'), 'BucketName')).toBe(96);
+    expect(line(r.get('Vpc'), 'NoSuchAttribute')).toBe(33);
+  });
+
+  it('applies parameter overrides from options.vars', () => {
+    const out = parseTemplate(read('all-tags.yaml'), 'all-tags.yaml', { Env: 'dev', AdminCidr: '0.0.0.0/0', SshPort: '2222' });
+    const o = byId(out.resources);
+    expect(out.resources.map((x) => x.id)).toContain('DevOnlyBucket');
+    expect(o.get('DevOnlyBucket')?.meta?.condition).toBe(true);
+    const ingress = o.get('WebSg')?.attributes.SecurityGroupIngress as Value[];
+    expect(ingress.map((i) => `${getPath(i, 'FromPort')} ${getPath(i, 'CidrIp')}`)).toEqual(['2222 10.0.0.0/8', '80 0.0.0.0/0', '443 0.0.0.0/0']);
+    expect(line(o.get('WebSg'), 'SecurityGroupIngress[1].CidrIp')).toBe(55);
+    expect(o.get('Web')?.attributes.ImageId).toBe('ami-0dev');
+    expect(o.get('PublicSubnet')?.attributes.MapPublicIpOnLaunch).toBe(false);
+    expect(o.get('MaybeBucket')?.attributes.BucketName).toBe('open-dev');
+    expect(o.get('MaybeBucket')?.meta?.condition).toBe(true);
+  });
+});
+
+describe('cloudformation source: JSON with long forms', () => {
+  const { resources, errors } = parseTemplate(read('long-forms.json'), 'long-forms.json');
+  const r = byId(resources);
+
+  it('evaluates Ref, Fn::If, Fn::FindInMap, Fn::Sub (both forms), Fn::Select, Fn::Split, Fn::Join', () => {
+    expect(errors).toEqual([]);
+    expect(resources.map((x) => `${x.id}:${x.location.startLine}-${x.location.endLine}`)).toEqual(['DbSg:16-29', 'Db:30-43', 'UserSecret:44-48']);
+    const db = r.get('Db')?.attributes;
+    expect(db?.DBInstanceClass).toBe('db.t3.micro');
+    expect(db?.MasterUserPassword).toBe('app-changeme');
+    expect(db?.DBName).toBe('app-${Literal}');
+    expect(getPath(r.get('DbSg')?.attributes, 'SecurityGroupIngress[0].FromPort')).toBe(5432);
+    expect(getPath(r.get('DbSg')?.attributes, 'SecurityGroupIngress[0].CidrIp')).toBe('10.0.0.0/8');
+    // AWS::Region is a pseudo parameter: the joined value is unknown
+    expect(unknownReason(r.get('DbSg')?.attributes.GroupDescription)).toBe('Fn::Join with unknown values');
+    // Fn::If with the false branch AWS::NoValue removes the property
+    expect('PubliclyAccessible' in (db ?? {})).toBe(false);
+    expect(unknownReason(db?.MasterUsername)).toBe('parameter without a value');
+  });
+
+  it('records GetAtt (list and dotted forms), Ref inside Sub and DependsOn lists', () => {
+    expect(refs(r.get('Db'))).toEqual(['VPCSecurityGroups[0] -> DbSg.GroupId', 'Tags[0].Value -> DbSg.VpcId', 'Tags[1].Value -> DbSg', 'DependsOn -> DbSg']);
+  });
+
+  it('locates JSON keys at their lines', () => {
+    expect(line(r.get('DbSg'), 'SecurityGroupIngress[0].CidrIp')).toBe(25);
+    expect(line(r.get('Db'), 'MasterUserPassword')).toBe(37);
+    expect(line(r.get('Db'), 'PubliclyAccessible')).toBe(30);
+  });
+
+  it('keeps an undecidable resource condition as unknown, and decides it with overrides', () => {
+    expect(r.get('UserSecret')?.meta?.condition).toBe('unknown');
+    const withUser = byId(parseTemplate(read('long-forms.json'), 'long-forms.json', { DbUser: 'admin', Public: 'true' }).resources);
+    expect(withUser.get('UserSecret')?.meta?.condition).toBe(true);
+    expect(withUser.get('Db')?.attributes.PubliclyAccessible).toBe(true);
+    expect(getPath(withUser.get('DbSg')?.attributes, 'SecurityGroupIngress[0].CidrIp')).toBe('0.0.0.0/0');
+    const noUser = byId(parseTemplate(read('long-forms.json'), 'long-forms.json', { DbUser: '' }).resources);
+    expect(noUser.has('UserSecret')).toBe(false);
+  });
+});
+
+describe('cloudformation source: claims', () => {
+  it('claims CloudFormation and SAM templates by their head', () => {
+    for (const f of ['all-tags.yaml', 'long-forms.json', 'unknown-tag.yaml', 'sam.yaml']) {
+      expect(cloudformationSource.claims(fakeFile(f, read(f))), f).toBe(true);
+    }
+    expect(cloudformationSource.claims(fakeFile('stack.template', read('all-tags.yaml')))).toBe(true);
+    expect(cloudformationSource.claims(fakeFile('stack.txt', read('all-tags.yaml')))).toBe(false);
+    expect(cloudformationSource.claims(fakeFile('pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n'))).toBe(false);
+    expect(cloudformationSource.claims(fakeFile('values.yaml', 'Resources:\n  limits:\n    cpu: 1\n'))).toBe(false);
+  });
+
+  it('is registered before kubernetes, so a template never reaches the kubernetes source', () => {
+    const head = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Manifest:\n    Type: AWS::EKS::Addon\n    Properties:\n      apiVersion: v1\n      kind: ConfigMap\n`;
+    const assigned = assignFiles([fakeFile('t.yaml', head)], SOURCES);
+    expect([...assigned.keys()].map((s) => s.kind)).toEqual(['cloudformation']);
+  });
+});
+
+describe('cloudformation source: malformed input', () => {
+  it('reports syntax errors, missing Type and unknown tags with file:line, and keeps the rest', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tetrad-cfn-'));
+    for (const f of ['bad-syntax.yaml', 'bad-syntax.json', 'no-type.yaml', 'unknown-tag.yaml', 'sam.yaml']) cpSync(join(dir, f), join(tmp, f));
+    const res = await loadModel([tmp], { cwd: tmp });
+    const errors = res.errors.filter((e) => e.source === 'cloudformation').map((e) => `${e.file}:${e.line} ${e.message}`).sort();
+    expect(errors).toEqual([
+      'bad-syntax.json:6 YAML syntax error: Missing , between flow map items',
+      expect.stringMatching(/^bad-syntax\.yaml:7 YAML syntax error: /),
+      'no-type.yaml:3 resource Typeless has no Type',
+      'unknown-tag.yaml:5 unknown tag !Frobnicate',
+    ]);
+    expect(res.resources.filter((x) => x.source === 'cloudformation').map((x) => `${x.location.file} ${x.id}`).sort()).toEqual(['no-type.yaml Kept', 'sam.yaml Fn', 'unknown-tag.yaml Fine']);
+  });
+
+  it('rejects a template without Resources or that is not a mapping', () => {
+    expect(() => parseTemplate('AWSTemplateFormatVersion: "2010-09-09"\nParameters: {}\n', 't.yaml')).toThrow(/t\.yaml:1: CloudFormation template without a Resources mapping/);
+    expect(() => parseTemplate('- a\n- b\n', 'l.yaml')).toThrow(/l\.yaml:1: not a CloudFormation template/);
+  });
+});
+
+describe('Fn::Cidr', () => {
+  it('splits IPv4 and IPv6 blocks like CloudFormation', () => {
+    expect(cidrSubnets('10.0.0.0/16', 3, 8)).toEqual(['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24']);
+    expect(cidrSubnets('192.168.1.5/24', 2, 4)).toEqual(['192.168.1.0/28', '192.168.1.16/28']);
+    expect(cidrSubnets('2001:db8::/56', 2, 64)).toEqual(['2001:db8::/64', '2001:db8:0:1::/64']);
+    expect(cidrSubnets('10.0.0.0/24', 3, 8)).toBeUndefined();
+    expect(cidrSubnets('not-a-cidr', 1, 8)).toBeUndefined();
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The `cloudformation` source: CloudFormation (and SAM) templates in JSON or
+ * YAML, with short-form tags (`!Ref`, `!GetAtt`, `!Sub`, ...) and long forms
+ * (`{"Fn::GetAtt": [...]}`).
+ *
+ * Resource shape:
+ * - `id` and `name`: the logical id; `type`: the CloudFormation type
+ *   (`AWS::EC2::SecurityGroup`); `provider`: `aws`.
+ * - `attributes`: the resource's `Properties` with intrinsic functions
+ *   evaluated (see `intrinsics.ts`): parameters take `--var name=value`
+ *   overrides, else their `Default`; anything not decidable from the template
+ *   alone (resource attributes, pseudo parameters, parameters without a value,
+ *   conditions over them) is an `Unknown`. `AWS::NoValue` removes the property.
+ *   `Fn::Base64` yields its input unencoded.
+ * - `attributeLocations`: keyed by paths relative to `Properties`
+ *   (`SecurityGroupIngress[0].CidrIp`), after evaluation (an `Fn::If` branch
+ *   points at the branch, a removed list item shifts the indexes after it).
+ * - `location`: the resource's whole block, from its logical id to its end.
+ * - `references`: every `Ref`/`Fn::GetAtt` (also inside `Fn::Sub`) to another
+ *   resource, at the attribute path where it is used, and `DependsOn`.
+ * - `meta`: `logicalId`; `conditionName` and `condition` (`true` or
+ *   `'unknown'`) when the resource has a `Condition`; a resource whose
+ *   condition is false is not loaded. `deletionPolicy`, `updateReplacePolicy`.
+ * SAM resources (`AWS::Serverless::*`) are read as written; the transform is
+ * not expanded.
+ */
+import { readFileSync } from 'node:fs';
+import type { Resource } from '../../model/index.js';
+import { ParseError, type ScanError } from '../../scan/errors.js';
+import type { DiscoveredFile } from '../../scan/discover.js';
+import type { Source, SourceOptions, SourceOutput } from '../types.js';
+import { parseTemplate } from './template.js';
+
+const CFN_EXT = /\.(json|ya?ml|template)$/i;
+
+/** True when a file's first bytes look like a CloudFormation or SAM template. */
+export function looksLikeCloudFormation(head: string): boolean {
+  if (/AWSTemplateFormatVersion/.test(head)) return true;
+  if (/["']?Transform["']?\s*:\s*\[?\s*["']?AWS::Serverless/.test(head)) return true;
+  // YAML: a top-level Resources mapping with an entry typed AWS::...
+  if (/^Resources\s*:/m.test(head) && /^\s+Type\s*:\s*["']?AWS::/m.test(head)) return true;
+  // JSON
+  return /"Resources"\s*:/.test(head) && /"Type"\s*:\s*"AWS::/.test(head);
+}
+
+export const cloudformationSource: Source = {
+  kind: 'cloudformation',
+  claims(file: DiscoveredFile): boolean {
+    return CFN_EXT.test(file.path) && looksLikeCloudFormation(file.head);
+  },
+  async load(files: DiscoveredFile[], options: SourceOptions): Promise<SourceOutput> {
+    const resources: Resource[] = [];
+    const errors: ScanError[] = [];
+    for (const file of files) {
+      try {
+        const out = parseTemplate(readFileSync(file.path, 'utf8'), file.displayPath, options.vars);
+        resources.push(...out.resources);
+        errors.push(...out.errors.map((e) => toScanError(e, file.displayPath)));
+      } catch (err) {
+        errors.push(toScanError(err, file.displayPath));
+      }
+    }
+    return { resources, errors };
+  },
+};
+
+function toScanError(err: unknown, file: string): ScanError {
+  if (err instanceof ParseError) {
+    const prefix = err.line === undefined ? `${err.file}: ` : `${err.file}:${err.line}: `;
+    const message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message, source: 'cloudformation' };
+  }
+  return { kind: 'parse', file, message: (err as Error).message, source: 'cloudformation' };
+}

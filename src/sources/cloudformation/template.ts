@@ -1,0 +1,84 @@
+import { isObject, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
+import { ParseError } from '../../scan/errors.js';
+import { parseYamlDocuments } from '../shared/yaml-values.js';
+import { IntrinsicEvaluator, NO_VALUE, type EvalContext } from './intrinsics.js';
+import { cloudformationTags } from './tags.js';
+
+export interface TemplateResult {
+  resources: Resource[];
+  /** problems that cost one resource (or one tag), not the whole file */
+  errors: ParseError[];
+}
+
+/**
+ * Reads one CloudFormation template (JSON or YAML, short or long intrinsic
+ * forms) into resources. Throws ParseError when the file as a whole cannot be
+ * read; returns per-resource problems (no `Type`, an unknown tag) in `errors`
+ * and keeps the other resources.
+ */
+export function parseTemplate(text: string, file: string, overrides: Record<string, string> = {}): TemplateResult {
+  const docs = parseYamlDocuments(text, file, { localTags: cloudformationTags });
+  const doc = docs[0];
+  if (!doc || !isObject(doc.value)) throw new ParseError(file, doc?.startLine ?? 1, 'not a CloudFormation template: the top level is not a mapping');
+  const template = doc.value;
+  const locations = doc.locations;
+  const errors: ParseError[] = [];
+  const resourcesSection = template.Resources;
+  if (!isObject(resourcesSection)) throw new ParseError(file, locations.Resources?.startLine ?? 1, 'CloudFormation template without a Resources mapping');
+
+  // unknown tags: an error each; a resource holding one is not loaded
+  const brokenResources = new Set<string>();
+  for (const t of doc.unknownTags) {
+    errors.push(new ParseError(file, t.line, `unknown tag ${t.tag}`));
+    const m = /^Resources\.([^.[]+)/.exec(t.path);
+    if (m) brokenResources.add(m[1] as string);
+  }
+
+  const ids = new Set(Object.keys(resourcesSection));
+  const evaluator = new IntrinsicEvaluator(template, locations, ids, overrides);
+  const resources: Resource[] = [];
+  for (const [logicalId, def] of Object.entries(resourcesSection)) {
+    const base = `Resources.${logicalId}`;
+    const whole: Location = locations[base] ?? { file, startLine: 1, endLine: 1 };
+    if (brokenResources.has(logicalId)) continue;
+    if (!isObject(def)) {
+      errors.push(new ParseError(file, whole.startLine, `resource ${logicalId} is not a mapping`));
+      continue;
+    }
+    if (typeof def.Type !== 'string' || def.Type === '') {
+      errors.push(new ParseError(file, whole.startLine, `resource ${logicalId} has no Type`));
+      continue;
+    }
+    const meta: Record<string, Value> = { logicalId };
+    if (def.Condition !== undefined) {
+      const name = typeof def.Condition === 'string' ? def.Condition : JSON.stringify(def.Condition);
+      const c = evaluator.condition(name);
+      if (c === false) continue;
+      meta.conditionName = name;
+      meta.condition = c === true ? true : 'unknown';
+    }
+    const ctx: EvalContext = { references: [], locations: {} };
+    const props = def.Properties === undefined ? {} : evaluator.evaluate(def.Properties, `${base}.Properties`, '', ctx);
+    const attributes: ValueObject = props !== NO_VALUE && isObject(props) ? props : {};
+    const references: Reference[] = ctx.references;
+    for (const dep of typeof def.DependsOn === 'string' ? [def.DependsOn] : Array.isArray(def.DependsOn) ? def.DependsOn : []) {
+      if (typeof dep === 'string') references.push({ attribute: 'DependsOn', target: dep });
+    }
+    for (const key of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
+      if (typeof def[key] === 'string') meta[key === 'DeletionPolicy' ? 'deletionPolicy' : 'updateReplacePolicy'] = def[key];
+    }
+    resources.push({
+      id: logicalId,
+      type: def.Type,
+      provider: 'aws',
+      source: 'cloudformation',
+      name: logicalId,
+      attributes,
+      location: whole,
+      attributeLocations: ctx.locations,
+      references,
+      meta,
+    });
+  }
+  return { resources, errors };
+}
