@@ -246,7 +246,11 @@ export function secretAssignments(text: string): Assignment[] {
     const flag = rawName.startsWith('-');
     const name = rawName.replace(/^-+/, '');
     const value = m[3] ?? m[4] ?? m[5] ?? '';
-    if (!looksSecretName(name)) continue;
+    if (!looksSecretName(name)) {
+      // resume right after the name: the "value" may hold the real assignment (echo "PASSWORD=x")
+      re.lastIndex = m.index + m[0].indexOf(rawName) + rawName.length;
+      continue;
+    }
     if (flag && /^-/.test(value)) continue;
     // `--secret=name` / `--secrets ...` name a secret in a store (gcloud, docker build), they do not hold one
     if (flag && /^secrets?$/i.test(name)) continue;

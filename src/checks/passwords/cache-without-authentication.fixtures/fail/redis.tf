@@ -1,0 +1,16 @@
+resource "aws_elasticache_replication_group" "sessions" {
+  replication_group_id       = "sessions"
+  description                = "session store"
+  engine                     = "redis"
+  node_type                  = "cache.t4g.small"
+  num_cache_clusters         = 2
+  at_rest_encryption_enabled = true
+  transit_encryption_enabled = false
+}
+
+resource "aws_memorydb_cluster" "cart" {
+  name       = "cart"
+  node_type  = "db.t4g.small"
+  acl_name   = "open-access"
+  subnet_group_name = "cart"
+}

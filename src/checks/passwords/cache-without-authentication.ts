@@ -1,0 +1,63 @@
+import { asString, isUnknown, type Resource, type Value } from '../../model/index.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+/** Set when an access control is configured; Unknown when it depends on an unresolved value. */
+function configured(v: Value | undefined): boolean | 'unknown' {
+  if (isUnknown(v)) return 'unknown';
+  if (v === undefined || v === null || v === '') return false;
+  if (Array.isArray(v)) return v.some((x) => isUnknown(x)) ? 'unknown' : v.length > 0;
+  return true;
+}
+
+function redisEngine(r: Resource, attribute: string): boolean {
+  const engine = asString(r.attributes[attribute]);
+  return engine === undefined || /^(redis|valkey)$/i.test(engine);
+}
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PASS-014',
+    title: 'Redis-compatible cache accepts connections without authentication',
+    pillar: 'passwords',
+    severity: 'high',
+    description:
+      'An ElastiCache (Redis OSS / Valkey) replication group has neither an AUTH token nor an RBAC user group, or a MemoryDB cluster uses the built-in `open-access` ACL. Any client that can reach the endpoint can read and overwrite every key, and Redis commands such as `CONFIG` and `EVAL` have repeatedly been abused for code execution (e.g. CVE-2022-0543). Network isolation is then the only control.',
+    remediation:
+      'Enable in-transit encryption and authentication: set `transit_encryption_enabled = true` with an `auth_token` taken from a secret store, or better, `user_group_ids` with RBAC users (ElastiCache); give MemoryDB clusters an ACL with named users (`acl_name`).',
+    references: [
+      'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
+      'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html',
+      'https://docs.aws.amazon.com/memorydb/latest/devguide/clusters.acls.html',
+      'https://nvd.nist.gov/vuln/detail/CVE-2022-0543',
+    ],
+    compliance: { 'nist-800-53': ['IA-2', 'AC-3'] },
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
+    resourceTypes: ['aws_elasticache_replication_group', 'aws_memorydb_cluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::MemoryDB::Cluster'],
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    const groups: Array<{ r: Resource; token: string; users: string; engine: string }> = [
+      ...ctx.ofType('aws_elasticache_replication_group').filter((r) => r.source !== 'cloudformation').map((r) => ({ r, token: 'auth_token', users: 'user_group_ids', engine: 'engine' })),
+      ...ctx.ofType('AWS::ElastiCache::ReplicationGroup').map((r) => ({ r, token: 'AuthToken', users: 'UserGroupIds', engine: 'Engine' })),
+    ];
+    for (const { r, token, users, engine } of groups) {
+      if (!redisEngine(r, engine)) continue;
+      const tokenValue = r.attributes[token];
+      const hasToken = isUnknown(tokenValue) ? 'unknown' : typeof tokenValue === 'string' && tokenValue.trim() !== '';
+      const hasUsers = configured(r.attributes[users]);
+      // an unresolved token or user group (a variable, a generated secret) is configured at apply time: stay silent
+      if (hasToken !== false || hasUsers !== false) continue;
+      out.push({ resource: r, message: `${r.type} ${r.name} has no AUTH token and no RBAC user group: any client that reaches it is in`, evidence: `${token} and ${users} not set` });
+    }
+    const memorydb: Array<{ r: Resource; acl: string }> = [
+      ...ctx.ofType('aws_memorydb_cluster').map((r) => ({ r, acl: 'acl_name' })),
+      ...ctx.ofType('AWS::MemoryDB::Cluster').map((r) => ({ r, acl: 'ACLName' })),
+    ];
+    for (const { r, acl } of memorydb) {
+      const name = r.attributes[acl];
+      if (isUnknown(name)) continue;
+      if (asString(name)?.toLowerCase() === 'open-access') out.push({ resource: r, attributePath: acl, message: `${r.type} ${r.name} uses the open-access ACL: no user or password is required`, evidence: `${acl} = "open-access"` });
+    }
+    return out;
+  },
+});
