@@ -4,6 +4,7 @@ import { unknown, isUnknown } from '../src/model/index.js';
 import {
   coversAction,
   coversAllResources,
+  couldBeWildcard,
   parsePolicy,
   policyFromDocumentBlocks,
   principalIsAnyone,
@@ -138,7 +139,7 @@ describe('coverage helpers', () => {
       Statement: [
         { Effect: 'Allow', Action: ['iam:Create*', 'ec2:Describe*'], Resource: '*' },
         { Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::bucket' },
-        { Effect: 'Allow', Action: ['s3:GetObject', unknown('reference', 'local.action')], Resource: [unknown('reference', 'aws_s3_bucket.b.arn')] },
+        { Effect: 'Allow', Action: ['s3:GetObject', unknown('reference', 'local.action')], Resource: [unknown('variable without a value', 'var.bucket_arn')] },
       ],
     }),
   ).statements;
@@ -184,5 +185,28 @@ describe('policyFromDocumentBlocks (Terraform aws_iam_policy_document)', () => {
   it('is absent without statements and unknown when they are unresolved', () => {
     expect(policyFromDocumentBlocks({}).kind).toBe('absent');
     expect(policyFromDocumentBlocks({ statement: unknown('dynamic block') }).kind).toBe('unknown');
+  });
+});
+
+describe('couldBeWildcard', () => {
+  it('rules out templates with literal text and ARN references', () => {
+    expect(couldBeWildcard(unknown('Fn::Sub with unknown values', 'arn:aws:s3:::${AWS::StackName}-data/*'))).toBe(false);
+    expect(couldBeWildcard(unknown('computed', 'aws_s3_bucket.data.arn'))).toBe(false);
+    expect(couldBeWildcard(unknown('variable without a value', 'var.resources'))).toBe(true);
+    expect(couldBeWildcard(unknown('template', '${var.prefix}*'))).toBe(true);
+    expect(couldBeWildcard(unknown('no expression'))).toBe(true);
+  });
+
+  it('keeps coversAllResources unknown only when the value could be "*"', () => {
+    const [a, b] = doc(
+      parsePolicy({
+        Statement: [
+          { Effect: 'Allow', Action: '*', Resource: unknown('Fn::Sub with unknown values', 'arn:aws:s3:::${Bucket}/*') },
+          { Effect: 'Allow', Action: '*', Resource: [unknown('variable without a value', 'var.resource')] },
+        ],
+      }),
+    ).statements;
+    expect(coversAllResources(a!)).toBe(false);
+    expect(isUnknown(coversAllResources(b!))).toBe(true);
   });
 });

@@ -258,12 +258,25 @@ export function coversAction(st: PolicyStatement, action: string): boolean | Unk
   return false;
 }
 
+/**
+ * Could an unresolved value turn out to be "*"? Not when its expression is a
+ * template with literal text around the placeholders (`arn:aws:s3:::${Bucket}/*`)
+ * or a reference to a resource's ARN (`aws_s3_bucket.b.arn`).
+ */
+export function couldBeWildcard(u: Unknown): boolean {
+  const e = u.expression?.trim();
+  if (!e) return true;
+  if (e.includes('${') && e.replace(/\$\{[^}]*\}/g, '').replace(/\*/g, '') !== '') return false;
+  if (/^[A-Za-z0-9_.\-[\]"]+\.arn$/.test(e)) return false;
+  return true;
+}
+
 /** Whether the statement applies to every resource (`Resource: "*"`). */
 export function coversAllResources(st: PolicyStatement): boolean | Unknown {
   if (st.resource !== undefined) {
     if (hasFullWildcard(st.resource)) return true;
-    if (isUnknown(st.resource)) return st.resource;
-    const u = st.resource.find(isUnknown);
+    if (isUnknown(st.resource)) return couldBeWildcard(st.resource) ? st.resource : false;
+    const u = st.resource.find((x): x is Unknown => isUnknown(x) && couldBeWildcard(x));
     return u ?? false;
   }
   return false;

@@ -43,7 +43,7 @@ export default defineCheck({
     remediation: 'Attach least-privilege policies instead (AWS job-function policies or your own), and reserve administrator access for a few break-glass roles that require MFA to assume.',
     references: ['https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
     compliance: { 'cis-aws': ['1.16'], 'nist-800-53': ['AC-6', 'AC-6(5)'] },
-    sources: ['terraform', 'terraform-plan'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: Object.keys(HOLDERS),
   },
   run(ctx) {

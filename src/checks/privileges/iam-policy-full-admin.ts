@@ -20,7 +20,7 @@ export default defineCheck({
     remediation: 'Grant only the actions and resources the principal needs; use AWS managed job-function policies or IAM Access Analyzer policy generation to derive a least-privilege policy.',
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1'],
     compliance: { 'cis-aws': ['1.16'], 'nist-800-53': ['AC-6', 'AC-6(10)'] },
-    sources: ['terraform', 'terraform-plan'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'data.aws_iam_policy_document', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
   },
   run(ctx) {

@@ -36,7 +36,7 @@ export default defineCheck({
     remediation: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation `MetadataOptions.HttpTokens: required`) on instances, launch templates and launch configurations, or disable the endpoint when it is not used.',
     references: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-8'],
     compliance: { 'cis-aws': ['5.6'], 'nist-800-53': ['AC-3', 'SC-7'] },
-    sources: ['terraform', 'terraform-plan'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: Object.keys(SHAPES),
   },
   run(ctx) {

@@ -14,7 +14,7 @@ export default defineCheck({
     remediation: 'Attach the policy to an IAM group (or a role users assume) and add the user to the group; remove inline and attached user policies.',
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2'],
     compliance: { 'cis-aws': ['1.15'], 'nist-800-53': ['AC-2', 'AC-6'] },
-    sources: ['terraform', 'terraform-plan'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment', 'AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'],
   },
   run(ctx) {

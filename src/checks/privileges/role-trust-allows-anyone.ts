@@ -48,7 +48,7 @@ export default defineCheck({
       'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',
     ],
     compliance: { 'nist-800-53': ['AC-3', 'AC-6'] },
-    sources: ['terraform', 'terraform-plan'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_iam_role', 'data.aws_iam_policy_document', 'AWS::IAM::Role'],
   },
   run(ctx) {

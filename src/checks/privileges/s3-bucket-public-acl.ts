@@ -15,7 +15,7 @@ export default defineCheck({
     remediation: 'Use the `private` ACL (or disable ACLs with BucketOwnerEnforced object ownership), grant access through bucket policies to named principals, and enable S3 Block Public Access.',
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html'],
     compliance: { 'cis-aws': ['2.1.4'], 'nist-800-53': ['AC-3', 'AC-21'] },
-    sources: ['terraform', 'terraform-plan'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl', 'AWS::S3::Bucket'],
   },
   run(ctx) {
