@@ -7,7 +7,10 @@ export type Tri = 'yes' | 'no' | 'unknown';
 /** True for "anyone": 0.0.0.0/0, ::/0, any /0 block, and the service tags "*", "Internet", "Any". */
 export function isInternet(peer: Peer): boolean {
   if (isInternetPeer(peer)) return true;
-  return peer.kind === 'cidr' && /\/0$/.test(peer.cidr.trim());
+  // any "/0" block, also when written loosely ("<nw>/0", "/0") and read as a service tag
+  if (peer.kind === 'cidr') return /\/0$/.test(peer.cidr.trim());
+  if (peer.kind === 'service-tag') return /\/0$/.test(peer.tag.trim());
+  return false;
 }
 
 /** Does the rule admit the internet? Unknown peers make it "unknown" unless another peer already is the internet. */

@@ -6,7 +6,7 @@ resource "aws_network_acl" "public" {
     rule_no    = 90
     action     = "deny"
     cidr_block = "0.0.0.0/0"
-    from_port  = 22
+    from_port  = 20
     to_port    = 22
   }
 
