@@ -143,13 +143,20 @@ interface Candidate {
 }
 
 /** Expands `[*]` over lists. An absent or empty list yields one absent candidate; an Unknown on the way yields it. */
+const segmentCache = new Map<string, string[]>();
+
 export function expandPath(root: Value, pattern: string): Candidate[] {
-  const segments = pattern.match(/[^.[\]]+|\[(\d+|\*)\]/g) ?? [];
+  let segments = segmentCache.get(pattern);
+  if (!segments) {
+    segments = pattern.match(/[^.[\]]+|\[(\d+|\*)\]/g) ?? [];
+    segmentCache.set(pattern, segments);
+  }
   let current: Candidate[] = [{ path: '', value: root }];
   for (const seg of segments) {
     const next: Candidate[] = [];
+    const bracket = seg.startsWith('[');
     for (const c of current) {
-      const join = (s: string) => (seg.startsWith('[') ? `${c.path}${s}` : c.path === '' ? s : `${c.path}.${s}`);
+      const join = (s: string) => (bracket ? `${c.path}${s}` : c.path === '' ? s : `${c.path}.${s}`);
       if (c.value === undefined || c.value === null || isUnknown(c.value)) {
         next.push({ path: join(seg), value: c.value === null ? undefined : c.value });
         continue;
@@ -157,7 +164,7 @@ export function expandPath(root: Value, pattern: string): Candidate[] {
       if (seg === '[*]') {
         if (Array.isArray(c.value) && c.value.length) c.value.forEach((v, i) => next.push({ path: `${c.path}[${i}]`, value: v }));
         else next.push({ path: `${c.path}[*]`, value: undefined });
-      } else if (seg.startsWith('[')) {
+      } else if (bracket) {
         const i = Number(seg.slice(1, -1));
         next.push({ path: join(seg), value: Array.isArray(c.value) ? c.value[i] : undefined });
       } else {

@@ -119,11 +119,13 @@ export function parseDockerfile(text: string, file: string): DockerfileParseResu
     const flags: ValueObject = {};
     for (const f of ins.getFlags?.() ?? []) flags[f.getName()] = f.getValue();
     const json = execForm(ins);
-    const instruction: ValueObject = { keyword, args: argsOf(ins), flags, line: start, endLine: end };
+    // dockerfile-ast recomputes arguments on every call: read them once
+    const args = argsOf(ins);
+    const instruction: ValueObject = { keyword, args, flags, line: start, endLine: end };
     if (json) instruction.exec = json;
     push('instructions', instruction, loc);
     if (!KNOWN_INSTRUCTIONS.has(keyword)) warnings.push(new ParseError(file, start, `unknown instruction "${ins.getInstruction()}"`));
-    if (NEEDS_ARGUMENTS.has(keyword) && argsOf(ins) === '' && !json) {
+    if (NEEDS_ARGUMENTS.has(keyword) && args === '' && !json) {
       // Docker refuses these; the instruction stays in the list but adds nothing else
       warnings.push(new ParseError(file, start, `${keyword} without arguments`));
       continue;
@@ -157,7 +159,7 @@ export function parseDockerfile(text: string, file: string): DockerfileParseResu
         break;
       }
       case 'USER': {
-        const raw = argsOf(ins);
+        const raw = args;
         const sub = substitute(raw, stageScope, escapeChar);
         const known = sub.unresolved.length === 0;
         const [name, group] = sub.text.split(':', 2);
@@ -177,20 +179,20 @@ export function parseDockerfile(text: string, file: string): DockerfileParseResu
       case 'HEALTHCHECK': {
         const sub = (ins as unknown as { getSubcommand(): { getValue(): string } | null }).getSubcommand();
         const none = sub?.getValue().toUpperCase() === 'NONE';
-        s.healthcheck = { disabled: none, command: none ? null : argsOf(ins).replace(/^CMD\s+/i, ''), flags, line: start };
+        s.healthcheck = { disabled: none, command: none ? null : args.replace(/^CMD\s+/i, ''), flags, line: start };
         locations[`${base}.healthcheck`] = loc;
         break;
       }
       case 'RUN': {
         const heredocs = ins.getHeredocs?.() ?? [];
-        const command = heredocs.length ? heredocs.map((h) => heredocBody(lines, h)).join('\n') : json ? json.join(' ') : argsOf(ins);
+        const command = heredocs.length ? heredocs.map((h) => heredocBody(lines, h)).join('\n') : json ? json.join(' ') : args;
         push('runCommands', { command, exec: json ?? null, flags, line: start }, loc);
         break;
       }
       case 'CMD':
       case 'ENTRYPOINT': {
         const key = keyword === 'CMD' ? 'cmd' : 'entrypoint';
-        s[key] = { exec: json ?? null, shell: json ? null : argsOf(ins), line: start };
+        s[key] = { exec: json ?? null, shell: json ? null : args, line: start };
         locations[`${base}.${key}`] = loc;
         break;
       }
@@ -202,7 +204,7 @@ export function parseDockerfile(text: string, file: string): DockerfileParseResu
         break;
       }
       case 'WORKDIR':
-        s.workdir = argsOf(ins);
+        s.workdir = args;
         locations[`${base}.workdir`] = loc;
         break;
       default:
