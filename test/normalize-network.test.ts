@@ -59,6 +59,8 @@ describe('port and protocol parsing', () => {
     expect(fromToPorts('all', 0, 0)).toEqual([{ from: 0, to: 65535 }]);
     expect(fromToPorts('tcp', '20', 25)).toEqual([{ from: 20, to: 25 }]);
     expect(fromToPorts('tcp', -1, -1)).toEqual([{ from: 0, to: 65535 }]);
+    expect(fromToPorts('tcp', 0, 0)).toEqual([{ from: 0, to: 65535 }]);
+    expect(fromToPorts('udp', 0, 1)).toEqual([{ from: 0, to: 1 }]);
     expect(fromToPorts('icmp', 8, 0)).toEqual([]);
     expect(isUnknown(fromToPorts('tcp', unknown('v', 'var.port'), 22))).toBe(true);
     expect(coversAllPorts(parsePortList(['0-100', '101-65535']) as never)).toBe(true);

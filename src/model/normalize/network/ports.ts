@@ -63,7 +63,7 @@ export function parsePortList(values: Value[]): PortRange[] | Unknown {
 
 /**
  * AWS-style from/to ports. For "all protocols" the ports are ignored by AWS
- * (every port is open); -1 on either side means "every port" too.
+ * (every port is open); -1 on either side, or 0–0, means "every port" too.
  */
 export function fromToPorts(protocol: string | Unknown, fromV: Value | undefined, toV: Value | undefined): PortRange[] | Unknown {
   if (isUnknown(protocol)) return protocol;
@@ -75,6 +75,8 @@ export function fromToPorts(protocol: string | Unknown, fromV: Value | undefined
   if (isUnknown(to)) return to;
   if (from === undefined && to === undefined) return [{ ...ALL_PORTS }];
   if (from === -1 || to === -1) return [{ ...ALL_PORTS }];
+  // 0–0 is written (and read by other scanners) as "every port"; port 0 itself carries no service
+  if (from === 0 && to === 0) return [{ ...ALL_PORTS }];
   const lo = from ?? to!;
   const hi = to ?? from!;
   const r = clampRange(lo, hi);
