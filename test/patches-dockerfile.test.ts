@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { redactCommand } from '../src/checks/_lib/dockerfile-stages.js';
 import { addSources } from '../src/checks/patches/dockerfile-add-remote-without-checksum.js';
 import { pipesDownloadToShell } from '../src/checks/patches/dockerfile-pipes-download-to-shell.js';
+import { updatesIndexAlone } from '../src/checks/patches/dockerfile-package-index-update-alone.js';
 
 describe('pipesDownloadToShell', () => {
   it.each([
@@ -41,4 +42,19 @@ describe('redactCommand', () => {
   it('truncates long evidence', () => {
     expect(redactCommand('x'.repeat(500)).length).toBe(200);
   });
+});
+
+describe('updatesIndexAlone', () => {
+  it.each(['apt-get update', 'apt-get -q update', 'apt update', 'apk update', 'yum makecache', 'zypper --non-interactive refresh'])('flags %s', (cmd) =>
+    expect(updatesIndexAlone(cmd)).toBe(true),
+  );
+  it.each([
+    'apt-get update && apt-get install -y curl',
+    'apt-get update && apt-get -y upgrade',
+    'apk add --update --no-cache curl',
+    'apk update && apk add curl',
+    'yum makecache && yum install -y httpd',
+    'yum update -y',
+    'echo update',
+  ])('leaves %s alone', (cmd) => expect(updatesIndexAlone(cmd)).toBe(false));
 });

@@ -60,6 +60,12 @@ export default defineCheck({
       }
     }
     for (const r of resourcesOf(ctx.resources, LEGACY, TERRAFORM_SOURCES)) {
+      // Windows apps of the legacy resources name PHP and Python versions directly.
+      for (const [attribute, language] of [['php_version', 'php'], ['python_version', 'python']] as const) {
+        const p = `site_config[0].${attribute}`;
+        const value = readText(r, p);
+        if (value !== undefined && !isUnknown(value)) judge(r, p, language, value, value);
+      }
       const path = 'site_config[0].linux_fx_version';
       const fx = readText(r, path);
       if (fx === undefined || isUnknown(fx)) continue;

@@ -1,0 +1,11 @@
+resource "azurerm_app_service" "windows" {
+  name                = "windows"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  app_service_plan_id = "plan"
+
+  site_config {
+    php_version    = "7.3"
+    python_version = "3.4"
+  }
+}
