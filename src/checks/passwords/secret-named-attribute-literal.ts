@@ -1,0 +1,67 @@
+import type { Resource } from '../../model/index.js';
+import { USER_DATA_KEYS } from '../_lib/secret-scan.js';
+import { awsKeyIds, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+/**
+ * Attribute keys other password checks already report for these types
+ * (TET-PASS-001, 002, 003, 010), so one literal is reported once.
+ */
+const COVERED_KEYS = new Set([
+  'password', 'master_password', 'admin_user_password', 'master_user_password', 'administrator_login_password', 'administrator_password',
+  'sql_administrator_login_password', 'admin_password', 'root_password', 'MasterUserPassword', 'AdminUserPassword', 'Password',
+]);
+const COVERED_TYPES = /^(aws_db_instance|aws_rds_cluster|aws_redshift_cluster|aws_docdb_cluster|aws_docdb_elastic_cluster|aws_redshiftserverless_namespace|aws_mq_broker|aws_opensearch_domain|aws_elasticsearch_domain|aws_directory_service_directory|azurerm_.*(server|instance|workspace|cluster|virtual_machine.*|virtual_machine_scale_set)|google_sql_user|google_sql_database_instance|AWS::(RDS::DBInstance|RDS::DBCluster|Redshift::Cluster|DocDB::DBCluster|DocDBElastic::Cluster|RedshiftServerless::Namespace|AmazonMQ::Broker|OpenSearchService::Domain|Elasticsearch::Domain|DirectoryService::MicrosoftAD|DirectoryService::SimpleAD))$/;
+
+/** Path segments under which TET-PASS-022 reads environment variables. */
+const ENVIRONMENT_SEGMENTS = new Set(['environment', 'variables', 'Environment', 'Variables', 'app_settings', 'environment_variables', 'env', 'container_definitions', 'ContainerDefinitions']);
+
+function covered(r: Resource, path: string, key: string): boolean {
+  const segments = path.split(/[.[\]]/).filter(Boolean);
+  if (segments.some((s) => USER_DATA_KEYS.has(s) || ENVIRONMENT_SEGMENTS.has(s))) return true;
+  // a block that describes secrets (token_validity_units, password_policy) holds settings, not secrets
+  if (segments.slice(0, -1).some((s) => !/^\d+$/.test(s) && !looksSecretName(s) && /pass|secret|token|key|credential/i.test(s))) return true;
+  return COVERED_TYPES.test(r.type) && COVERED_KEYS.has(key);
+}
+
+/** Values that name or point at a secret, or configure something, rather than being one. */
+function notASecretValue(value: string): boolean {
+  // URLs with passwords, private keys and AWS key ids have their own checks (TET-PASS-008, 007, 006)
+  if (urlCredentials(value).length > 0 || PRIVATE_KEY_HEADER.test(value) || awsKeyIds(value).length > 0) return true;
+  return looksLikePath(value) || /^arn:/i.test(value) || /^(true|false|yes|no|on|off|enabled?|disabled?|required|optional|none|seconds|minutes|hours|days)$/i.test(value) || /^https?:\/\/[^@]*$/i.test(value);
+}
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PASS-023',
+    title: 'Secret-named attribute holds a literal value',
+    pillar: 'passwords',
+    severity: 'high',
+    description:
+      'A resource attribute or map entry whose name says it holds a secret (`client_secret`, `auth_token`, `secret_string`, `api_key`, `token`, `credentials`...) is set to a literal in the template. The value is committed with the code and copied into the Terraform state and CloudFormation template history; anyone with read access to either has the credential. Attributes owned by a more specific password check are left to it. A weak or common password raises the severity to critical.',
+    remediation: 'Take the value from a secret store at deploy time (Secrets Manager / SSM `{{resolve:...}}` dynamic references, a `sensitive` Terraform variable without a default, `random_password`, Key Vault or Secret Manager data sources) and rotate the exposed one.',
+    references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://developer.hashicorp.com/terraform/language/state/sensitive-data', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html'],
+    compliance: { 'nist-800-53': ['IA-5(7)'] },
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const r of ctx.fromSource('terraform', 'terraform-plan', 'cloudformation')) {
+      if (r.type.startsWith('provider.') || r.type.startsWith('data.') || r.type === 'random_password' || r.type === 'random_string') continue;
+      for (const leaf of stringLeaves(r.attributes)) {
+        if (!leaf.key || !looksSecretName(leaf.key) || covered(r, leaf.path, leaf.key)) continue;
+        const secret = literalSecret(leaf.value);
+        if (secret === undefined || notASecretValue(secret)) continue;
+        out.push({
+          resource: r,
+          attributePath: leaf.path,
+          key: leaf.path,
+          severity: severityForPassword(secret, 'high'),
+          message: `${r.type} ${r.name} sets \`${leaf.key}\` to a literal secret`,
+          evidence: `${leaf.key} = ${maskSecret(secret)}`,
+        });
+      }
+    }
+    return out;
+  },
+});
