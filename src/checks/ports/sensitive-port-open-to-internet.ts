@@ -48,7 +48,8 @@ export default defineCheck({
       }
       for (const { exposure: e, entries } of byRule.values()) {
         const worst = entries.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
-        const services = entries.map((p) => `${p.service} (${p.port})`).join(', ');
+        const listed = entries.slice(0, 8).map((p) => `${p.service} (${p.port})`);
+        const services = entries.length > 8 ? `${listed.join(', ')} and ${entries.length - 8} more` : listed.join(', ');
         const draft: FindingDraft = {
           resource,
           key: e.key,
