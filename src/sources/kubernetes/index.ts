@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Tags } from 'yaml';
 import type { Location, Resource, Value } from '../../model/index.js';
 import { isObject } from '../../model/index.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
@@ -7,6 +8,18 @@ import type { Source, SourceOutput } from '../types.js';
 import { parseYamlDocumentsTolerant, rebaseLocations } from '../shared/yaml-values.js';
 
 const YAML_EXT = /\.(ya?ml|json)$/i;
+
+/**
+ * Kubernetes reads manifests with go-yaml v2 (through sigs.k8s.io/yaml): YAML
+ * 1.1 booleans (`privileged: yes`), octal modes (`defaultMode: 0400` is 256)
+ * and merge keys (`<<: *defaults`), but neither sexagesimal numbers (`1:20`
+ * stays a string) nor timestamps (dates stay strings).
+ */
+const KUBERNETES_YAML: Parameters<typeof parseYamlDocumentsTolerant>[2] = {
+  version: '1.1',
+  merge: true,
+  customTags: (tags: Tags) => tags.filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
+};
 
 /**
  * References only Helm's template engine makes (`.Values`, `.Release`,
@@ -75,7 +88,7 @@ export function toScanError(err: unknown, file: string, source = 'kubernetes'): 
 /** Every manifest of a file, and one error per document that does not parse. */
 export function readManifests(text: string, file: string): { resources: Resource[]; errors: ParseError[] } {
   const out: Resource[] = [];
-  const { docs, errors } = parseYamlDocumentsTolerant(text, file);
+  const { docs, errors } = parseYamlDocumentsTolerant(text, file, KUBERNETES_YAML);
   for (const doc of docs) {
     if (!isObject(doc.value)) continue;
     const whole: Location = { file, startLine: doc.startLine, endLine: doc.endLine };

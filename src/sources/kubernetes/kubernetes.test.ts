@@ -49,6 +49,36 @@ describe('Kubernetes source', () => {
     expect(locate(resources[0]!, 'data.mode').startLine).toBe(13);
   });
 
+  it('reads values as Kubernetes does (YAML 1.1 booleans and octals, merge keys, no sexagesimals or timestamps)', () => {
+    const text = [
+      'apiVersion: v1', // 1
+      'kind: Pod', // 2
+      'metadata:', // 3
+      '  name: legacy', // 4
+      '  labels: {release: 2024-05-01, slot: 1:20, enabled: "yes"}', // 5
+      'x-defaults: &ctx', // 6
+      '  privileged: no', // 7
+      '  runAsUser: 0', // 8
+      'spec:', // 9
+      '  containers:', // 10
+      '    - name: app', // 11
+      '      image: app:1', // 12
+      '      securityContext:', // 13
+      '        <<: *ctx', // 14
+      '        privileged: yes', // 15
+      '  volumes:', // 16
+      '    - name: s', // 17
+      '      secret: {secretName: s, defaultMode: 0400}', // 18
+    ].join('\n');
+    const [pod] = readManifests(text, 'pod.yaml').resources;
+    const attrs = pod!.attributes as Record<string, any>;
+    expect(attrs.metadata.labels).toEqual({ release: '2024-05-01', slot: '1:20', enabled: 'yes' });
+    expect(attrs.spec.containers[0].securityContext).toEqual({ privileged: true, runAsUser: 0 });
+    expect(attrs.spec.volumes[0].secret.defaultMode).toBe(0o400);
+    expect(locate(pod!, 'spec.containers[0].securityContext.privileged').startLine).toBe(15);
+    expect(locate(pod!, 'spec.containers[0].securityContext.runAsUser').startLine).toBe(8);
+  });
+
   it('splits List kinds into their items with exact lines', () => {
     const text = [
       'apiVersion: v1', // 1

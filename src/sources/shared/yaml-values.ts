@@ -97,14 +97,32 @@ export function parseYamlDocumentsTolerant(text: string, file: string, options: 
       }
       if (isMap(node)) {
         const obj: ValueObject = {};
-        for (const pair of node.items) {
-          if (!isPair(pair)) continue;
-          const keyNode = pair.key as Node | null;
-          const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-          const childPath = path === '' ? key : `${path}.${key}`;
-          const loc = rangeOf(pair.value as Node | null, keyNode);
-          if (loc) locations[childPath] = loc;
-          obj[key] = convert(pair.value, childPath);
+        // merge keys (`<<: *defaults`, read with the `merge` option): keys written in
+        // the map win over merged ones, and earlier merge sources over later ones
+        const merges: unknown[] = [];
+        const addPairs = (map: typeof node, fill: boolean): void => {
+          for (const pair of map.items) {
+            if (!isPair(pair)) continue;
+            const keyNode = pair.key as Node | null;
+            if (isScalar(keyNode) && typeof keyNode.value === 'symbol') {
+              merges.push(pair.value);
+              continue;
+            }
+            const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+            if (fill && Object.hasOwn(obj, key)) continue;
+            const childPath = path === '' ? key : `${path}.${key}`;
+            const loc = rangeOf(pair.value as Node | null, keyNode);
+            if (loc) locations[childPath] = loc;
+            obj[key] = convert(pair.value, childPath);
+          }
+        };
+        addPairs(node, false);
+        for (let i = 0; i < merges.length; i++) {
+          const m = isAlias(merges[i]) ? (merges[i] as { resolve(d: Document.Parsed): unknown }).resolve(doc) : merges[i];
+          for (const item of isSeq(m) ? m.items : [m]) {
+            const src = isAlias(item) ? item.resolve(doc) : item;
+            if (isMap(src)) addPairs(src as typeof node, true);
+          }
         }
         return obj;
       }
