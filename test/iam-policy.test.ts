@@ -99,13 +99,14 @@ describe('parsePolicy', () => {
   });
 
   it('normalises principals', () => {
-    const [a, b, c, d] = doc(
+    const [a, b, c, d, e] = doc(
       parsePolicy({
         Statement: [
           { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' },
           { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' },
           { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::123456789012:root'], Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
-          { Effect: 'Allow', Principal: { AWS: unknown('reference', 'aws_iam_role.x.arn') }, Action: 'sts:AssumeRole' },
+          { Effect: 'Allow', Principal: { AWS: unknown('variable without a value', 'var.trusted') }, Action: 'sts:AssumeRole' },
+          { Effect: 'Allow', Principal: { AWS: unknown('computed', 'aws_iam_role.x.arn') }, Action: 'sts:AssumeRole' },
         ],
       }),
     ).statements;
@@ -114,6 +115,8 @@ describe('parsePolicy', () => {
     expect(principalIsAnyone(c!.principal)).toBe(false);
     expect(c!.principal).toEqual({ anyone: false, byType: { AWS: ['arn:aws:iam::123456789012:root'], Service: ['ec2.amazonaws.com'] } });
     expect(isUnknown(principalIsAnyone(d!.principal))).toBe(true);
+    // a role ARN can never be "*"
+    expect(principalIsAnyone(e!.principal)).toBe(false);
   });
 
   it('reports absent, unknown and invalid inputs', () => {

@@ -7,8 +7,13 @@ import { getPath } from '../../model/index.js';
 import type { CheckContext } from '../engine/types.js';
 import { parsePolicy, policyFromDocumentBlocks, type PolicyElement, type PolicyInput, type PolicyStatement } from './iam-policy.js';
 
-/** identity: attached to a principal; trust: a role's assume-role policy; resource: a bucket policy; any: a Terraform policy document used somewhere */
-export type PolicyRole = 'identity' | 'trust' | 'resource' | 'any';
+/**
+ * identity: attached to a principal; trust: a role's assume-role policy;
+ * resource: an S3 bucket policy; service: another service's resource policy
+ * (SQS, SNS, KMS, ECR, Secrets Manager, OpenSearch, EFS, Glacier);
+ * any: a Terraform policy document, which may be used for any of these.
+ */
+export type PolicyRole = 'identity' | 'trust' | 'resource' | 'service' | 'any';
 
 export interface PolicyRef {
   resource: Resource;
@@ -36,7 +41,26 @@ const HOLDERS: Holder[] = [
   { types: ['AWS::IAM::Role'], terraform: false, paths: [['Policies[].PolicyDocument', 'identity'], ['AssumeRolePolicyDocument', 'trust']] },
   { types: ['AWS::IAM::User', 'AWS::IAM::Group'], terraform: false, paths: [['Policies[].PolicyDocument', 'identity']] },
   { types: ['AWS::S3::BucketPolicy'], terraform: false, paths: [['PolicyDocument', 'resource']] },
+  ...serviceHolders(),
 ];
+
+/** Resource policies of services other than S3. */
+function serviceHolders(): Holder[] {
+  return [
+    { types: ['aws_sqs_queue_policy', 'aws_sqs_queue', 'aws_sns_topic_policy', 'aws_sns_topic', 'aws_kms_key', 'aws_ecr_repository_policy', 'aws_secretsmanager_secret_policy', 'aws_secretsmanager_secret', 'aws_efs_file_system_policy', 'aws_ecr_registry_policy'], terraform: true, paths: [['policy', 'service']] },
+    { types: ['aws_elasticsearch_domain_policy', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_opensearch_domain'], terraform: true, paths: [['access_policies', 'service']] },
+    { types: ['aws_glacier_vault'], terraform: true, paths: [['access_policy', 'service']] },
+    { types: ['AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy'], terraform: false, paths: [['PolicyDocument', 'service']] },
+    { types: ['AWS::KMS::Key'], terraform: false, paths: [['KeyPolicy', 'service']] },
+    { types: ['AWS::ECR::Repository'], terraform: false, paths: [['RepositoryPolicyText', 'service']] },
+    { types: ['AWS::SecretsManager::ResourcePolicy'], terraform: false, paths: [['ResourcePolicy', 'service']] },
+    { types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], terraform: false, paths: [['AccessPolicies', 'service']] },
+    { types: ['AWS::EFS::FileSystem'], terraform: false, paths: [['FileSystemPolicy', 'service']] },
+  ];
+}
+
+/** Native types whose policy is a non-S3 service resource policy. */
+export const SERVICE_POLICY_TYPES = new Set(serviceHolders().flatMap((h) => h.types));
 
 function expand(resource: Resource, path: string): string[] {
   const at = path.indexOf('[]');

@@ -285,11 +285,11 @@ export function coversAllResources(st: PolicyStatement): boolean | Unknown {
 /** True when the statement's principal is anyone: `"*"` or `{"AWS": "*"}`. Unknown when unresolved. */
 export function principalIsAnyone(p: Principals | Unknown | undefined): boolean | Unknown {
   if (p === undefined) return false;
-  if (isUnknown(p)) return p;
+  if (isUnknown(p)) return couldBeWildcard(p) ? p : false;
   if (p.anyone) return true;
   const aws = p.byType.AWS ?? [];
   if (aws.some((x) => typeof x === 'string' && x.trim() === '*')) return true;
-  const u = aws.find(isUnknown);
+  const u = aws.find((x): x is Unknown => isUnknown(x) && couldBeWildcard(x));
   return u ?? false;
 }
 
