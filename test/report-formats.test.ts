@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import privileged from '../src/checks/privileges/privileged-container.js';
 import { defineCheck, type Check } from '../src/checks/engine/types.js';
@@ -182,5 +183,16 @@ describe('SARIF 2.1.0', () => {
   it('encodes paths as URI references and names rules as identifiers', () => {
     expect(pathToUriReference('infra/my stack/#1/main.tf')).toBe('infra/my%20stack/%231/main.tf');
     expect(ruleName('Security group allows SSH (22) from 0.0.0.0/0')).toBe('SecurityGroupAllowsSSH22From00000');
+  });
+});
+
+describe('reports of the bundled example estate, with every built-in check', () => {
+  it('validate: JSON against docs/report.schema.json, SARIF against the OASIS schema', async () => {
+    const estate = await scan([fileURLToPath(new URL('../examples/hybrid-estate', import.meta.url))]);
+    expect(estate.findings.length).toBeGreaterThan(0);
+    const json = validateJsonReport(JSON.parse(FORMATS.json!(estate, {})));
+    expect(json, describeErrors(json)).toEqual([]);
+    const sarif = validateSarif(JSON.parse(FORMATS.sarif!(estate, {})));
+    expect(sarif, describeErrors(sarif)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch, type MinimatchOptions } from 'minimatch';
 import type { IgnoreRule } from '../config/load.js';
 import type { Finding, Resource, Suppression } from '../model/index.js';
 import type { ScanError } from '../scan/errors.js';
@@ -43,8 +43,38 @@ function readOrUndefined(path: string): string | undefined {
   }
 }
 
+const CHECK_GLOB: MinimatchOptions = { nocase: true };
+const RESOURCE_GLOB: MinimatchOptions = { dot: true };
+
+type Matcher = (s: string) => boolean;
+
+/** A minimatch glob compiled once (compiling it on every finding dominated large scans). `basename`: a pattern without "/" matches the last path segment. */
+function compileGlob(pattern: string, options: MinimatchOptions, basename = false): Matcher {
+  const mm = new Minimatch(pattern, options);
+  return basename ? (s) => mm.match(s.slice(s.lastIndexOf('/') + 1)) : (s) => mm.match(s);
+}
+
+const checkGlobs = new Map<string, Matcher>();
 function checkMatches(patterns: string[], checkId: string): boolean {
-  return patterns.some((p) => minimatch(checkId, p, { nocase: true }));
+  return patterns.some((p) => {
+    let m = checkGlobs.get(p);
+    if (!m) checkGlobs.set(p, (m = compileGlob(p, CHECK_GLOB)));
+    return m(checkId);
+  });
+}
+
+/** A configuration entry with its globs compiled. */
+interface CompiledRule {
+  rule: IgnoreRule;
+  resource?: Matcher;
+  path?: Matcher;
+}
+
+function compileRule(rule: IgnoreRule): CompiledRule {
+  const c: CompiledRule = { rule };
+  if (rule.resource !== undefined) c.resource = compileGlob(rule.resource, RESOURCE_GLOB);
+  if (rule.path !== undefined) c.path = compileGlob(rule.path, { dot: true }, !rule.path.includes('/'));
+  return c;
 }
 
 function hasReason(c: { reason?: string }): c is { reason: string } {
@@ -58,14 +88,13 @@ function relativeTo(baseDir: string, cwd: string, file: string): string | undefi
   return rel.split(sep).join('/');
 }
 
-function ruleMatches(rule: IgnoreRule, f: Finding, cwd: string): boolean {
+function ruleMatches({ rule, resource, path }: CompiledRule, f: Finding, cwd: string): boolean {
   if (!checkMatches([rule.check], f.checkId)) return false;
-  if (rule.resource !== undefined && !minimatch(f.resource.id, rule.resource, { nocase: false, dot: true })) return false;
-  if (rule.path !== undefined) {
+  if (resource && !resource(f.resource.id)) return false;
+  if (path) {
     if (f.location.uri) return false;
     const rel = relativeTo(rule.baseDir, cwd, f.location.file);
-    if (rel === undefined) return false;
-    if (!minimatch(rel, rule.path, { dot: true, matchBase: !rule.path.includes('/') })) return false;
+    if (rel === undefined || !path(rel)) return false;
   }
   return true;
 }
@@ -100,6 +129,7 @@ export function applySuppressions(findings: readonly Finding[], resources: reado
   const today = opts.today ?? todayUtc();
   const read = opts.readText ?? readOrUndefined;
   const rules = opts.rules ?? [];
+  const compiledRules = rules.map(compileRule);
   const errors: ScanError[] = [];
   const byId = new Map(resources.map((r) => [r.id, r]));
 
@@ -130,7 +160,7 @@ export function applySuppressions(findings: readonly Finding[], resources: reado
   const out = findings.map((f) => {
     const candidates: Candidate[] = [
       ...inlineCandidates(f, byId.get(f.resource.id), directivesOf).map((d): Candidate => ({ kind: 'inline', file: d.file, line: d.line, reason: d.reason, expires: d.expires })),
-      ...rules.filter((r) => ruleMatches(r, f, cwd)).map((r): Candidate => ({ kind: 'config', file: r.file, line: r.line, reason: r.reason, expires: r.expires })),
+      ...compiledRules.filter((c) => ruleMatches(c, f, cwd)).map(({ rule: r }): Candidate => ({ kind: 'config', file: r.file, line: r.line, reason: r.reason, expires: r.expires })),
     ];
     for (const c of candidates) {
       if (!hasReason(c)) continue;
