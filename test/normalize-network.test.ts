@@ -149,3 +149,35 @@ describe('Azure and GCP network normalisers', () => {
     expect(isUnknown(maybe.network![0]!.disabled)).toBe(true);
   });
 });
+
+describe('normalisers on malformed attributes', () => {
+  const TYPES = [
+    'aws_security_group',
+    'aws_default_security_group',
+    'aws_security_group_rule',
+    'aws_vpc_security_group_ingress_rule',
+    'aws_network_acl',
+    'aws_network_acl_rule',
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupIngress',
+    'AWS::EC2::NetworkAclEntry',
+    'azurerm_network_security_group',
+    'azurerm_network_security_rule',
+    'google_compute_firewall',
+  ];
+  const keys = fc.constantFrom('ingress', 'egress', 'security_rule', 'allow', 'deny', 'from_port', 'to_port', 'protocol', 'cidr_blocks', 'type', 'SecurityGroupIngress', 'IpProtocol', 'FromPort', 'CidrIp', 'PortRange', 'direction', 'access', 'destination_port_range', 'source_address_prefix', 'source_ranges', 'ports', 'disabled', 'priority', 'rule_no', 'action', 'egress');
+  const value = fc.letrec((tie) => ({
+    leaf: fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -5, max: 70000 }), fc.constantFrom('22', '-1', 'tcp', '*', '0.0.0.0/0', 'Inbound', 'Allow', '1-2-3', 'x'), fc.constant(unknown('fuzz'))),
+    node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(keys, tie('node'), { maxKeys: 4 })),
+  })).node;
+
+  it('never throw and always leave a network list (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TYPES), fc.dictionary(keys, value, { maxKeys: 6 }), (type, attributes) => {
+        const r = normalized(type, attributes as ValueObject);
+        return Array.isArray(r.network);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -93,3 +93,27 @@ describe('sensitive ports catalogue', () => {
     expect(() => parseSensitivePorts('nothing: here\n', 'bad.yaml')).toThrow(/bad\.yaml/);
   });
 });
+
+describe('port checks on malformed resources', () => {
+  it('never throw, whatever the attribute values (property)', async () => {
+    const { loadBuiltinChecks } = await import('../src/checks/engine/builtin.js');
+    const { createCheckContext } = await import('../src/checks/engine/context.js');
+    const { normalizeAll } = await import('../src/model/normalize/index.js');
+    const checks = (await loadBuiltinChecks()).filter((c) => c.meta.pillar === 'ports');
+    const types = [...new Set(checks.flatMap((c) => c.meta.resourceTypes ?? []))];
+    const leaf = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -5, max: 70000 }), fc.constantFrom('22', '-1', 'tcp', '*', '0.0.0.0/0', 'true', 'Allow', 'Inbound', 'NodePort', 'LoadBalancer', 'x'), fc.constant(unknown('fuzz')));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('node'), { maxKeys: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(fc.constantFrom(...types, 'Service', 'Pod', 'Deployment', 'Dockerfile'), fc.constantFrom('terraform', 'cloudformation', 'kubernetes', 'dockerfile'), fc.dictionary(fc.constantFrom('ingress', 'egress', 'spec', 'stages', 'settings', 'vpc_config', 'network_interface', 'publicly_accessible', 'security_rule', 'allow', 'ResourcesVpcConfig', 'VPCOptions', 'network_rules', 'api_server_access_profile', 'master_authorized_networks_config'), value, { maxKeys: 5 }), (type, source, attributes) => {
+        const r: Resource = { id: 'x', type, provider: 'aws', source, name: 'x', attributes: attributes as never, location: { file: 'f', startLine: 1, endLine: 1 }, attributeLocations: {}, references: [] };
+        normalizeAll([r]);
+        const ctx = createCheckContext([r]);
+        for (const c of checks) c.run(ctx);
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -14,6 +14,7 @@ const ALL_PROTOCOL_SPELLINGS = new Set(['-1', 'all', '*', 'any']);
 export function normalizeProtocol(v: Value | undefined): string | Unknown {
   if (isUnknown(v)) return v;
   if (v === undefined || v === null) return unknown('protocol not set');
+  if (typeof v !== 'string' && typeof v !== 'number') return unknown('protocol is not a name or number');
   const s = String(v).trim().toLowerCase();
   if (ALL_PROTOCOL_SPELLINGS.has(s)) return 'all';
   if (/^-?\d+$/.test(s)) return PROTOCOL_NUMBERS[String(Number(s))] ?? String(Number(s));
