@@ -32,6 +32,7 @@ const PLANTED = [
   'npm_Zt5Kq8Vw2Lm9Xr4Bn7Cj3Hd6Fs1Gp0Ya', 'c0rr3ct-h0rse-b4ttery-st4ple-92!', 'Sup3rS3cr3t', 'hunter22', 'ghp_Lk8sV2qX7mN4pR9tW3zY6cB1dF5gH0jA', 'Pa55w0rd!',
   'Winter2024!', // base64 in a Kubernetes Secret
   'tok-9fK2xQ7wLm4zVb8N', 'r3dis-Auth-T0ken-2024-x9', 'oidc-Cl13nt-S3cr3t-Value', 'ghp_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm', 'ak-7Hq2Lm9Xv4Tz8Rb3', 'cfn-R3dis-Auth-T0ken-77',
+  'Sh0p-Db-2024', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'Spr1ng-Sh0p-Pw', 'Exp0rter-Pg-Pw', 'rootpass',
 ];
 
 function filesUnder(dir: string): string[] {
