@@ -106,6 +106,31 @@ describe('inline suppressions', () => {
     expect(findings.every((f) => f.suppressed === undefined)).toBe(true);
   });
 
+  it('Terraform and CloudFormation, end to end through their sources', async () => {
+    // a tiny check: every security group's first ingress rule, at its CIDR line
+    const sgCheck = (id: string): Check =>
+      defineCheck({
+        meta: { id, title: 'Security group ingress', pillar: 'ports', severity: 'high', description: 'Test check: every first ingress rule.', remediation: 'Restrict it.', sources: ['terraform', 'cloudformation'] },
+        run: (ctx) => [
+          ...ctx.ofType('aws_security_group').map((r) => ({ resource: r, attributePath: 'ingress[0].cidr_blocks', message: 'ingress' })),
+          ...ctx.ofType('AWS::EC2::SecurityGroup').map((r) => ({ resource: r, attributePath: 'SecurityGroupIngress[0].CidrIp', message: 'ingress' })),
+        ],
+      });
+    const tf = await scan(['main.tf'], { checks: [sgCheck('TEST-TF-001'), sgCheck('TEST-TF-002')], cwd: join(TESTDATA, 'terraform'), today: TODAY });
+    expect(tf.errors).toEqual([]);
+    expect(tf.findings.map((f) => `${f.checkId} ${f.location.startLine} ${f.resource.id} ${f.suppressed?.origin ?? '-'}`)).toEqual([
+      'TEST-TF-001 7 aws_security_group.bastion inline main.tf:2',
+      'TEST-TF-002 7 aws_security_group.bastion -',
+      'TEST-TF-001 17 aws_security_group.web inline main.tf:11',
+      'TEST-TF-002 17 aws_security_group.web -',
+      'TEST-TF-001 26 aws_security_group.db -',
+      'TEST-TF-002 26 aws_security_group.db inline main.tf:26',
+    ]);
+    const cfn = await scan(['template.yaml'], { checks: [sgCheck('TEST-SG-001')], cwd: join(TESTDATA, 'cloudformation'), today: TODAY });
+    expect(cfn.errors).toEqual([]);
+    expect(cfn.findings.map((f) => `${f.location.startLine} ${f.resource.id} ${f.suppressed?.origin ?? '-'}`)).toEqual(['13 BastionSG inline template.yaml:4', '22 WebSG -']);
+  });
+
   it('an expiry on today still applies; the day after it does not', () => {
     const r: Resource = { id: 'Pod/x', type: 'Pod', provider: 'kubernetes', source: 'kubernetes', name: 'x', attributes: {}, location: { file: 'p.yaml', startLine: 2, endLine: 5 }, attributeLocations: {}, references: [] };
     const f: Finding = { checkId: 'TET-PRIV-001', pillar: 'privileges', severity: 'critical', title: 't', verdict: 'fail', message: 'm', resource: { id: 'Pod/x', type: 'Pod', provider: 'kubernetes' }, location: { file: 'p.yaml', startLine: 4, endLine: 4 }, remediation: 'r', fingerprint: 'f'.repeat(32) };
