@@ -1,8 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Unknown, getPath, locate, type Resource, type Value } from '../../model/index.js';
+import { ParseError } from '../../scan/errors.js';
 import { assignFiles, loadModel } from '../../scan/scan.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { SOURCES } from '../index.js';
@@ -182,6 +184,45 @@ describe('cloudformation source: malformed input', () => {
       'unknown-tag.yaml:5 unknown tag !Frobnicate',
     ]);
     expect(res.resources.filter((x) => x.source === 'cloudformation').map((x) => `${x.location.file} ${x.id}`).sort()).toEqual(['no-type.yaml Kept', 'sam.yaml Fn', 'unknown-tag.yaml Fine']);
+  });
+
+  it('names Fn::ForEach and non-mapping Properties as errors, keeps an undecidable Properties as unknown', () => {
+    const out = parseTemplate(read('odd-shapes.yaml'), 'odd-shapes.yaml');
+    expect(out.errors.map((e) => e.message)).toEqual([
+      'odd-shapes.yaml:9: Fn::ForEach::Queues: Fn::ForEach (AWS::LanguageExtensions) is not expanded; its resources are not scanned',
+      'odd-shapes.yaml:19: resource ListProps: Properties is not a mapping',
+    ]);
+    const r = byId(out.resources);
+    expect([...r.keys()]).toEqual(['Switched', 'Loop']);
+    expect(r.get('Switched')?.meta?.properties).toBe('unknown');
+    expect(r.get('Switched')?.attributes).toEqual({});
+    // a condition that is not defined cannot be decided
+    expect(r.get('Loop')?.meta?.condition).toBe('unknown');
+    expect(unknownReason(r.get('Loop')?.attributes.QueueName)).toBe('condition cannot be decided');
+    expect(parseTemplate(read('odd-shapes.yaml'), 'odd-shapes.yaml', { Mode: 'fast' }).resources[0]?.attributes).toEqual({ DelaySeconds: 0 });
+  });
+
+  it('never crashes on corrupted templates: resources or located ParseErrors only', () => {
+    const sources = [read('all-tags.yaml'), read('long-forms.json')];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1 }), fc.nat(), fc.nat(), fc.constantFrom('', ':', '!', '[', '{', '"', '\n  - ', '!Ref', '!If [', '\t'), (which, a, b, insert) => {
+        const text = sources[which] as string;
+        const at = a % text.length;
+        const cut = Math.min(text.length, at + (b % 40));
+        const broken = text.slice(0, at) + insert + text.slice(cut);
+        const lines = broken.split('\n').length;
+        try {
+          const out = parseTemplate(broken, 'x.yaml');
+          for (const e of out.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+          for (const r of out.resources) expect(r.location.startLine).toBeLessThanOrEqual(lines);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ParseError);
+          expect((err as ParseError).line).toBeGreaterThanOrEqual(1);
+          expect((err as ParseError).line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('rejects a template without Resources or that is not a mapping', () => {

@@ -20,7 +20,10 @@
  *   resource, at the attribute path where it is used, and `DependsOn`.
  * - `meta`: `logicalId`; `conditionName` and `condition` (`true` or
  *   `'unknown'`) when the resource has a `Condition`; a resource whose
- *   condition is false is not loaded. `deletionPolicy`, `updateReplacePolicy`.
+ *   condition is false is not loaded. `deletionPolicy`, `updateReplacePolicy`;
+ *   `properties: 'unknown'` when the whole `Properties` is an undecidable
+ *   `Fn::If` (attributes are then empty). `Fn::ForEach` resources are not
+ *   expanded: an error names them.
  * SAM resources (`AWS::Serverless::*`) are read as written; the transform is
  * not expanded.
  */

@@ -1,4 +1,4 @@
-import { isObject, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
+import { isObject, isUnknown, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import { ParseError } from '../../scan/errors.js';
 import { parseYamlDocuments } from '../shared/yaml-values.js';
 import { IntrinsicEvaluator, NO_VALUE, type EvalContext } from './intrinsics.js';
@@ -41,6 +41,10 @@ export function parseTemplate(text: string, file: string, overrides: Record<stri
     const base = `Resources.${logicalId}`;
     const whole: Location = locations[base] ?? { file, startLine: 1, endLine: 1 };
     if (brokenResources.has(logicalId)) continue;
+    if (logicalId.startsWith('Fn::ForEach')) {
+      errors.push(new ParseError(file, whole.startLine, `${logicalId}: Fn::ForEach (AWS::LanguageExtensions) is not expanded; its resources are not scanned`));
+      continue;
+    }
     if (!isObject(def)) {
       errors.push(new ParseError(file, whole.startLine, `resource ${logicalId} is not a mapping`));
       continue;
@@ -59,6 +63,11 @@ export function parseTemplate(text: string, file: string, overrides: Record<stri
     }
     const ctx: EvalContext = { references: [], locations: {} };
     const props = def.Properties === undefined ? {} : evaluator.evaluate(def.Properties, `${base}.Properties`, '', ctx);
+    if (isUnknown(props)) meta.properties = 'unknown';
+    else if (props !== NO_VALUE && !isObject(props)) {
+      errors.push(new ParseError(file, locations[`${base}.Properties`]?.startLine ?? whole.startLine, `resource ${logicalId}: Properties is not a mapping`));
+      continue;
+    }
     const attributes: ValueObject = props !== NO_VALUE && isObject(props) ? props : {};
     const references: Reference[] = ctx.references;
     for (const dep of typeof def.DependsOn === 'string' ? [def.DependsOn] : Array.isArray(def.DependsOn) ? def.DependsOn : []) {

@@ -28,12 +28,24 @@ interface Collected {
   moduleInstance: string;
 }
 
+/** The value when it is an array, else an empty one: plan files are data, not trusted shapes. */
+export function arrayOf<T>(v: T[] | undefined | null): T[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function isRecord<T>(v: T): v is NonNullable<T> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 /** Walks a module tree (root then child modules) and collects its resources. */
 function collect(mod: PlanModule | undefined, moduleInstance: string, out: Collected[], moduleInstances: Map<string, string[]>): void {
-  if (!mod) return;
-  for (const res of mod.resources ?? []) out.push({ res, moduleInstance });
-  for (const child of mod.child_modules ?? []) {
-    const addr = child.address ?? moduleInstance;
+  if (!isRecord(mod)) return;
+  for (const res of arrayOf(mod.resources)) {
+    if (isRecord(res) && typeof res.address === 'string' && typeof res.type === 'string') out.push({ res, moduleInstance });
+  }
+  for (const child of arrayOf(mod.child_modules)) {
+    if (!isRecord(child)) continue;
+    const addr = typeof child.address === 'string' ? child.address : moduleInstance;
     // index module instances by "<parent>.module.NAME" so module.NAME.x can expand to every instance
     const base = addr.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]$/, '');
     const list = moduleInstances.get(base);
@@ -115,21 +127,21 @@ export function parsePlanJson(text: string, file: string): Resource[] {
   }
 
   const changes = new Map<string, { actions?: string[]; after_unknown?: unknown }>();
-  for (const rc of doc.resource_changes ?? []) if (rc.change) changes.set(rc.address, rc.change);
+  for (const rc of arrayOf(doc.resource_changes)) if (isRecord(rc) && isRecord(rc.change)) changes.set(rc.address, rc.change);
 
-  const resolver = new ReferenceResolver(doc.configuration?.root_module, ids, instancesByBase, moduleInstances);
+  const configRoot = isRecord(doc.configuration) && isRecord(doc.configuration.root_module) ? doc.configuration.root_module : undefined;
+  const resolver = new ReferenceResolver(configRoot, ids, instancesByBase, moduleInstances);
   const from = keyOffset(text, isPlan ? 'planned_values' : 'values');
   const lines = addressLines(text, ids, from);
 
   const out: Resource[] = [];
   for (const { res, moduleInstance } of found) {
-    if (typeof res.address !== 'string' || typeof res.type !== 'string') continue;
-    const attributes = (res.values && typeof res.values === 'object' ? res.values : {}) as ValueObject;
+    const attributes = (isRecord(res.values) ? res.values : {}) as ValueObject;
     const change = changes.get(res.address);
     if (change?.after_unknown) applyAfterUnknown(attributes, change.after_unknown, res.address, '');
     const line = lines.get(res.address) ?? 1;
-    const references: Reference[] = doc.configuration ? resolver.referencesOf(moduleInstance, configAddress(res), res.index !== undefined) : [];
-    for (const dep of res.depends_on ?? []) references.push({ attribute: 'depends_on', target: dep });
+    const references: Reference[] = configRoot ? resolver.referencesOf(moduleInstance, configAddress(res), res.index !== undefined) : [];
+    for (const dep of arrayOf(res.depends_on)) if (typeof dep === 'string') references.push({ attribute: 'depends_on', target: dep });
     const meta: Record<string, Value> = {
       address: res.address,
       module: moduleInstance === '' ? null : moduleInstance,
@@ -138,14 +150,14 @@ export function parsePlanJson(text: string, file: string): Resource[] {
       providerName: res.provider_name ?? null,
       kind: isPlan ? 'plan' : 'state',
     };
-    if (change?.actions) meta.actions = change.actions;
+    if (Array.isArray(change?.actions)) meta.actions = change.actions;
     const type = res.mode === 'data' ? `data.${res.type}` : res.type;
     out.push({
       id: res.address,
       type,
       provider: providerOfType(res.type),
       source: 'terraform-plan',
-      name: res.name,
+      name: typeof res.name === 'string' ? res.name : res.address,
       attributes,
       location: { file, startLine: line, endLine: line },
       attributeLocations: {},

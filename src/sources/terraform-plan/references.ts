@@ -33,10 +33,12 @@ export class ReferenceResolver {
   }
 
   private indexModule(mod: ConfigModule, path: string): void {
+    if (!isRecord(mod)) return;
     this.modules.set(path, mod);
-    for (const r of mod.resources ?? []) this.resources.set(`${path}|${r.address}`, r);
-    for (const [name, call] of Object.entries(mod.module_calls ?? {})) {
-      if (call.module) this.indexModule(call.module, join(path, `module.${name}`));
+    for (const r of Array.isArray(mod.resources) ? mod.resources : []) if (isRecord(r) && typeof r.address === 'string') this.resources.set(`${path}|${r.address}`, r);
+    if (!isRecord(mod.module_calls)) return;
+    for (const [name, call] of Object.entries(mod.module_calls)) {
+      if (isRecord(call) && isRecord(call.module)) this.indexModule(call.module, join(path, `module.${name}`));
     }
   }
 
@@ -70,14 +72,15 @@ export class ReferenceResolver {
       }
       out.push(targetAttribute === undefined ? { attribute, target } : { attribute, target, targetAttribute });
     };
-    if (config.expressions) {
+    if (isRecord(config.expressions)) {
       walkExpressions(config.expressions, '', (path, expr) => {
         for (const ref of mostSpecific(expr.references)) {
           for (const t of this.resolve(ref, moduleInstance, 0)) add(path, t.target, t.attribute);
         }
       });
     }
-    for (const dep of config.depends_on ?? []) {
+    for (const dep of Array.isArray(config.depends_on) ? config.depends_on : []) {
+      if (typeof dep !== 'string') continue;
       for (const t of this.resolve(dep, moduleInstance, 0)) add('depends_on', t.target);
     }
     return out;
@@ -189,9 +192,15 @@ export function splitTraversal(ref: string): Array<{ name: string; key?: string 
  * `module.net`); keep only the longest ones, so a bare `module.net` does not
  * expand to every output of the module.
  */
-function mostSpecific(refs: string[] | undefined): string[] {
-  if (!refs || refs.length < 2) return refs ?? [];
-  return refs.filter((r) => !refs.some((o) => o !== r && (o.startsWith(`${r}.`) || o.startsWith(`${r}[`))));
+function mostSpecific(refs: unknown): string[] {
+  if (!Array.isArray(refs)) return [];
+  const list = refs.filter((r): r is string => typeof r === 'string');
+  if (list.length < 2) return list;
+  return list.filter((r) => !list.some((o) => o !== r && (o.startsWith(`${r}.`) || o.startsWith(`${r}[`))));
+}
+
+function isRecord<T>(v: T): v is NonNullable<T> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function isExpression(v: unknown): v is Expression {

@@ -1,8 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Unknown, getPath, type Resource } from '../../model/index.js';
+import { ParseError } from '../../scan/errors.js';
 import { loadModel } from '../../scan/scan.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { terraformPlanSource } from './index.js';
@@ -182,6 +184,36 @@ describe('terraform-plan source: malformed input', () => {
     expect(errors[0]?.message).toMatch(/^invalid JSON: /);
     expect(errors[0]?.column).toBe(9);
     expect(res.resources.map((x) => x.id).sort()).toEqual(['aws_security_group.db', 'google_compute_address.ip', 'module.db.aws_db_instance.this']);
+  });
+
+  it('never crashes on corrupted plans: resources or a ParseError at a line inside the file', () => {
+    const text = read('plan-modules.json');
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.constantFrom('', ',', '}', '"', '[', 'null', '{"address": 1}'), (a, b, insert) => {
+        const at = a % text.length;
+        const broken = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + (b % 30)));
+        const lines = broken.split('\n').length;
+        try {
+          for (const r of parsePlanJson(broken, 'p.json')) expect(r.location.startLine).toBeLessThanOrEqual(lines);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ParseError);
+          expect((err as ParseError).line).toBeGreaterThanOrEqual(1);
+          expect((err as ParseError).line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tolerates valid JSON of the wrong shape without crashing', () => {
+    const odd = JSON.stringify({
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [null, 3, { address: 'aws_vpc.a' }, { address: 'aws_vpc.b', type: 'aws_vpc', values: 'x' }], child_modules: [null, { resources: { a: 1 } }] } },
+      resource_changes: 'not a list',
+      configuration: { root_module: { resources: [null, { address: 'aws_vpc.b', expressions: { cidr_block: { references: [1, 'var.x'] } }, depends_on: 'x' }], module_calls: { m: null } } },
+    });
+    const out = parsePlanJson(odd, 'odd.json');
+    expect(out.map((x) => `${x.id} ${JSON.stringify(x.attributes)} ${x.references.length}`)).toEqual(['aws_vpc.b {} 0']);
   });
 
   it('rejects a document whose top level is not an object', () => {
