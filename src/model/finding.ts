@@ -23,8 +23,9 @@ export interface FindingResource {
 
 export interface Suppression {
   reason: string;
+  /** last day the suppression applies (YYYY-MM-DD); after it the finding is reported again */
   expires?: string;
-  /** where the suppression was declared: "inline" (with file:line) or "config" */
+  /** where the suppression was declared: "inline FILE:LINE" (a tetrad:ignore comment) or "config FILE:LINE" (.tetrad.yaml) */
   origin: string;
 }
 
