@@ -568,15 +568,18 @@ export function cidrHost(prefix: string, hostnum: number): string {
 }
 
 function renderTemplate(text: string, vars: ValueObject, dir: string, file: string): Value {
+  // The file is read as a heredoc template; a sentinel before the closing
+  // newline keeps strip markers (`~}`) at the end of the file from eating it.
+  const SENTINEL = '\uE000';
   let marker = 'TFTEMPLATE';
   while (text.includes(marker)) marker += '_';
-  const e = parseHclExpression(`<<${marker}\n${text}\n${marker}`, file);
+  const e = parseHclExpression(`<<${marker}\n${text}${SENTINEL}\n${marker}`, file);
   const scope: Scope = {
     root: (name, ex) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name]! : unknownOf(ex, 'template variable not given')),
     call: (name, args, ex) => callFunction(name, args, ex, dir),
   };
   const v = new Evaluator(scope).eval(e);
-  if (typeof v === 'string') return v.replace(/\n$/, '');
-  return v;
+  if (typeof v !== 'string') return v;
+  if (!v.endsWith(`${SENTINEL}\n`)) fail('template did not render');
+  return v.slice(0, -2);
 }
-

@@ -95,17 +95,50 @@ function syntaxError(root: Node, file: string): ParseError {
   return new ParseError(file, line, message, col);
 }
 
+/** `${~ x}` / `%{~ if}`: a strip marker right after the opening token */
+function stripLeft(cs: Node[]): boolean {
+  return cs[1]?.type === 'strip_marker';
+}
+/** `${x ~}`: a strip marker right before the closing token */
+function stripRight(cs: Node[]): boolean {
+  return cs.length > 2 && cs[cs.length - 2]?.type === 'strip_marker';
+}
+
 const BINARY_OPS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
 
 function kids(n: Node): Node[] {
   return n.children as Node[];
 }
 
+/**
+ * Converts the tree-sitter tree. Hot path for large trees: every wasm
+ * property read (type, endIndex, endPosition, text) crosses into WebAssembly,
+ * so lines and texts are computed from offsets on the JS side instead.
+ */
 class Converter {
+  private readonly lineStarts: number[];
+
   constructor(
     private readonly file: string,
     private readonly src: string,
-  ) {}
+  ) {
+    const starts = [0];
+    for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  /** 1-based line of a UTF-16 offset (tree-sitter's indices for JS strings) */
+  private lineAt(offset: number): number {
+    const ls = this.lineStarts;
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
 
   body(n: Node): Body {
     const out: Body = { attrs: [], blocks: [] };
@@ -120,7 +153,7 @@ class Converter {
     const cs = kids(n);
     const name = cs[0]!.text;
     const exprNode = cs.find((c) => c.type === 'expression')!;
-    return { name, expr: this.expr(exprNode), line: n.startPosition.row + 1, endLine: n.endPosition.row + 1 };
+    return { name, expr: this.expr(exprNode), line: n.startPosition.row + 1, endLine: this.lineAt(n.endIndex) };
   }
 
   block(n: Node): Block {
@@ -133,11 +166,12 @@ class Converter {
       else if (c.type === 'identifier') labels.push(c.text);
       else if (c.type === 'body') body = this.body(c);
     }
-    return { type: cs[0]!.text, labels, body, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1, file: this.file };
+    return { type: cs[0]!.text, labels, body, line: n.startPosition.row + 1, endLine: this.lineAt(n.endIndex), file: this.file };
   }
 
   private pos(n: Node): { text: string; line: number; endLine: number } {
-    return { text: n.text, line: n.startPosition.row + 1, endLine: n.endPosition.row + 1 };
+    const end = n.endIndex;
+    return { text: this.src.slice(n.startIndex, end), line: n.startPosition.row + 1, endLine: this.lineAt(end) };
   }
 
   stringLit(n: Node): string {
@@ -150,13 +184,13 @@ class Converter {
     const cs = kids(n);
     if (n.type === 'expression') {
       if (cs.length === 1 && cs[0]!.type === 'conditional') return this.primary(cs[0]!);
-      return this.term(cs, n);
+      return this.term(cs);
     }
     return this.primary(n);
   }
 
   /** a base term followed by attribute, index and splat traversals */
-  term(cs: Node[], whole: Node): Expr {
+  term(cs: Node[]): Expr {
     let i = 0;
     let base: Expr;
     if (cs[0]!.type === '(') {
@@ -169,7 +203,8 @@ class Converter {
     const startIndex = cs[0]!.startIndex;
     for (; i < cs.length; i++) {
       const c = cs[i]!;
-      const pos = { text: textBetween(whole, startIndex, c.endIndex), line: base.line, endLine: c.endPosition.row + 1 };
+      const end = c.endIndex;
+      const pos = { text: this.src.slice(startIndex, end), line: base.line, endLine: this.lineAt(end) };
       if (c.type === 'get_attr') base = { ...pos, k: 'attr', obj: base, name: kids(c).find((x) => x.type === 'identifier')!.text };
       else if (c.type === 'index') base = { ...pos, k: 'index', obj: base, index: this.index(c) };
       else if (c.type === 'splat') {
@@ -253,7 +288,7 @@ class Converter {
       case 'operation':
         return this.primary(cs[0]!);
       case 'unary_operation':
-        return { ...pos, k: 'unary', op: cs[0]!.type, x: this.term(cs.slice(1), n) };
+        return { ...pos, k: 'unary', op: cs[0]!.type, x: this.term(cs.slice(1)) };
       case 'binary_operation': {
         let opAt = -1;
         for (let i = 1; i < cs.length; i++) {
@@ -262,7 +297,7 @@ class Converter {
             break;
           }
         }
-        return { ...pos, k: 'binary', op: cs[opAt]!.type, l: this.term(cs.slice(0, opAt), n), r: this.term(cs.slice(opAt + 1), n) };
+        return { ...pos, k: 'binary', op: cs[opAt]!.type, l: this.term(cs.slice(0, opAt)), r: this.term(cs.slice(opAt + 1)) };
       }
       default:
         throw new ParseError(this.file, pos.line, `unsupported HCL expression node ${n.type}`);
@@ -283,48 +318,58 @@ class Converter {
    * the source between interpolations and directives (sliced, because
    * tree-sitter's template_literal nodes leave out some whitespace).
    */
-  templateParts(cs: Node[], heredoc: boolean, from: number, to: number): TemplatePart[] {
+  templateParts(cs: Node[], heredoc: boolean, from: number, to: number, stripStart = false, stripEnd = false): TemplatePart[] {
     const parts: TemplatePart[] = [];
     const unesc = heredoc ? unescapeHeredoc : unescapeQuoted;
     let cursor = from;
-    const literal = (end: number): void => {
-      if (end <= cursor) return;
-      const s = unesc(this.src.slice(cursor, end));
+    let stripNext = stripStart;
+    const literal = (end: number, stripBefore: boolean): void => {
+      let s = end > cursor ? unesc(this.src.slice(cursor, end)) : '';
+      if (stripNext) s = s.replace(/^\s+/, '');
+      if (stripBefore) s = s.replace(/\s+$/, '');
+      stripNext = false;
+      if (s === '') return;
       if (typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] += s;
       else parts.push(s);
     };
     for (const c of cs) {
-      if (c.type === 'template_interpolation') {
-        literal(c.startIndex);
-        const e = kids(c).find((x) => x.type === 'expression');
+      const type = c.type;
+      if (type === 'template_interpolation') {
+        const ck = kids(c);
+        literal(c.startIndex, stripLeft(ck));
+        const e = ck.find((x) => x.type === 'expression');
         if (e) parts.push(this.expr(e));
         cursor = c.endIndex;
-      } else if (c.type === 'template_directive') {
-        literal(c.startIndex);
-        cursor = c.endIndex;
+        stripNext = stripRight(ck);
+      } else if (type === 'template_directive') {
         const d = kids(c)[0]!;
         const dk = kids(d);
+        const first = kids(dk[0]!);
+        const last = kids(dk[dk.length - 1]!);
+        literal(c.startIndex, stripLeft(first));
+        cursor = c.endIndex;
         if (d.type === 'template_if') {
-          const intro = dk.find((x) => x.type === 'template_if_intro')!;
-          const cond = this.expr(kids(intro).find((x) => x.type === 'expression')!);
+          const intro = dk[0]!;
+          const cond = this.expr(first.find((x) => x.type === 'expression')!);
           const elseAt = dk.findIndex((x) => x.type === 'template_else_intro');
-          const endAt = dk.findIndex((x) => x.type === 'template_if_end');
+          const endAt = dk.length - 1;
           const thenEnd = elseAt >= 0 ? elseAt : endAt;
-          const thenParts = this.templateParts(dk.slice(1, thenEnd), heredoc, intro.endIndex, dk[thenEnd]!.startIndex);
-          const elseParts = elseAt >= 0 ? this.templateParts(dk.slice(elseAt + 1, endAt), heredoc, dk[elseAt]!.endIndex, dk[endAt]!.startIndex) : [];
+          const thenEndKids = kids(dk[thenEnd]!);
+          const thenParts = this.templateParts(dk.slice(1, thenEnd), heredoc, intro.endIndex, dk[thenEnd]!.startIndex, stripRight(first), stripLeft(thenEndKids));
+          const elseParts = elseAt >= 0 ? this.templateParts(dk.slice(elseAt + 1, endAt), heredoc, dk[elseAt]!.endIndex, dk[endAt]!.startIndex, stripRight(thenEndKids), stripLeft(last)) : [];
           parts.push({ k: 'tif', cond, then: thenParts, else: elseParts });
         } else if (d.type === 'template_for') {
-          const start = dk.find((x) => x.type === 'template_for_start')!;
-          const end = dk.find((x) => x.type === 'template_for_end')!;
-          const ids = kids(start).filter((x) => x.type === 'identifier').map((x) => x.text);
-          const coll = this.expr(kids(start).find((x) => x.type === 'expression')!);
-          const bodyNodes = dk.filter((x) => x.type !== 'template_for_start' && x.type !== 'template_for_end');
+          const start = dk[0]!;
+          const end = dk[dk.length - 1]!;
+          const ids = first.filter((x) => x.type === 'identifier').map((x) => x.text);
+          const coll = this.expr(first.find((x) => x.type === 'expression')!);
           const vars = ids.length === 2 ? { keyVar: ids[0], valVar: ids[1]! } : { valVar: ids[0]! };
-          parts.push({ k: 'tfor', ...vars, coll, body: this.templateParts(bodyNodes, heredoc, start.endIndex, end.startIndex) });
+          parts.push({ k: 'tfor', ...vars, coll, body: this.templateParts(dk.slice(1, -1), heredoc, start.endIndex, end.startIndex, stripRight(first), stripLeft(last)) });
         }
+        stripNext = stripRight(last);
       }
     }
-    literal(to);
+    literal(to, stripEnd);
     return parts;
   }
 
@@ -345,12 +390,6 @@ class Converter {
     if (cleaned.length === 1) return { ...pos, k: 'tpl', parts: ['', cleaned[0]!] };
     return { ...pos, k: 'tpl', parts: cleaned };
   }
-}
-
-function textBetween(whole: Node, start: number, end: number): string {
-  const text = whole.text;
-  const off = start - whole.startIndex;
-  return text.slice(off, off + (end - start));
 }
 
 /** `<<-` heredocs: remove the smallest indentation of the non-blank lines from every line. */

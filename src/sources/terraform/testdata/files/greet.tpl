@@ -1,0 +1,4 @@
+Hi ${name}!
+%{ for p in ports ~}
+port ${p}
+%{ endfor ~}
