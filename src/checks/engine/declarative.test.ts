@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unknown, type Resource, type ValueObject } from '../../model/index.js';
 import { createCheckContext } from './context.js';
-import { evaluate, expandPath, parseDeclarativeCheck, type Condition } from './declarative.js';
+import { evaluate, expandPath, parseDeclarativeCheck, parsePattern, type Condition } from './declarative.js';
 import { CheckLoadError } from './validate.js';
 
 const leaf = (attribute: string, op: Extract<Condition, { attribute: string }>['op'], operand: unknown): Condition =>
@@ -24,6 +24,13 @@ describe('declarative conditions', () => {
       ['ingress[1].from_port', '22'],
     ]);
     expect(expandPath({ ingress: [] }, 'ingress[*].from_port')).toEqual([{ path: 'ingress[*].from_port', value: undefined }]);
+  });
+
+  it('reads keys with dots in brackets, and rejects malformed paths', () => {
+    const labels: ValueObject = { metadata: { labels: { 'app.kubernetes.io/name': 'web', app: 'x' } } };
+    expect(expandPath(labels, 'metadata.labels["app.kubernetes.io/name"]')).toEqual([{ path: 'metadata.labels.app.kubernetes.io/name', value: 'web' }]);
+    expect(parsePattern('a.b[0][*].c["d.e"]')).toEqual([{ key: 'a' }, { key: 'b' }, { index: 0 }, { any: true }, { key: 'c' }, { key: 'd.e' }]);
+    for (const bad of ['', '.a', 'a..b', 'a[x]', 'a[', 'a"b', 'a[*]b']) expect(parsePattern(bad), bad).toBeUndefined();
   });
 
   it('evaluates every operator', () => {
@@ -161,6 +168,17 @@ describe('declarative check files', () => {
     expect(bad(GOOD.replace('title: Buckets', 'titel: Buckets'))).toMatch(/^checks\/bad\.yaml:\d+: invalid check: /);
     expect(bad(`${GOOD}colour: red\n`)).toMatch(/^checks\/bad\.yaml:15: invalid check: .*colour/);
     expect(bad(GOOD.replace(/condition:[\s\S]*/, ''))).toMatch(/condition: missing condition/);
+  });
+
+  it('rejects a source kind that does not exist, at its line', () => {
+    let message = '';
+    try {
+      parseDeclarativeCheck(GOOD.replace('sources: [terraform]', 'sources:\n  - terraform\n  - terrafrom'), 'checks/bad.yaml', { sourceKinds: ['terraform', 'kubernetes'] });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toBe('checks/bad.yaml:9: invalid check: sources.1: unknown source "terrafrom" (known: terraform, kubernetes)');
+    expect(parseDeclarativeCheck(GOOD, 'ok.yaml', { sourceKinds: ['terraform'] }).meta.id).toBe('ACME-S3-001');
   });
 
   it('reports a YAML syntax error with its line', () => {

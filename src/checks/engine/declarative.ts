@@ -24,6 +24,7 @@
  * `equals, notEquals, in, notIn, exists, absent, contains, matches,
  * greaterThan, lessThan`. A path segment `[*]` means "any element"
  * (`ingress[*].cidr_blocks`): the leaf holds when it holds for some element.
+ * Keys with dots go in brackets: `metadata.labels["app.kubernetes.io/name"]`.
  *
  * Three-valued logic (Kleene): a leaf on an Unknown value is unknown, never
  * true or false; `all` is false if any part is false, `any` is true if any
@@ -57,7 +58,6 @@ export type Condition =
 export type Truth = true | false | 'unknown';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const PATH = /^[A-Za-z_@$][\w@$:/-]*(\[(\d+|\*)\])*(\.[\w@$:/-]+(\[(\d+|\*)\])*)*$/;
 
 /** Validates one condition node by hand inside zod, so errors carry the exact YAML path. */
 function checkCondition(node: unknown, path: (string | number)[], ctx: z.RefinementCtx): void {
@@ -76,7 +76,7 @@ function checkCondition(node: unknown, path: (string | number)[], ctx: z.Refinem
     return;
   }
   if (!('attribute' in o)) return issue(`a condition needs "attribute" and an operator, or all/any/not; found: ${keys.join(', ') || 'nothing'}`);
-  if (typeof o.attribute !== 'string' || !PATH.test(o.attribute)) return issue('attribute must be a path such as acl, ingress[*].cidr_blocks or spec.containers[0].image', [...path, 'attribute']);
+  if (typeof o.attribute !== 'string' || !parsePattern(o.attribute)) return issue('attribute must be a path such as acl, ingress[*].cidr_blocks, spec.containers[0].image or metadata.labels["app.kubernetes.io/name"]', [...path, 'attribute']);
   const ops = keys.filter((k) => k !== 'attribute');
   const unknownOps = ops.filter((k) => !(OPERATORS as readonly string[]).includes(k));
   if (unknownOps.length) return issue(`unknown operator "${unknownOps[0]}" (known: ${OPERATORS.join(', ')})`, [...path, unknownOps[0]!]);
@@ -143,32 +143,58 @@ interface Candidate {
 }
 
 /** Expands `[*]` over lists. An absent or empty list yields one absent candidate; an Unknown on the way yields it. */
-const segmentCache = new Map<string, string[]>();
+type Segment = { key: string } | { index: number } | { any: true };
 
+/** `[*]`, `[2]`, `["app.kubernetes.io/name"]` or a plain key, each optionally after a dot. */
+const SEGMENT = /\.?(?:\[\*\]|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|([^.[\]"]+))/y;
+
+/** Splits an attribute pattern into segments; undefined when it is not a valid path. */
+export function parsePattern(pattern: string): Segment[] | undefined {
+  const out: Segment[] = [];
+  SEGMENT.lastIndex = 0;
+  while (SEGMENT.lastIndex < pattern.length) {
+    const at = SEGMENT.lastIndex;
+    const m = SEGMENT.exec(pattern);
+    if (!m || (at === 0 && pattern.startsWith('.'))) return undefined;
+    if (m[1] !== undefined) out.push({ index: Number(m[1]) });
+    else if (m[2] !== undefined) out.push({ key: m[2].replace(/\\(.)/g, '$1') });
+    else if (m[3] !== undefined) {
+      // a plain key must follow a dot unless it opens the path
+      if (at > 0 && pattern[at] !== '.') return undefined;
+      out.push({ key: m[3] });
+    } else out.push({ any: true });
+  }
+  return out.length ? out : undefined;
+}
+
+const segmentCache = new Map<string, Segment[]>();
+
+/**
+ * Expands `[*]` over lists. An absent or empty list yields one absent
+ * candidate; an Unknown on the way yields it. Paths of the candidates are
+ * written as the sources write attributeLocations keys (keys joined by dots,
+ * indexes in brackets), so a finding lands on the attribute's line.
+ */
 export function expandPath(root: Value, pattern: string): Candidate[] {
   let segments = segmentCache.get(pattern);
   if (!segments) {
-    segments = pattern.match(/[^.[\]]+|\[(\d+|\*)\]/g) ?? [];
+    segments = parsePattern(pattern) ?? [];
     segmentCache.set(pattern, segments);
   }
   let current: Candidate[] = [{ path: '', value: root }];
   for (const seg of segments) {
     const next: Candidate[] = [];
-    const bracket = seg.startsWith('[');
     for (const c of current) {
-      const join = (s: string) => (bracket ? `${c.path}${s}` : c.path === '' ? s : `${c.path}.${s}`);
+      const step = 'key' in seg ? (c.path === '' ? seg.key : `${c.path}.${seg.key}`) : 'index' in seg ? `${c.path}[${seg.index}]` : `${c.path}[*]`;
       if (c.value === undefined || c.value === null || isUnknown(c.value)) {
-        next.push({ path: join(seg), value: c.value === null ? undefined : c.value });
-        continue;
-      }
-      if (seg === '[*]') {
+        next.push({ path: step, value: c.value === null ? undefined : c.value });
+      } else if ('any' in seg) {
         if (Array.isArray(c.value) && c.value.length) c.value.forEach((v, i) => next.push({ path: `${c.path}[${i}]`, value: v }));
-        else next.push({ path: `${c.path}[*]`, value: undefined });
-      } else if (bracket) {
-        const i = Number(seg.slice(1, -1));
-        next.push({ path: join(seg), value: Array.isArray(c.value) ? c.value[i] : undefined });
+        else next.push({ path: step, value: undefined });
+      } else if ('index' in seg) {
+        next.push({ path: step, value: Array.isArray(c.value) ? c.value[seg.index] : undefined });
       } else {
-        next.push({ path: join(seg), value: isObject(c.value) ? c.value[seg] : undefined });
+        next.push({ path: step, value: isObject(c.value) && Object.hasOwn(c.value, seg.key) ? c.value[seg.key] : undefined });
       }
     }
     current = next;
@@ -321,8 +347,13 @@ function lineAt(doc: ReturnType<typeof parseDocument>, lines: LineCounter, path:
   return undefined;
 }
 
+export interface DeclarativeOptions {
+  /** source kinds that exist; a check naming another one is rejected (it could never run) */
+  sourceKinds?: readonly string[];
+}
+
 /** Parses and validates a YAML check file; throws CheckLoadError naming the file and line. */
-export function parseDeclarativeCheck(text: string, file: string): Check {
+export function parseDeclarativeCheck(text: string, file: string, options: DeclarativeOptions = {}): Check {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const err = doc.errors[0];
@@ -339,6 +370,12 @@ export function parseDeclarativeCheck(text: string, file: string): Check {
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem${parsed.error.issues.length > 2 ? 's' : ''})` : '';
     throw new CheckLoadError(`${file}:${line}`, `invalid check: ${where}${issue.message}${more}`);
+  }
+  const kinds = options.sourceKinds;
+  const bad = kinds ? parsed.data.sources.findIndex((k) => !kinds.includes(k)) : -1;
+  if (kinds && bad >= 0) {
+    const line = lineAt(doc, lines, ['sources', bad]) ?? 1;
+    throw new CheckLoadError(`${file}:${line}`, `invalid check: sources.${bad}: unknown source "${parsed.data.sources[bad]}" (known: ${kinds.join(', ')})`);
   }
   return declarativeCheck(parsed.data, file);
 }

@@ -102,6 +102,11 @@ describe('user-defined checks', () => {
     expect(await loadError([folder({ 'a.js': jsCheck('ORG-X-001').replace(/run\(ctx\)[\s\S]*\},\n/, '') })])).toMatch(/a\.js: check has no run\(ctx\) function/);
   });
 
+  it('rejects a module check naming a source kind that does not exist', async () => {
+    const dir = folder({ 'a.js': jsCheck('ORG-X-001').replace('"sources":["kubernetes"]', '"sources":["kubernetes","helm"]') });
+    expect(await loadError([dir])).toMatch(/a\.js: invalid check metadata: meta\.sources: unknown source "helm" \(known: .*kubernetes.*\)$/);
+  });
+
   it('rejects built-in ids and duplicate ids', async () => {
     expect(await loadError([folder({ 'a.yaml': YAML_CHECK('TET-PRIV-001') })])).toMatch(/a\.yaml: check id TET-PRIV-001 is a built-in check's id/);
     const one = folder({ 'a.yaml': YAML_CHECK('ORG-PORT-001') });

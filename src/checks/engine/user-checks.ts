@@ -5,7 +5,8 @@
  * (see declarative.ts). Files starting with `_` are helpers and `*.test.*`,
  * `*.d.ts` are skipped, as for built-in checks; other files are ignored.
  *
- * Everything is validated at load time; the first bad check throws a
+ * Everything is validated at load time (including that every source kind
+ * in `meta.sources` exists); the first bad check throws a
  * CheckLoadError naming the file (and line for YAML) and what is wrong, and
  * the CLI stops with exit code 2. Built-in ids cannot be reused, nor can two
  * user checks share an id.
@@ -13,6 +14,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SOURCES } from '../../sources/index.js';
 import { parseDeclarativeCheck } from './declarative.js';
 import type { Check } from './types.js';
 import { CheckLoadError, validateCheck } from './validate.js';
@@ -39,8 +41,8 @@ async function importModule(file: string): Promise<unknown> {
   return tsImport(url, import.meta.url);
 }
 
-async function loadOne(file: string): Promise<Check> {
-  if (YAML.test(file)) return parseDeclarativeCheck(readFileSync(file, 'utf8'), file);
+async function loadOne(file: string, sourceKinds: readonly string[]): Promise<Check> {
+  if (YAML.test(file)) return parseDeclarativeCheck(readFileSync(file, 'utf8'), file, { sourceKinds });
   let mod: { default?: unknown };
   try {
     mod = (await importModule(file)) as { default?: unknown };
@@ -52,7 +54,10 @@ async function loadOne(file: string): Promise<Check> {
   // a .ts file outside an ESM package is compiled as CommonJS: its default export arrives wrapped once more
   let candidate = mod.default;
   if (candidate !== null && typeof candidate === 'object' && !('meta' in candidate) && 'default' in candidate) candidate = (candidate as { default: unknown }).default;
-  return validateCheck(candidate, file);
+  const check = validateCheck(candidate, file);
+  const unknownSource = check.meta.sources.find((k) => !sourceKinds.includes(k));
+  if (unknownSource !== undefined) throw new CheckLoadError(file, `invalid check metadata: meta.sources: unknown source "${unknownSource}" (known: ${sourceKinds.join(', ')})`);
+  return check;
 }
 
 /** The check files of one folder, sorted. Throws CheckLoadError when the folder cannot be read. */
@@ -77,13 +82,13 @@ export function userCheckFiles(dir: string): string[] {
  * Loads every user check of the given folders. `reservedIds` are the ids
  * already taken (the built-in checks).
  */
-export async function loadUserChecks(dirs: readonly string[], reservedIds: Iterable<string> = []): Promise<Check[]> {
+export async function loadUserChecks(dirs: readonly string[], reservedIds: Iterable<string> = [], sourceKinds: readonly string[] = SOURCES.map((s) => s.kind)): Promise<Check[]> {
   const reserved = new Set(reservedIds);
   const seen = new Map<string, string>();
   const out: Check[] = [];
   for (const dir of dirs) {
     for (const file of userCheckFiles(dir)) {
-      const check = await loadOne(file);
+      const check = await loadOne(file, sourceKinds);
       const id = check.meta.id;
       if (reserved.has(id)) throw new CheckLoadError(file, `check id ${id} is a built-in check's id; choose another (e.g. with your organisation's prefix)`);
       const dup = seen.get(id);
