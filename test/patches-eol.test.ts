@@ -125,3 +125,21 @@ describe('verdict wording', () => {
     expect(describeVerdict(rdsEngine('mysql', '5.7')!)).toBe('reached end of standard support on 2024-02-29; only paid extended support until 2027-02-28 still ships fixes');
   });
 });
+
+describe('more image lines', () => {
+  it('knows Microsoft .NET images, Amazon Linux, nginx lines and deprecated Java images', () => {
+    setEolToday('2026-11-30');
+    const subjects = (ref: string) => imageEol(parseImage(ref)).map((e) => e.subject);
+    expect(subjects('mcr.microsoft.com/dotnet/aspnet:6.0-bookworm-slim')).toEqual(['mcr.microsoft.com/dotnet/aspnet 6.0']);
+    expect(subjects('mcr.microsoft.com/dotnet/core/sdk:3.1')).toEqual(['mcr.microsoft.com/dotnet/core/sdk 3.1']);
+    expect(subjects('mcr.microsoft.com/dotnet/aspnet:10.0')).toEqual([]);
+    expect(subjects('mcr.microsoft.com/other/thing:1.0')).toEqual([]);
+    expect(subjects('amazonlinux:2')).toEqual(['amazonlinux 2']);
+    expect(subjects('amazonlinux:2023')).toEqual([]);
+    expect(subjects('nginx:1.21.6-alpine')).toEqual(['nginx 1.21']);
+    expect(subjects('nginx:1.29')).toEqual([]);
+    expect(subjects('java:8')).toEqual(['java (every tag)']);
+    expect(subjects('tomcat:9.0.80-jdk17')).toEqual([]);
+    expect(subjects('tomcat:8.5')).toEqual(['tomcat 8.5']);
+  });
+});

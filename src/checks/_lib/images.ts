@@ -105,9 +105,11 @@ export interface ImageEolFinding {
  * (python:3.11-buster). Only cycles past their end are returned.
  */
 export function imageEol(img: ParsedImage): ImageEolFinding[] {
-  const name = officialImageName(img);
+  const official = officialImageName(img);
+  const name = official ?? (img.registry !== null ? `${img.registry}/${img.repository}`.toLowerCase() : undefined);
   if (name === undefined) return [];
   const table = repoTable(name);
+  if (official === undefined && table === undefined) return [];
   const out: ImageEolFinding[] = [];
   const tag = img.tag ?? 'latest';
   if (table?.allEol) {
