@@ -1,4 +1,5 @@
 import { asList, getPath, isObject, isUnknown } from '../../model/index.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** Bindings Kubernetes itself creates; binding system:masters to cluster-admin is the built-in default. */
@@ -15,12 +16,12 @@ export default defineCheck({
     remediation: 'Bind a purpose-built Role or ClusterRole that lists only the verbs and resources the subject needs; keep cluster-admin for break-glass human access through system:masters.',
     references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
     compliance: { 'cis-kubernetes': ['5.1.1'], 'nist-800-53': ['AC-6', 'AC-2'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['ClusterRoleBinding', 'RoleBinding'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of ctx.ofType('ClusterRoleBinding', 'RoleBinding')) {
+    for (const r of kubernetesResources(ctx).filter((r) => ['ClusterRoleBinding', 'RoleBinding'].includes(r.type))) {
       if (r.source !== 'kubernetes') continue;
       const roleName = getPath(r.attributes, 'roleRef.name');
       const roleKind = getPath(r.attributes, 'roleRef.kind');
@@ -42,6 +43,6 @@ export default defineCheck({
         evidence: `roleRef: ClusterRole/cluster-admin; subjects: ${subjects.join(', ')}`,
       });
     }
-    return out;
+    return out.map(fromView);
   },
 });

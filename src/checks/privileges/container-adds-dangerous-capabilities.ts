@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEVERITIES, asList, getPath, isUnknown, type Severity } from '../../model/index.js';
 import { loadCatalogue } from '../_lib/catalogue.js';
 import { containersOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const catalogueSchema = z.object({
@@ -25,14 +26,14 @@ export default defineCheck({
     remediation: 'Drop ALL capabilities and add back only those in the baseline set the workload needs (for example NET_BIND_SERVICE).',
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://man7.org/linux/man-pages/man7/capabilities.7.html', 'https://nvd.nist.gov/vuln/detail/CVE-2022-0492'],
     compliance: { 'cis-kubernetes': ['5.2.8', '5.2.9'], 'nist-800-53': ['AC-6', 'CM-7'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const catalogue = loadCatalogue('linux-capabilities.yaml', catalogueSchema);
     const allowed = new Set(catalogue.baseline_allowed.map(normalizeCapability));
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       for (const c of containersOf(r)) {
         const addPath = `${c.path}.securityContext.capabilities.add`;
         const add = getPath(r.attributes, addPath);
@@ -63,6 +64,6 @@ export default defineCheck({
         });
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });

@@ -1,5 +1,6 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
 import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -13,12 +14,12 @@ export default defineCheck({
     remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container (and init container).',
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
     compliance: { 'cis-kubernetes': ['5.2.5'], 'nist-800-53': ['AC-6'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       const pod = podSpecOf(r);
       // Windows containers have no no_new_privs
       if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;
@@ -33,6 +34,6 @@ export default defineCheck({
         else out.push({ resource: r, key: c.path, attributePath: c.path, message: `${label} does not set allowPrivilegeEscalation: false (the default is true)` });
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });

@@ -1,6 +1,7 @@
 import { asBool, asNumber, getPath, isUnknown } from '../../model/index.js';
 import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
 import { effectiveSetting } from '../_lib/k8s-security-context.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -15,12 +16,12 @@ export default defineCheck({
       'Set `securityContext.runAsNonRoot: true` and a non-zero `runAsUser` on the pod (or on each container); a container-level value overrides the pod-level one, so never set `runAsUser: 0` or `runAsNonRoot: false` on a container.',
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
     compliance: { 'cis-kubernetes': ['5.2.7'], 'nist-800-53': ['AC-6', 'CM-6'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       const pod = podSpecOf(r);
       if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;
       for (const c of containersOf(r)) {
@@ -45,6 +46,6 @@ export default defineCheck({
         else out.push({ resource: r, key: c.path, attributePath: c.path, message: `${label} sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs as the image's user (often root)` });
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });

@@ -1,5 +1,6 @@
 import { asBool, getPath, isUnknown, type Resource } from '../../model/index.js';
 import { podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -13,18 +14,18 @@ export default defineCheck({
     remediation: 'Give the workload its own ServiceAccount, and set `automountServiceAccountToken: false` on the pod (or on the default ServiceAccount) unless it calls the Kubernetes API.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
     compliance: { 'cis-kubernetes': ['5.1.5', '5.1.6'], 'nist-800-53': ['AC-6', 'IA-5'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ServiceAccount'],
   },
   run(ctx) {
     // namespaces (in this scan) whose default ServiceAccount opts out of automounting
     const optedOut = new Set<string>();
-    for (const sa of ctx.ofType('ServiceAccount')) {
-      if (sa.source !== 'kubernetes' || sa.name !== 'default') continue;
+    for (const sa of kubernetesResources(ctx).filter((r) => ['ServiceAccount'].includes(r.type))) {
+      if (sa.source !== 'kubernetes' || getPath(sa.attributes, 'metadata.name') !== 'default') continue;
       if (asBool(getPath(sa.attributes, 'automountServiceAccountToken')) === false) optedOut.add(namespaceOf(sa));
     }
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       const pod = podSpecOf(r);
       if (!pod) continue;
       const saField = pod.spec.serviceAccountName !== undefined ? 'serviceAccountName' : 'serviceAccount';
@@ -46,7 +47,7 @@ export default defineCheck({
         evidence: `${saField}: ${typeof sa === 'string' && sa ? sa : '(unset)'}; automountServiceAccountToken: ${mount === true ? 'true' : '(unset)'}`,
       });
     }
-    return out;
+    return out.map(fromView);
   },
 });
 

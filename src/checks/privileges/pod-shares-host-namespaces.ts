@@ -1,5 +1,6 @@
 import { asBool, isUnknown } from '../../model/index.js';
 import { podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const FIELDS: Array<[string, string]> = [
@@ -18,12 +19,12 @@ export default defineCheck({
     remediation: 'Remove `hostPID: true` and `hostIPC: true` from the pod spec; run node-level debugging through a dedicated, audited tool instead.',
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     compliance: { 'cis-kubernetes': ['5.2.3', '5.2.4'], 'nist-800-53': ['AC-6', 'SC-39'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       const pod = podSpecOf(r);
       if (!pod) continue;
       for (const [field, why] of FIELDS) {
@@ -33,6 +34,6 @@ export default defineCheck({
         else if (isUnknown(v)) out.push({ resource: r, key: field, attributePath: path, verdict: 'unknown', message: `${r.type} ${r.name}: ${field} is unresolved (${v.toString()})` });
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });

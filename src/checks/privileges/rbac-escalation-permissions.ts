@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES, asList, getPath, isObject, severityRank, type Severity } from '../../model/index.js';
 import { loadCatalogue } from '../_lib/catalogue.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const catalogueSchema = z.object({
@@ -20,13 +21,13 @@ export default defineCheck({
     remediation: 'Remove the permission, or restrict it with `resourceNames` to the specific objects the workload needs; give humans exec and secret access through short-lived, audited roles.',
     references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks', 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping'],
     compliance: { 'cis-kubernetes': ['5.1.2', '5.1.4', '5.1.8'], 'nist-800-53': ['AC-6'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Role', 'ClusterRole'],
   },
   run(ctx) {
     const catalogue = loadCatalogue('kubernetes-rbac-risky-permissions.yaml', catalogueSchema).permissions;
     const out: FindingDraft[] = [];
-    for (const r of ctx.ofType('Role', 'ClusterRole')) {
+    for (const r of kubernetesResources(ctx).filter((r) => ['Role', 'ClusterRole'].includes(r.type))) {
       if (r.source !== 'kubernetes') continue;
       asList(getPath(r.attributes, 'rules')).forEach((rule, i) => {
         if (!isObject(rule)) return;
@@ -44,6 +45,6 @@ export default defineCheck({
         out.push({ resource: r, key: `rules[${i}]`, attributePath: `rules[${i}].resources`, severity, message: `${r.type} ${r.name} rule ${i} grants ${grants}`, evidence: `resources: [${resources.join(', ')}]; verbs: [${verbs.join(', ')}]` });
       });
     }
-    return out;
+    return out.map(fromView);
   },
 });

@@ -1,4 +1,5 @@
 import { asList, getPath, isUnknown } from '../../model/index.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -12,12 +13,12 @@ export default defineCheck({
     remediation: 'List the exact verbs and resources the workload needs; never use "*" in RBAC rules outside the built-in cluster-admin role.',
     references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege', 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/'],
     compliance: { 'cis-kubernetes': ['5.1.3'], 'nist-800-53': ['AC-6'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Role', 'ClusterRole'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of ctx.ofType('Role', 'ClusterRole')) {
+    for (const r of kubernetesResources(ctx).filter((r) => ['Role', 'ClusterRole'].includes(r.type))) {
       if (r.source !== 'kubernetes') continue;
       asList(getPath(r.attributes, 'rules')).forEach((_, i) => {
         for (const field of ['verbs', 'resources'] as const) {
@@ -32,6 +33,6 @@ export default defineCheck({
         }
       });
     }
-    return out;
+    return out.map(fromView);
   },
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SEVERITIES, getPath, isObject, isUnknown } from '../../model/index.js';
 import { loadCatalogue } from '../_lib/catalogue.js';
 import { podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const catalogueSchema = z.object({
@@ -32,13 +33,13 @@ export default defineCheck({
     remediation: 'Replace hostPath volumes with ConfigMaps, Secrets, emptyDir or persistent volumes; if a node agent truly needs one, mount the narrowest path read-only and isolate the workload.',
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     compliance: { 'cis-kubernetes': ['5.2.12'], 'nist-800-53': ['AC-6', 'SC-39'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const entries = loadCatalogue('kubernetes-sensitive-host-paths.yaml', catalogueSchema).paths;
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       const pod = podSpecOf(r);
       if (!pod || !Array.isArray(pod.spec.volumes)) continue;
       pod.spec.volumes.forEach((v, i) => {
@@ -56,6 +57,6 @@ export default defineCheck({
         out.push({ resource: r, key: path, attributePath: path, severity: entry.severity, message: `hostPath volume "${name}" of ${r.type} ${r.name} mounts ${hostPath} (${entry.why})`, evidence: `hostPath.path: ${hostPath}` });
       });
     }
-    return out;
+    return out.map(fromView);
   },
 });

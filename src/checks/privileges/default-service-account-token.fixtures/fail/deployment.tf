@@ -1,0 +1,23 @@
+resource "kubernetes_deployment_v1" "web" {
+  metadata {
+    name      = "web"
+    namespace = "shop"
+  }
+  spec {
+    selector {
+      match_labels = { app = "web" }
+    }
+    template {
+      metadata {
+        labels = { app = "web" }
+      }
+      spec {
+        automount_service_account_token = true
+        container {
+          name  = "web"
+          image = "nginx:1.27"
+        }
+      }
+    }
+  }
+}
