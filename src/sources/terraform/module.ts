@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { Unknown, isUnknown, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import type { Block, Expr } from './ast.js';
 import { attrOf } from './ast.js';
@@ -59,6 +59,8 @@ export class ModuleInstance {
     readonly vars: Record<string, Value>,
     readonly ctx: LoadContext,
     readonly depth = 0,
+    /** the root module's folder: Terraform resolves relative file paths against it */
+    readonly rootDir = cfg.dir,
   ) {}
 
   /** Every resource, data source and provider of this module and of the modules it calls. */
@@ -105,7 +107,7 @@ export class ModuleInstance {
           case 'var':
             return mod.vars;
           case 'path':
-            return { module: mod.cfg.dir, root: mod.cfg.dir, cwd: mod.ctx.cwd };
+            return { module: relative(mod.rootDir, mod.cfg.dir).split(sep).join('/') || '.', root: '.', cwd: mod.rootDir };
           case 'terraform':
             return { workspace: 'default' };
           case 'count':
@@ -160,7 +162,7 @@ export class ModuleInstance {
       },
       call(name: string, args: Value[], expr: Expr): Value {
         try {
-          return callFunction(name, args, expr, mod.cfg.dir);
+          return callFunction(name, args, expr, mod.rootDir);
         } catch {
           return unknownOf(expr, 'evaluation error');
         }
@@ -232,6 +234,8 @@ export class ModuleInstance {
     if (type === 'data.aws_iam_policy_document') attributes.json = policyDocumentJson(attributes);
     const baseType = type.startsWith('data.') ? type.slice(5) : type;
     const meta: Record<string, Value> = { module: this.prefix ? this.prefix.slice(0, -1) : null };
+    const providerArg = attrOf(block.body, 'provider');
+    if (providerArg) meta.providerConfig = providerArg.expr.text;
     if (expansion === 'unknown') meta.expansion = 'unknown';
     else if (expansion !== 'single') meta.expansion = expansion;
     return {
@@ -325,7 +329,7 @@ export class ModuleInstance {
       const inputs: Record<string, Value> = {};
       for (const a of block.body.attrs) if (!MODULE_META_ARGS.has(a.name)) inputs[a.name] = ev.eval(a.expr);
       const vars = moduleVariables(childCfg, inputs);
-      const child = new ModuleInstance(childCfg, `${this.prefix}module.${name}${instanceSuffix(inst.key)}.`, vars, this.ctx, this.depth + 1);
+      const child = new ModuleInstance(childCfg, `${this.prefix}module.${name}${instanceSuffix(inst.key)}.`, vars, this.ctx, this.depth + 1, this.rootDir);
       children.push(child);
       values.push([inst.key, child.outputs()]);
     }

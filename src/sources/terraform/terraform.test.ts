@@ -235,7 +235,9 @@ describe('terraform source: modules', () => {
   it('instantiates local modules with inputs, outputs, for_each, and skips remote ones', async () => {
     const { get, ids, errors } = await load('modules');
     expect(errors).toEqual([]);
-    expect(ids).toEqual(['aws_instance.app', 'module.many["a"].aws_vpc.this', 'module.many["b"].aws_vpc.this', 'module.net.aws_vpc.this']);
+    expect(ids).toEqual(['aws_instance.app', 'module.many["a"].aws_vpc.this', 'module.many["b"].aws_vpc.this', 'module.net.aws_instance.boot[0]', 'module.net.aws_vpc.this']);
+    // path.module is relative to the root module; file() resolves against the root, as in Terraform
+    expect(get('module.net.aws_instance.boot[0]').attributes).toEqual({ user_data: '#!/bin/sh\necho boot\n', where: '../net' });
     const vpc = get('module.net.aws_vpc.this');
     expect(vpc.attributes).toEqual({ cidr_block: '10.1.0.0/16', tags: { Name: 'main' } });
     expect(vpc.location.file).toBe('net/main.tf');

@@ -17,3 +17,9 @@ output "subnet_cidr" {
 output "vpc_id" {
   value = aws_vpc.this.id
 }
+
+resource "aws_instance" "boot" {
+  count     = var.name == "main" ? 1 : 0
+  user_data = file("${path.module}/init.sh")
+  where     = path.module
+}
