@@ -1,5 +1,6 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
 import { containersOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -13,12 +14,12 @@ export default defineCheck({
     remediation: 'Remove `securityContext.privileged: true`; grant only the specific capabilities the workload needs with `capabilities.add`, after dropping ALL.',
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://nvd.nist.gov/vuln/detail/CVE-2019-5736'],
     compliance: { 'cis-kubernetes': ['5.2.2'], 'nist-800-53': ['AC-6', 'CM-7'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       for (const c of containersOf(r)) {
         const path = `${c.path}.securityContext.privileged`;
         const v = asBool(getPath(r.attributes, path));
@@ -26,6 +27,6 @@ export default defineCheck({
         else if (isUnknown(v)) out.push({ resource: r, attributePath: path, key: c.path, verdict: 'unknown', message: `container "${c.name}" privileged flag is unresolved (${v.toString()})` });
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });
