@@ -24,7 +24,7 @@ const imageRepoSchema = z.union([z.object({ language: z.string() }).strict(), cy
 
 const eolSchema = z.object({
   lambda: z.object({ sources: z.array(z.string()), runtimes: z.record(z.string(), lifecycleSchema) }),
-  rds: z.object({ sources: z.array(z.string()), engines: z.record(z.string(), cycleTableSchema) }),
+  rds: z.object({ sources: z.array(z.string()), engines: z.record(z.string(), cycleTableSchema), serverlessV1: lifecycleSchema }),
   eks: cycleTableSchema.extend({ sources: z.array(z.string()) }),
   kubernetes: cycleTableSchema.extend({ sources: z.array(z.string()) }),
   elasticache_redis: cycleTableSchema.extend({ sources: z.array(z.string()) }),

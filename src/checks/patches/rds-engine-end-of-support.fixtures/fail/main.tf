@@ -25,3 +25,17 @@ resource "aws_rds_cluster" "aurora_pg" {
   engine             = "aurora-postgresql"
   engine_version     = "10.21"
 }
+
+resource "aws_rds_cluster" "serverless" {
+  cluster_identifier = "serverless"
+  engine             = "aurora-mysql"
+  engine_mode        = "serverless"
+}
+
+resource "aws_db_instance" "mssql" {
+  identifier     = "mssql"
+  engine         = "sqlserver-se"
+  engine_version = "12.00.6449.1.v1"
+  instance_class = "db.m5.large"
+  license_model  = "license-included"
+}

@@ -25,3 +25,18 @@ resource "aws_rds_cluster" "aurora_v3" {
   engine             = "aurora-mysql"
   engine_version     = "8.0.mysql_aurora.3.08.0"
 }
+
+resource "aws_db_instance" "mssql" {
+  identifier     = "mssql"
+  engine         = "sqlserver-ee"
+  engine_version = "16.00.4165.4.v1"
+  instance_class = "db.m5.large"
+  license_model  = "license-included"
+}
+
+resource "aws_rds_cluster" "serverless_v2" {
+  cluster_identifier = "serverless-v2"
+  engine             = "aurora-postgresql"
+  engine_mode        = "provisioned"
+  engine_version     = "16.6"
+}
