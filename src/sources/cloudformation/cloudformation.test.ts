@@ -132,6 +132,13 @@ describe('cloudformation source: JSON with long forms', () => {
     expect(unknownReason(db?.MasterUsername)).toBe('parameter without a value');
   });
 
+  it('reads tab-indented JSON with the same lines', () => {
+    const tabbed = read('long-forms.json').replace(/^( {2})+/gm, (m) => '\t'.repeat(m.length / 2));
+    const again = byId(parseTemplate(tabbed, 'tabs.json').resources);
+    expect(line(again.get('Db'), 'MasterUserPassword')).toBe(37);
+    expect(again.get('Db')?.attributes.MasterUserPassword).toBe('app-changeme');
+  });
+
   it('records GetAtt (list and dotted forms), Ref inside Sub and DependsOn lists', () => {
     expect(refs(r.get('Db'))).toEqual(['VPCSecurityGroups[0] -> DbSg.GroupId', 'Tags[0].Value -> DbSg.VpcId', 'Tags[1].Value -> DbSg', 'DependsOn -> DbSg']);
   });
@@ -159,6 +166,8 @@ describe('cloudformation source: claims', () => {
       expect(cloudformationSource.claims(fakeFile(f, read(f))), f).toBe(true);
     }
     expect(cloudformationSource.claims(fakeFile('stack.template', read('all-tags.yaml')))).toBe(true);
+    expect(cloudformationSource.claims(fakeFile('sam.yml', 'Transform:\n  - AWS::Serverless-2016-10-31\nResources: {}\n'))).toBe(true);
+    expect(cloudformationSource.claims(fakeFile('cdk.template.json', '{"Resources":{"CDKMetadata":{"Type":"AWS::CDK::Metadata"}}}'))).toBe(true);
     expect(cloudformationSource.claims(fakeFile('stack.txt', read('all-tags.yaml')))).toBe(false);
     expect(cloudformationSource.claims(fakeFile('pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n'))).toBe(false);
     expect(cloudformationSource.claims(fakeFile('values.yaml', 'Resources:\n  limits:\n    cpu: 1\n'))).toBe(false);
@@ -178,7 +187,7 @@ describe('cloudformation source: malformed input', () => {
     const res = await loadModel([tmp], { cwd: tmp });
     const errors = res.errors.filter((e) => e.source === 'cloudformation').map((e) => `${e.file}:${e.line} ${e.message}`).sort();
     expect(errors).toEqual([
-      'bad-syntax.json:6 YAML syntax error: Missing , between flow map items',
+      'bad-syntax.json:6 invalid JSON: comma expected',
       expect.stringMatching(/^bad-syntax\.yaml:7 YAML syntax error: /),
       'no-type.yaml:3 resource Typeless has no Type',
       'unknown-tag.yaml:5 unknown tag !Frobnicate',

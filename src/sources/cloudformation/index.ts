@@ -39,7 +39,7 @@ const CFN_EXT = /\.(json|ya?ml|template)$/i;
 /** True when a file's first bytes look like a CloudFormation or SAM template. */
 export function looksLikeCloudFormation(head: string): boolean {
   if (/AWSTemplateFormatVersion/.test(head)) return true;
-  if (/["']?Transform["']?\s*:\s*\[?\s*["']?AWS::Serverless/.test(head)) return true;
+  if (/["']?Transform["']?\s*:\s*\[?\s*(?:-\s*)?["']?AWS::Serverless/.test(head)) return true;
   // YAML: a top-level Resources mapping with an entry typed AWS::...
   if (/^Resources\s*:/m.test(head) && /^\s+Type\s*:\s*["']?AWS::/m.test(head)) return true;
   // JSON

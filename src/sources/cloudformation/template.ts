@@ -1,5 +1,6 @@
 import { isObject, isUnknown, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import { ParseError } from '../../scan/errors.js';
+import { jsonSyntaxError } from '../shared/json-error.js';
 import { parseYamlDocuments } from '../shared/yaml-values.js';
 import { IntrinsicEvaluator, NO_VALUE, type EvalContext } from './intrinsics.js';
 import { cloudformationTags } from './tags.js';
@@ -17,6 +18,14 @@ export interface TemplateResult {
  * and keeps the other resources.
  */
 export function parseTemplate(text: string, file: string, overrides: Record<string, string> = {}): TemplateResult {
+  // JSON templates get JSON's own error position and wording; YAML then reads them with locations
+  if (/^\s*\{/.test(text)) {
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      throw jsonSyntaxError(text, file, (err as Error).message);
+    }
+  }
   const docs = parseYamlDocuments(text, file, { localTags: cloudformationTags });
   const doc = docs[0];
   if (!doc || !isObject(doc.value)) throw new ParseError(file, doc?.startLine ?? 1, 'not a CloudFormation template: the top level is not a mapping');

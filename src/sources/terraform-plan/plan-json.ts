@@ -1,7 +1,7 @@
 import { Unknown, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import { ParseError } from '../../scan/errors.js';
 import { addressLines, keyOffset } from './address-lines.js';
-import { parseJsonOrThrow } from './json-error.js';
+import { parseJsonOrThrow } from '../shared/json-error.js';
 import type { PlanDocument, PlanModule, PlanResource } from './plan-types.js';
 import { ReferenceResolver } from './references.js';
 

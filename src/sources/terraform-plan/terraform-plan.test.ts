@@ -9,7 +9,7 @@ import { loadModel } from '../../scan/scan.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { terraformPlanSource } from './index.js';
 import { parsePlanJson, providerOfType } from './plan-json.js';
-import { lineAndColumn } from './json-error.js';
+import { lineAndColumn } from '../shared/json-error.js';
 
 const dir = join(import.meta.dirname, 'testdata');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
