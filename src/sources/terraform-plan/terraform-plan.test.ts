@@ -121,6 +121,35 @@ describe('terraform-plan source: plan', () => {
     expect(refs(r.get('module.net.aws_vpc.main'))).toEqual([]);
   });
 
+  it('points a reference with an instance key at that instance, and one without at every instance', () => {
+    const res = (address: string, type: string, name: string, index?: number | string) => ({ address, mode: 'managed', type, name, ...(index === undefined ? {} : { index }), values: {} });
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [res('aws_instance.web[0]', 'aws_instance', 'web', 0), res('aws_instance.web[1]', 'aws_instance', 'web', 1), res('aws_eip.one', 'aws_eip', 'one'), res('aws_lb_target_group.all', 'aws_lb_target_group', 'all')],
+          child_modules: [
+            { address: 'module.svc["a.b"]', resources: [res('module.svc["a.b"].aws_sqs_queue.q', 'aws_sqs_queue', 'q')] },
+            { address: 'module.svc["c"]', resources: [res('module.svc["c"].aws_sqs_queue.q', 'aws_sqs_queue', 'q')] },
+          ],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_eip.one', mode: 'managed', type: 'aws_eip', name: 'one', expressions: { instance: { references: ['aws_instance.web[1].id', 'aws_instance.web[1]', 'aws_instance.web'] } } },
+            { address: 'aws_lb_target_group.all', mode: 'managed', type: 'aws_lb_target_group', name: 'all', expressions: { targets: { references: ['aws_instance.web', 'module.svc["c"].queue', 'module.svc'] } } },
+          ],
+          module_calls: { svc: { module: { outputs: { queue: { expression: { references: ['aws_sqs_queue.q.arn', 'aws_sqs_queue.q'] } } } } } },
+        },
+      },
+    };
+    const got = byId(parsePlanJson(JSON.stringify(plan, null, 1), 'p.json'));
+    expect(refs(got.get('aws_eip.one'))).toEqual(['instance -> aws_instance.web[1].id']);
+    expect(refs(got.get('aws_lb_target_group.all'))).toEqual(['targets -> aws_instance.web[0]', 'targets -> aws_instance.web[1]', 'targets -> module.svc["c"].aws_sqs_queue.q.arn']);
+    expect(got.get('module.svc["a.b"].aws_sqs_queue.q')?.meta?.module).toBe('module.svc["a.b"]');
+  });
+
   it('reads a minified plan the same way, every resource on line 1', () => {
     const min = parsePlanJson(read('plan-minified.json'), 'plan-minified.json');
     expect(min.map((x) => x.id)).toEqual(resources.map((x) => x.id));
