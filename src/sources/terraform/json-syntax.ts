@@ -71,11 +71,12 @@ class JsonConverter {
     for (const b of bodies) {
       if (!isMap(b)) throw new ParseError(this.file, this.lines(b).line, `block "${type}" must be an object`);
       const pos = this.lines(b, bodies.length === 1 ? keyNode : undefined);
-      out.push({ type, labels, body: this.body(b, type === 'locals' || type === 'variable'), line: pos.line, endLine: pos.endLine, file: this.file });
+      out.push({ type, labels, body: this.body(b, type === 'locals' || type === 'variable' || type === 'output', type === 'variable'), line: pos.line, endLine: pos.endLine, file: this.file });
     }
   }
 
-  private body(n: Node, literalOnly = false): Body {
+  /** `attrsOnly`: no nested blocks (locals, variable, output); `literalDefault`: a variable's default is not a template */
+  private body(n: Node, attrsOnly = false, literalDefault = false): Body {
     const body: Body = { attrs: [], blocks: [] };
     if (!isMap(n)) return body;
     for (const pair of n.items) {
@@ -103,18 +104,18 @@ class JsonConverter {
         }
         continue;
       }
-      if (!literalOnly && (name === 'lifecycle' || name === 'provisioner' || name === 'connection') && isMap(v)) {
+      if (!attrsOnly && (name === 'lifecycle' || name === 'provisioner' || name === 'connection') && isMap(v)) {
         body.blocks.push({ type: name, labels: [], body: this.body(v), line: pos.line, endLine: pos.endLine, file: this.file });
         continue;
       }
-      if (!literalOnly && isSeq(v) && v.items.length > 0 && v.items.every((x) => isMap(x))) {
+      if (!attrsOnly && isSeq(v) && v.items.length > 0 && v.items.every((x) => isMap(x))) {
         for (const item of v.items as Node[]) {
           const p = this.lines(item);
           body.blocks.push({ type: name, labels: [], body: this.body(item), line: p.line, endLine: p.endLine, file: this.file });
         }
         continue;
       }
-      const attr: Attribute = { name, expr: this.expr(v, literalOnly && name === 'default'), line: pos.line, endLine: pos.endLine };
+      const attr: Attribute = { name, expr: this.expr(v, literalDefault && name === 'default'), line: pos.line, endLine: pos.endLine };
       body.attrs.push(attr);
     }
     return body;

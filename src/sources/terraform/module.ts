@@ -32,6 +32,18 @@ interface RefTarget {
   targetAttribute?: string;
 }
 
+interface ModuleCall {
+  /** what `module.NAME` evaluates to: the outputs object, or a list/map of them */
+  value: Value;
+  children: ModuleInstance[];
+  /** instance key of each child (undefined without count/for_each) */
+  keys: InstanceKey[];
+}
+
+function toTarget(r: Reference): RefTarget {
+  return r.targetAttribute === undefined ? { target: r.target } : { target: r.target, targetAttribute: r.targetAttribute };
+}
+
 interface ResourceGroup {
   /** the value a reference to `type.name` sees: an object, a list (count) or a map (for_each) */
   value: Value;
@@ -49,8 +61,10 @@ const MODULE_META_ARGS = new Set(['source', 'version', 'count', 'for_each', 'pro
 export class ModuleInstance {
   private readonly localMemo = new Map<string, { value: Value; refs: RefTarget[] }>();
   private readonly groupMemo = new Map<string, ResourceGroup | 'busy'>();
-  private readonly moduleMemo = new Map<string, { value: Value; children: ModuleInstance[] } | 'busy'>();
+  private readonly moduleMemo = new Map<string, ModuleCall | 'busy'>();
   private outputsMemo: ValueObject | undefined;
+  /** resources each output's expression refers to, so `module.x.out` can name them */
+  private readonly outputRefs = new Map<string, RefTarget[]>();
 
   constructor(
     readonly cfg: ModuleConfig,
@@ -61,6 +75,8 @@ export class ModuleInstance {
     readonly depth = 0,
     /** the root module's folder: Terraform resolves relative file paths against it */
     readonly rootDir = cfg.dir,
+    /** resources the caller's argument for each variable refers to */
+    readonly varRefs: Record<string, RefTarget[]> = {},
   ) {}
 
   /** Every resource, data source and provider of this module and of the modules it calls. */
@@ -83,9 +99,17 @@ export class ModuleInstance {
     this.outputsMemo = out;
     for (const [name, block] of this.cfg.outputs) {
       const v = attrOf(block.body, 'value');
-      out[name] = v ? new Evaluator(this.scope()).eval(v.expr) : null;
+      const refs: Reference[] = [];
+      out[name] = v ? new Evaluator(this.scope({}, refs, { currentPath: '' })).eval(v.expr) : null;
+      this.outputRefs.set(name, refs.map(toTarget));
     }
     return out;
+  }
+
+  /** references behind an output, for the caller's reference list */
+  refsOfOutput(name: string): RefTarget[] {
+    this.outputs();
+    return this.outputRefs.get(name) ?? [];
   }
 
   // --- scopes ------------------------------------------------------------
@@ -130,12 +154,23 @@ export class ModuleInstance {
           return applySteps(ev, l.value, steps.slice(1));
         }
         if (root.name === 'var' && first?.k === 'attr') {
+          recordRefs(mod.varRefs[first.name] ?? []);
           const v = Object.prototype.hasOwnProperty.call(mod.vars, first.name) ? mod.vars[first.name]! : unknownOf(first.expr, 'undeclared variable');
           return applySteps(ev, isUnknown(v) ? new Unknown(v.reason, v.expression ?? first.expr.text) : v, steps.slice(1));
         }
         if (root.name === 'module' && first?.k === 'attr') {
           if (!mod.cfg.modules.has(first.name)) return unknownOf(first.expr, 'undeclared module');
-          return applySteps(ev, mod.moduleCall(first.name).value, steps.slice(1));
+          const call = mod.moduleCall(first.name);
+          // module.x.out / module.x[k].out: the references behind that output
+          let outStep = steps[1];
+          let children = call.children;
+          if (outStep?.k === 'index') {
+            const k = ev.eval(outStep.index);
+            children = call.children.filter((_, i) => call.keys[i] === k);
+            outStep = steps[2];
+          }
+          if (outStep?.k === 'attr') for (const c of children) recordRefs(c.refsOfOutput(outStep.name));
+          return applySteps(ev, call.value, steps.slice(1));
         }
         let key: string | undefined;
         let rest = steps;
@@ -183,7 +218,7 @@ export class ModuleInstance {
     const refs: Reference[] = [];
     const tracker: PathTracker = { currentPath: '' };
     const value = new Evaluator(this.scope({}, refs, tracker)).eval(decl.attr.expr);
-    const result = { value, refs: refs.map((r) => ({ target: r.target, targetAttribute: r.targetAttribute })) };
+    const result = { value, refs: refs.map(toTarget) };
     this.localMemo.set(name, result);
     return result;
   }
@@ -300,9 +335,9 @@ export class ModuleInstance {
 
   // --- child modules -----------------------------------------------------------
 
-  moduleCall(name: string): { value: Value; children: ModuleInstance[] } {
+  moduleCall(name: string): ModuleCall {
     const memo = this.moduleMemo.get(name);
-    if (memo === 'busy') return { value: new Unknown('module output depends on itself', `module.${name}`), children: [] };
+    if (memo === 'busy') return { value: new Unknown('module output depends on itself', `module.${name}`), children: [], keys: [] };
     if (memo) return memo;
     this.moduleMemo.set(name, 'busy');
     const result = this.instantiate(name);
@@ -310,13 +345,13 @@ export class ModuleInstance {
     return result;
   }
 
-  private instantiate(name: string): { value: Value; children: ModuleInstance[] } {
+  private instantiate(name: string): ModuleCall {
     const block = this.cfg.modules.get(name)!;
     const srcAttr = attrOf(block.body, 'source');
     const source = srcAttr && srcAttr.expr.k === 'lit' ? srcAttr.expr.v : undefined;
     const dir = typeof source === 'string' ? localModuleDir(this.cfg.dir, source) : undefined;
-    if (!dir) return { value: new Unknown('outputs of a remote or unresolved module', `module.${name}`), children: [] };
-    if (this.depth >= this.ctx.maxDepth) return { value: new Unknown('module nesting too deep', `module.${name}`), children: [] };
+    if (!dir) return { value: new Unknown('outputs of a remote or unresolved module', `module.${name}`), children: [], keys: [] };
+    if (this.depth >= this.ctx.maxDepth) return { value: new Unknown('module nesting too deep', `module.${name}`), children: [], keys: [] };
     const childCfg = this.ctx.config(dir);
     const exp = this.expansion(block);
     const children: ModuleInstance[] = [];
@@ -325,11 +360,16 @@ export class ModuleInstance {
       const extra: Record<string, Value> = {};
       if (exp.kind === 'count') extra.count = { index: inst.key as number };
       else if (exp.kind === 'for_each') extra.each = { key: inst.each!.key, value: inst.each!.value };
-      const ev = new Evaluator(this.scope(extra));
       const inputs: Record<string, Value> = {};
-      for (const a of block.body.attrs) if (!MODULE_META_ARGS.has(a.name)) inputs[a.name] = ev.eval(a.expr);
+      const inputRefs: Record<string, RefTarget[]> = {};
+      for (const a of block.body.attrs) {
+        if (MODULE_META_ARGS.has(a.name)) continue;
+        const refs: Reference[] = [];
+        inputs[a.name] = new Evaluator(this.scope(extra, refs, { currentPath: '' })).eval(a.expr);
+        if (refs.length > 0) inputRefs[a.name] = refs.map(toTarget);
+      }
       const vars = moduleVariables(childCfg, inputs);
-      const child = new ModuleInstance(childCfg, `${this.prefix}module.${name}${instanceSuffix(inst.key)}.`, vars, this.ctx, this.depth + 1, this.rootDir);
+      const child = new ModuleInstance(childCfg, `${this.prefix}module.${name}${instanceSuffix(inst.key)}.`, vars, this.ctx, this.depth + 1, this.rootDir, inputRefs);
       children.push(child);
       values.push([inst.key, child.outputs()]);
     }
@@ -338,7 +378,7 @@ export class ModuleInstance {
     else if (exp.kind === 'for_each') value = Object.fromEntries(values.map(([k, v]) => [String(k), v]));
     else if (exp.kind === 'unknown') value = new Unknown('number of module instances is unknown', `module.${name}`);
     else value = values[0]![1];
-    return { value, children };
+    return { value, children, keys: exp.keys.map((k) => k.key) };
   }
 }
 

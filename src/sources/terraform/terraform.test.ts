@@ -235,9 +235,13 @@ describe('terraform source: modules', () => {
   it('instantiates local modules with inputs, outputs, for_each, and skips remote ones', async () => {
     const { get, ids, errors } = await load('modules');
     expect(errors).toEqual([]);
-    expect(ids).toEqual(['aws_instance.app', 'module.many["a"].aws_vpc.this', 'module.many["b"].aws_vpc.this', 'module.net.aws_instance.boot[0]', 'module.net.aws_vpc.this']);
+    expect(ids).toEqual(['aws_instance.app', 'aws_security_group.sg', 'module.many["a"].aws_vpc.this', 'module.many["b"].aws_vpc.this', 'module.net.aws_instance.boot[0]', 'module.net.aws_vpc.this']);
     // path.module is relative to the root module; file() resolves against the root, as in Terraform
-    expect(get('module.net.aws_instance.boot[0]').attributes).toEqual({ user_data: '#!/bin/sh\necho boot\n', where: '../net' });
+    const boot = get('module.net.aws_instance.boot[0]');
+    expect(boot.attributes).toMatchObject({ user_data: '#!/bin/sh\necho boot\n', where: '../net' });
+    expect(boot.location).toMatchObject({ file: 'net/main.tf', startLine: 24 });
+    // a module argument's references follow the variable into the module
+    expect(boot.references).toEqual([{ attribute: 'sgs', target: 'aws_security_group.sg', targetAttribute: 'id' }]);
     const vpc = get('module.net.aws_vpc.this');
     expect(vpc.attributes).toEqual({ cidr_block: '10.1.0.0/16', tags: { Name: 'main' } });
     expect(vpc.location.file).toBe('net/main.tf');
@@ -248,6 +252,12 @@ describe('terraform source: modules', () => {
     expect(app.many_a).toBe('10.2.1.0/24');
     expect(isUnknown(app.vpc)).toBe(true);
     expect(isUnknown(app.remote)).toBe(true);
+    // module outputs lead to the resources behind them
+    expect(get('aws_instance.app').references).toEqual(
+      expect.arrayContaining([
+        { attribute: 'vpc', target: 'module.net.aws_vpc.this', targetAttribute: 'id' },
+      ]),
+    );
   });
 
   it('reads a module folder outside the scanned paths when a root calls it', async () => {
@@ -282,10 +292,12 @@ describe('terraform source: JSON syntax', () => {
         { from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] },
       ],
     });
-    expect(sg.location.startLine).toBe(7);
-    expect(line(sg, 'ingress[1]')).toBe(12);
-    expect(line(sg, 'name')).toBe(8);
+    expect(sg.location.startLine).toBe(15);
+    expect(line(sg, 'ingress[1]')).toBe(20);
+    expect(line(sg, 'name')).toBe(16);
     expect(get('provider.aws').attributes.region).toBe('eu-west-1');
+    // locals are templates in JSON too; "${x}" alone keeps x's type; count applies
+    expect(get('aws_s3_bucket.logs[0]').attributes).toEqual({ bucket: 'prod-logs', ports: [22, 80] });
   });
 });
 

@@ -1,4 +1,7 @@
 variable "cidr" {}
+variable "sg_id" {
+  default = null
+}
 variable "name" {
   default = "main"
 }
@@ -22,4 +25,5 @@ resource "aws_instance" "boot" {
   count     = var.name == "main" ? 1 : 0
   user_data = file("${path.module}/init.sh")
   where     = path.module
+  sgs       = [var.sg_id]
 }

@@ -1,6 +1,11 @@
 module "net" {
   source = "../net"
   cidr   = "10.1.0.0/16"
+  sg_id  = aws_security_group.sg.id
+}
+
+resource "aws_security_group" "sg" {
+  name = "sg"
 }
 
 module "many" {
