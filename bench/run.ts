@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { generateHclTree, generatePlan } from './generate.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: join(here, '..'), stdio: 'inherit' });
 const out = join(here, '.generated');
 mkdirSync(out, { recursive: true });
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);

@@ -5,6 +5,7 @@ import { FORMATS } from '../report/index.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { loadUserChecks } from '../checks/engine/user-checks.js';
 import { scan, type ScanProgress } from '../scan/scan.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../scan/discover.js';
 
 interface ScanFlags {
   format: string;
@@ -67,7 +68,7 @@ export function registerScan(program: Command): void {
     .option('--var <name=value>', 'set a Terraform variable; repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--var-file <file>', 'read Terraform variables from a .tfvars file; repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--checks-dir <dir>', 'also run the checks in this folder (.ts/.js modules and .yaml declarative checks); repeatable', (v: string, p: string[]) => [...p, v], [])
-    .option('--max-file-size <bytes>', 'skip files larger than this', String(5 * 1024 * 1024))
+    .option('--max-file-size <bytes>', 'skip files larger than this', String(DEFAULT_MAX_FILE_SIZE))
     .option('--no-progress', 'no progress display on a TTY')
     .option('--no-color', 'plain text output')
     .option('--show-suppressed', 'list suppressed findings in the table')

@@ -13,14 +13,14 @@ export interface DiscoveredFile {
 }
 
 export interface DiscoverOptions {
-  /** files larger than this are skipped with a warning (default 5 MiB) */
+  /** files larger than this are skipped with a warning (default 128 MiB) */
   maxFileSize?: number;
   /** directory names never entered */
   skipDirs?: string[];
   cwd?: string;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 128 * 1024 * 1024;
 const HEAD_BYTES = 8192;
 const DEFAULT_SKIP_DIRS = ['.git', 'node_modules', '.terraform', '.hg', '.svn', '__pycache__'];
 
