@@ -18,6 +18,17 @@ describe('internet peers', () => {
     expect(isInternet({ kind: 'group', ref: 'sg-1' })).toBe(false);
   });
 
+  it('an unresolved VPC/subnet CIDR or a fixed /n suffix cannot be the internet', () => {
+    const peer = (expression: string) => rule({ peers: [{ kind: 'unknown', value: unknown('reference', expression) }] });
+    expect(admitsInternet(peer('data.aws_vpc.shared.cidr_block'))).toBe('no');
+    expect(admitsInternet(peer('aws_subnet.private[0].cidr_block'))).toBe('no');
+    expect(admitsInternet(peer('aws_vpc.main.ipv6_cidr_block'))).toBe('no');
+    expect(admitsInternet(peer('"${aws_instance.bastion.private_ip}/32"'))).toBe('no');
+    expect(admitsInternet(peer('"${var.base}/0"'))).toBe('unknown');
+    expect(admitsInternet(peer('var.admin_cidr'))).toBe('unknown');
+    expect(admitsInternet(peer('data.aws_ip_ranges.all.cidr_blocks'))).toBe('unknown');
+  });
+
   it('an unknown peer makes the answer unknown, never "no"', () => {
     expect(admitsInternet(rule({ peers: [{ kind: 'unknown', value: unknown('v', 'var.cidrs') }] }))).toBe('unknown');
     expect(admitsInternet(rule({ peers: [{ kind: 'unknown', value: unknown('v') }, { kind: 'cidr', cidr: '::/0' }] }))).toBe('yes');

@@ -13,10 +13,27 @@ export function isInternet(peer: Peer): boolean {
   return false;
 }
 
+/** VPC and subnet CIDR attributes: AWS allows /16–/28 (IPv4) and /44–/64 (IPv6) there, never /0. */
+const NETWORK_CIDR_REFERENCE = /^(data\.)?aws_(default_)?(vpc|subnet)\.[\w-]+(\[[^\]]*\])?(\[\*\])?\.(cidr_block|ipv6_cidr_block)$/;
+/** A template whose text ends in a literal prefix length of at least 1, e.g. "${aws_instance.x.private_ip}/32". */
+const LITERAL_PREFIX = /\/([1-9]\d{0,2})"?\s*$/;
+
+/**
+ * True when an unresolved peer still cannot be "anyone": its source
+ * expression is a VPC/subnet CIDR attribute or ends in a fixed non-zero
+ * prefix length. Anything else stays unknown.
+ */
+export function unknownPeerIsBounded(peer: Peer): boolean {
+  if (peer.kind !== 'unknown') return false;
+  const expr = peer.value.expression?.trim();
+  if (!expr) return false;
+  return NETWORK_CIDR_REFERENCE.test(expr) || LITERAL_PREFIX.test(expr);
+}
+
 /** Does the rule admit the internet? Unknown peers make it "unknown" unless another peer already is the internet. */
 export function admitsInternet(rule: NetworkRule): Tri {
   if (rule.peers.some(isInternet)) return 'yes';
-  if (rule.peers.some((p) => p.kind === 'unknown')) return 'unknown';
+  if (rule.peers.some((p) => p.kind === 'unknown' && !unknownPeerIsBounded(p))) return 'unknown';
   return 'no';
 }
 
