@@ -5,6 +5,7 @@ import { isObject } from '../../model/index.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
+import { jsonSyntaxError } from '../shared/json-error.js';
 import { parseYamlDocumentsTolerant, rebaseLocations } from '../shared/yaml-values.js';
 
 const YAML_EXT = /\.(ya?ml|json)$/i;
@@ -88,6 +89,15 @@ export function toScanError(err: unknown, file: string, source = 'kubernetes'): 
 /** Every manifest of a file, and one error per document that does not parse. */
 export function readManifests(text: string, file: string): { resources: Resource[]; errors: ParseError[] } {
   const out: Resource[] = [];
+  // JSON is checked as JSON (kubectl rejects trailing commas, and YAML's error messages about flow maps would confuse);
+  // the YAML reader then supplies the positions
+  if (/\.json$/i.test(file)) {
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      return { resources: [], errors: [jsonSyntaxError(text, file, (err as Error).message)] };
+    }
+  }
   const { docs, errors } = parseYamlDocumentsTolerant(text, file, KUBERNETES_YAML);
   for (const doc of docs) {
     if (!isObject(doc.value)) continue;

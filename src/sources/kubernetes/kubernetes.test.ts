@@ -150,6 +150,18 @@ describe('Kubernetes source', () => {
     expect(locate(p, 'spec.containers[0].securityContext.privileged').startLine).toBe(14);
   });
 
+  it('reports malformed JSON as JSON, with its line', () => {
+    const missingComma = '{\n  "apiVersion": "v1",\n  "kind": "Pod"\n  "metadata": {"name": "p"}\n}\n';
+    const trailingComma = '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "p",}\n}\n';
+    for (const [text, line] of [[missingComma, 4], [trailingComma, 4]] as const) {
+      const { resources, errors } = readManifests(text, 'pod.json');
+      expect(resources).toEqual([]);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ file: 'pod.json', line });
+      expect(errors[0]!.message).toMatch(/invalid JSON: /);
+    }
+  });
+
   it('reports malformed YAML with file and line, and keeps the other documents and files', async () => {
     const bad = [
       'apiVersion: v1', // 1
