@@ -154,3 +154,26 @@ describe('patterns in free text', () => {
     expect(secretAssignments(text).map((a) => a.name)).toEqual(['DB_PASSWORD', 'MYSQL_ROOT_PASSWORD', 'password']);
   });
 });
+
+describe('knownTokens and commandSecrets', async () => {
+  const { knownTokens } = await import('../src/checks/_lib/secrets.js');
+  const { commandSecrets } = await import('../src/checks/_lib/command-secrets.js');
+  it('recognises vendor token formats, whole words only', () => {
+    expect(knownTokens('token ghp_Zx8Cv7Bn6Mq5Wl4Ek3Rj2Tu1Yi0Op9As8Df7 end').map((t) => t.name)).toEqual(['GitHub personal access token']);
+    expect(knownTokens('xghp_Zx8Cv7Bn6Mq5Wl4Ek3Rj2Tu1Yi0Op9As8Df7')).toEqual([]);
+    expect(knownTokens('ghp_tooShort')).toEqual([]);
+    expect(knownTokens('key=AIzaSyQ2w3E4r5T6y7U8i9O0p1A2s3D4f5G6h7J').map((t) => t.name)).toEqual(['Google API key']);
+  });
+  it('finds credentials on command lines and skips variables', () => {
+    const found = (c: string) => commandSecrets(c).map((h) => h.what);
+    expect(found('curl -u admin:s3cretPw https://x')).toEqual(['curl credentials (-u user:password)']);
+    expect(found('curl -u "$USER:$PASS" https://x')).toEqual([]);
+    expect(found('mysql -uroot -pToor1234 -e "select 1"')).toEqual(['MySQL client password (-p)']);
+    expect(found('mysql -uroot -p -e "select 1"')).toEqual([]);
+    expect(found('echo "root:Sup3r" | chpasswd')).toEqual(['chpasswd password']);
+    expect(found('app --db-password Xq7-Lm2-Zz9')).toEqual(['--db-password']);
+    expect(found('app --db-password=$(DB_PASSWORD) --password-file /etc/pw')).toEqual([]);
+    expect(found('docker build --secret id=npm,src=.npmrc .')).toEqual([]);
+    expect(found('echo "$PW" | docker login -u bot --password-stdin')).toEqual([]);
+  });
+});

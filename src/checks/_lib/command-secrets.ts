@@ -1,4 +1,4 @@
-import { awsKeyIds, isPlaceholder, looksLikePath, looksSecretName, secretAssignments, urlCredentials } from './secrets.js';
+import { awsKeyIds, isPlaceholder, knownTokens, looksLikePath, looksSecretName, secretAssignments, urlCredentials } from './secrets.js';
 
 /**
  * Credentials written on a command line: `curl -u user:pass`, `mysql -pX`,
@@ -30,6 +30,8 @@ const COMMAND_PATTERNS: Array<{ what: string; re: RegExp; group: number }> = [
   { what: 'chpasswd password', re: /\becho\s+(?:-e\s+)?(["']?)[^\s:"']+:([^\s"'|]+)\1\s*\|\s*(?:sudo\s+)?chpasswd\b/g, group: 2 },
   // echo "password" | docker login --password-stdin / passwd --stdin
   { what: 'password piped to a login', re: /\becho\s+(?:-n\s+)?(["']?)([^\s"'|]+)\1\s*\|\s*(?:sudo\s+)?(?:docker\s+login\b[^;&\n]*--password-stdin|passwd\s+--stdin)/g, group: 2 },
+  // .netrc lines written by the build: machine host login user password secret
+  { what: 'netrc password', re: /\blogin\s+\S+\s+password\s+(["']?)([^\s"'>]+)\1/g, group: 2 },
   // htpasswd -b[c] file user password
   { what: 'htpasswd password', re: /\bhtpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+\S+\s+\S+\s+(["']?)([^\s"']+)\1/g, group: 2 },
 ];
@@ -52,6 +54,7 @@ export function commandSecrets(command: string): CommandSecret[] {
   for (const a of secretAssignments(command)) if (literal(a.value) && !hits.some((h) => h.secret === a.value)) hits.push({ what: `${a.name}`, secret: a.value });
   for (const c of urlCredentials(command)) if (literal(c.password) && !hits.some((h) => h.secret === c.password)) hits.push({ what: `password in ${c.scheme} URL`, secret: c.password });
   for (const id of awsKeyIds(command)) hits.push({ what: 'AWS access key id', secret: id });
+  for (const t of knownTokens(command)) if (!hits.some((h) => h.secret.includes(t.token) || t.token.includes(h.secret))) hits.push({ what: t.name, secret: t.token });
   return hits;
 }
 

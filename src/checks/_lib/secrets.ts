@@ -220,6 +220,25 @@ function decodeSafely(s: string): string {
   }
 }
 
+const tokenSchema = z.object({ tokens: z.array(z.object({ name: z.string(), pattern: z.string() })) });
+let tokenRules: Array<{ name: string; re: RegExp }> | undefined;
+
+export interface KnownToken {
+  name: string;
+  token: string;
+}
+
+/** Tokens with a documented prefix (GitHub, GitLab, npm, Slack, Stripe, Google API keys...; data/passwords/token-patterns.yaml). */
+export function knownTokens(text: string): KnownToken[] {
+  tokenRules ??= loadCatalogue('passwords/token-patterns.yaml', tokenSchema).tokens.map((t) => ({ name: t.name, re: new RegExp(`(?<![A-Za-z0-9_])${t.pattern}(?![A-Za-z0-9_])`, 'g') }));
+  const out: KnownToken[] = [];
+  for (const { name, re } of tokenRules) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) if (!out.some((o) => o.token === m[0])) out.push({ name, token: m[0] });
+  }
+  return out;
+}
+
 /** Every AWS credential key id in a text. */
 export function awsKeyIds(text: string): string[] {
   AWS_CREDENTIAL_KEY_ID.lastIndex = 0;
@@ -239,7 +258,7 @@ export interface Assignment {
  */
 export function secretAssignments(text: string): Assignment[] {
   const out: Assignment[] = [];
-  const re = /(?:^|[\s;&|(,{"'])(?:export\s+|set\s+)?(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:\s|\s(?=["']))\s*("([^"]*)"|'([^']*)'|([^\s;&|"',)}]+))/gm;
+  const re = /(?:^|[\s;&|(,{"':])(?:export\s+|set\s+)?(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:\s|\s(?=["']))\s*("([^"]*)"|'([^']*)'|([^\s;&|"',)}]+))/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const rawName = m[1]!;

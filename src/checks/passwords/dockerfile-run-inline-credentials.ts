@@ -1,16 +1,16 @@
 import { dockerfiles, stageList, stagesOf } from '../_lib/dockerfile.js';
 import { commandSecrets } from '../_lib/command-secrets.js';
-import { maskSecret, passwordStrength } from '../_lib/secrets.js';
+import { maskSecret, passwordStrength, urlCredentials } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
   meta: {
     id: 'TET-PASS-020',
-    title: 'Dockerfile RUN command contains a credential',
+    title: 'Dockerfile RUN or ADD contains a credential',
     pillar: 'passwords',
     severity: 'high',
     description:
-      'A `RUN` instruction writes a password, token or access key on its command line (`curl -u user:pass`, `mysql -pSecret`, `echo "root:pw" | chpasswd`, `--password=...`, a URL with a password, an AWS key id). The command is stored in the repository and verbatim in the image history (`docker history --no-trunc`), so every holder of the image has the credential. A weak password raises the severity to critical.',
+      'A `RUN` instruction writes a password, token or access key on its command line (`curl -u user:pass`, `mysql -pSecret`, `echo "root:pw" | chpasswd`, `--password=...`, a URL with a password, an AWS key id, a GitHub/npm/Slack token), or an `ADD` downloads from a URL with a password in it. The command is stored in the repository and verbatim in the image history (`docker history --no-trunc`), so every holder of the image has the credential. A weak password raises the severity to critical.',
     remediation:
       'Use a BuildKit secret mount (`RUN --mount=type=secret,id=creds ...`) or an SSH mount (`--mount=type=ssh`) so the credential is only present while the step runs; set account passwords at run time, not at build time.',
     references: ['https://docs.docker.com/build/building/secrets/', 'https://docs.docker.com/reference/cli/docker/image/history/', 'https://cwe.mitre.org/data/definitions/798.html'],
@@ -22,6 +22,19 @@ export default defineCheck({
     const out: FindingDraft[] = [];
     for (const r of dockerfiles(ctx.resources)) {
       for (const s of stagesOf(r)) {
+        for (const { entry, path } of stageList(s, 'instructions')) {
+          if (entry.keyword !== 'ADD' || typeof entry.args !== 'string') continue;
+          const creds = urlCredentials(entry.args);
+          if (creds.length === 0) continue;
+          out.push({
+            resource: r,
+            attributePath: path,
+            key: path,
+            severity: creds.some((c) => passwordStrength(c.password).weak) ? 'critical' : 'high',
+            message: `ADD downloads from ${creds.map((c) => `${c.scheme}://${c.user}@${c.host}`).join(', ')} with the password in the URL`,
+            evidence: creds.map((c) => `${c.scheme}://${c.user}:${maskSecret(c.password)}@${c.host}`).join('; '),
+          });
+        }
         for (const { entry, path } of stageList(s, 'runCommands')) {
           const command = typeof entry.command === 'string' ? entry.command : Array.isArray(entry.exec) ? entry.exec.filter((x) => typeof x === 'string').join(' ') : '';
           const hits = commandSecrets(command);

@@ -1,6 +1,6 @@
 import type { Value } from '../../model/index.js';
 import { expandAttribute } from '../_lib/password-attributes.js';
-import { awsKeyIds, maskSecret, PRIVATE_KEY_HEADER, secretAssignments, urlCredentials } from '../_lib/secrets.js';
+import { awsKeyIds, knownTokens, maskSecret, PRIVATE_KEY_HEADER, secretAssignments, urlCredentials } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const TF = ['terraform', 'terraform-plan'];
@@ -40,7 +40,9 @@ export function userDataSecrets(text: string): Hit[] {
   const key = PRIVATE_KEY_HEADER.exec(text);
   if (key) hits.push({ what: key[1]!.toLowerCase(), masked: '-----BEGIN ' + key[1] + '----- ' + maskSecret(text.slice(key.index + key[0].length, key.index + key[0].length + 64).trim(), { strength: false }) });
   for (const c of urlCredentials(text)) hits.push({ what: `password in ${c.scheme} URL`, masked: maskSecret(c.password) });
-  for (const a of secretAssignments(text)) hits.push({ what: a.name, masked: maskSecret(a.value) });
+  const assignments = secretAssignments(text);
+  for (const a of assignments) hits.push({ what: a.name, masked: maskSecret(a.value) });
+  for (const t of knownTokens(text)) if (!assignments.some((a) => a.value.includes(t.token))) hits.push({ what: t.name, masked: maskSecret(t.token, { strength: false }) });
   return hits;
 }
 

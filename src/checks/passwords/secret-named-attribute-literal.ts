@@ -1,6 +1,6 @@
 import type { Resource } from '../../model/index.js';
 import { USER_DATA_KEYS } from '../_lib/secret-scan.js';
-import { awsKeyIds, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
+import { awsKeyIds, knownTokens, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /**
