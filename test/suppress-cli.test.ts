@@ -39,6 +39,8 @@ describe('tetrad scan with suppressions', () => {
     expect(shown.status).toBe(0);
     expect(shown.stdout).toMatch(/SUPPRESSED \(2\)/);
     expect(shown.stdout).toMatch(/TET-PRIV-001 debug\.yaml:11 Pod\/debug — node debugger, lab only/);
+    expect(shown.stdout).toMatch(/TET-PRIV-001 agent\.yaml:10 Pod\/agent — monitoring agent, reviewed \[config \.tetrad\.yaml:2\]/);
+    expect(shown.stdout).toMatch(/lab only \[inline debug\.yaml:10\]/);
 
     const all = tetrad(dir, 'scan', '.', '--check', 'TET-PRIV-001', '--no-color', '--no-ignores');
     expect(all.status).toBe(1);

@@ -37,7 +37,10 @@ export function renderTable(result: ScanResult, opts: { color?: boolean; showSup
   }
   if (opts.showSuppressed && suppressed.length) {
     lines.push('', c.bold(`SUPPRESSED (${suppressed.length})`), '');
-    for (const f of suppressed) lines.push(`  ${f.checkId} ${where(f)} ${f.resource.id} — ${f.suppressed!.reason}${f.suppressed!.expires ? ` (until ${f.suppressed!.expires})` : ''}`);
+    for (const f of suppressed) {
+      const s = f.suppressed!;
+      lines.push(`  ${f.checkId} ${where(f)} ${f.resource.id} — ${s.reason}${s.expires ? ` (until ${s.expires})` : ''} ${c.dim(`[${s.origin}]`)}`);
+    }
   }
   if (result.errors.length) {
     lines.push('', c.bold(`ERRORS (${result.errors.length})`), '');
