@@ -143,3 +143,20 @@ describe('more image lines', () => {
     expect(subjects('tomcat:8.5')).toEqual(['tomcat 8.5']);
   });
 });
+
+describe('catalogue validation', () => {
+  it('rejects malformed entries with the path of the problem', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { validateEolCatalogue } = await import('../src/checks/_lib/eol.js');
+    const good = parse(readFileSync(new URL('../data/eol.yaml', import.meta.url), 'utf8')) as Record<string, any>;
+    expect(() => validateEolCatalogue(good)).not.toThrow();
+    const badDate = structuredClone(good);
+    badDate.lambda.runtimes['python3.8'] = { eol: '14 Oct 2024' };
+    expect(() => validateEolCatalogue(badDate)).toThrow(/lambda\.runtimes\.python3\.8\.eol: expected a quoted ISO day/);
+    const unknownField = structuredClone(good);
+    unknownField.eks.cycles['1.30'] = { eol: '2025-07-23', extnded: '2026-07-23' };
+    expect(() => validateEolCatalogue(unknownField)).toThrow(/eks\.cycles\.1\.30/);
+    expect(() => validateEolCatalogue({})).toThrow(/eol catalogue is invalid/);
+  });
+});

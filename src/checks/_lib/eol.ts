@@ -43,6 +43,13 @@ export function eolCatalogue(): EolCatalogue {
   return loadCatalogue('eol.yaml', eolSchema);
 }
 
+/** Validates a catalogue object (as parsed from YAML); throws naming the first bad paths. */
+export function validateEolCatalogue(raw: unknown): EolCatalogue {
+  const parsed = eolSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`eol catalogue is invalid: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
 /** A language's cycle table ("node", "python", "php", "dotnet", "ruby", "go"). */
 export function languageTable(name: string): CycleTable | undefined {
   const raw = eolCatalogue().languages[name];
