@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unknown, type Resource, type ValueObject } from '../../model/index.js';
+import { isUnknown, unknown, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import { createCheckContext } from './context.js';
 import { evaluate, expandPath, parseDeclarativeCheck, parsePattern, type Condition } from './declarative.js';
 import { CheckLoadError } from './validate.js';
@@ -74,6 +75,51 @@ describe('declarative conditions', () => {
     expect(t(leaf('list', 'contains', 'a'))).toBe(true);
     expect(t(leaf('list', 'contains', 'b'))).toBe('unknown');
     expect(t(leaf('acl.grants[*].uri', 'equals', 'x'))).toBe('unknown'); // unknown on the way
+  });
+
+  it('is sound about unknowns: a definite verdict holds for every value the unknowns could take', () => {
+    const DOMAIN: Value[] = ['a', 'b', 22, 80, null, true];
+    const scalar = fc.oneof(fc.constantFrom<Value>(...DOMAIN), fc.constant<Value>(unknown('test')));
+    const attrs = fc.record({ acl: scalar, ports: fc.array(scalar, { maxLength: 3 }), tags: fc.record({ env: scalar }) });
+    const leafArb = fc
+      .tuple(
+        fc.constantFrom('acl', 'ports[*]', 'ports', 'tags.env', 'tags', 'missing'),
+        fc.constantFrom('equals', 'notEquals', 'in', 'notIn', 'exists', 'absent', 'contains', 'matches', 'greaterThan', 'lessThan'),
+        fc.constantFrom<Value>('a', 22, 'b', 80, true),
+      )
+      .map(([attribute, op, v]): Condition => {
+        if (op === 'exists' || op === 'absent') return { attribute, op, operand: true };
+        if (op === 'in' || op === 'notIn') return { attribute, op, operand: [v, 'b'] };
+        if (op === 'matches') return { attribute, op, operand: '^a$', regex: /^a$/ };
+        if (op === 'greaterThan' || op === 'lessThan') return { attribute, op, operand: 50 };
+        return { attribute, op, operand: v } as Condition;
+      });
+    const { cond } = fc.letrec<{ cond: Condition }>((tie) => ({
+      cond: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leafArb,
+        fc.array(tie('cond'), { minLength: 1, maxLength: 3 }).map((all): Condition => ({ all })),
+        fc.array(tie('cond'), { minLength: 1, maxLength: 3 }).map((any): Condition => ({ any })),
+        tie('cond').map((c): Condition => ({ not: c })),
+      ),
+    }));
+    /** every way to replace the unknowns by concrete values */
+    const concretise = (v: Value): Value[] => {
+      if (isUnknown(v)) return DOMAIN;
+      if (Array.isArray(v)) return v.reduce<Value[][]>((acc, x) => acc.flatMap((pre) => concretise(x).map((c) => [...pre, c])), [[]]);
+      if (v !== null && typeof v === 'object') {
+        return Object.entries(v).reduce<ValueObject[]>((acc, [k, x]) => acc.flatMap((pre) => concretise(x).map((c) => ({ ...pre, [k]: c }))), [{}]);
+      }
+      return [v];
+    };
+    fc.assert(
+      fc.property(attrs, cond, (a, c) => {
+        const verdict = evaluate(c, a as ValueObject).truth;
+        if (verdict === 'unknown') return;
+        for (const concrete of concretise(a as ValueObject)) expect(evaluate(c, concrete).truth).toBe(verdict);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reports the attribute that decided', () => {
