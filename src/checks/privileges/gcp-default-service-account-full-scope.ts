@@ -24,7 +24,7 @@ export default defineCheck({
     remediation: 'Attach a dedicated, least-privilege service account to the instance, and grant it only the roles it needs (scopes then stay at cloud-platform, limited by IAM).',
     references: ['https://cloud.google.com/compute/docs/access/service-accounts#default_service_account', 'https://cloud.google.com/compute/docs/access/create-enable-service-accounts-for-instances'],
     compliance: { 'cis-gcp': ['4.2'], 'nist-800-53': ['AC-6'] },
-    sources: ['terraform'],
+    sources: ['terraform', 'terraform-plan'],
     resourceTypes: ['google_compute_instance', 'google_compute_instance_template'],
   },
   run(ctx) {

@@ -16,7 +16,7 @@ export default defineCheck({
     remediation: 'Grant predefined or custom roles limited to the services and actions the member needs; never give basic roles to service accounts.',
     references: ['https://cloud.google.com/iam/docs/understanding-roles#basic', 'https://cloud.google.com/iam/docs/using-iam-securely'],
     compliance: { 'cis-gcp': ['1.5'], 'nist-800-53': ['AC-6'] },
-    sources: ['terraform'],
+    sources: ['terraform', 'terraform-plan'],
     resourceTypes: TYPES,
   },
   run(ctx) {

@@ -13,7 +13,7 @@ export default defineCheck({
     remediation: 'Replace NotAction with an explicit Action list; use NotAction only in Deny statements.',
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html'],
     compliance: { 'nist-800-53': ['AC-6'] },
-    sources: ['terraform', 'cloudformation'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'data.aws_iam_policy_document', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
   },
   run(ctx) {

@@ -15,7 +15,7 @@ export default defineCheck({
     remediation: 'Grant write access only to named principals; if public access is needed, restrict it to s3:GetObject, and enable S3 Block Public Access on the bucket and account.',
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html'],
     compliance: { 'cis-aws': ['2.1.4'], 'nist-800-53': ['AC-3', 'AC-6', 'AC-21'] },
-    sources: ['terraform', 'cloudformation'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
     resourceTypes: ['aws_s3_bucket_policy', 'aws_s3_bucket', 'data.aws_iam_policy_document', 'AWS::S3::BucketPolicy'],
   },
   run(ctx) {
