@@ -120,6 +120,19 @@ describe('CloudFormation network normalisers', () => {
   });
 });
 
+describe('CloudFormation VPC CIDR references', () => {
+  it('turns !GetAtt Vpc.CidrBlock into a group peer, but leaves other unresolved attributes unknown', () => {
+    const vpc = res('AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' }, 'cloudformation');
+    vpc.id = 'Vpc';
+    const lb = res('AWS::ElasticLoadBalancingV2::LoadBalancer', {}, 'cloudformation');
+    lb.id = 'Lb';
+    const sg = res('AWS::EC2::SecurityGroup', { SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: unknown('resource attribute', 'Vpc.CidrBlock') }, { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: unknown('resource attribute', 'Lb.SomeCidr') }] }, 'cloudformation');
+    normalizeAll([vpc, lb, sg]);
+    expect(sg.network![0]!.peers).toEqual([{ kind: 'group', ref: 'Vpc.CidrBlock' }]);
+    expect(sg.network![1]!.peers[0]!.kind).toBe('unknown');
+  });
+});
+
 describe('Azure and GCP network normalisers', () => {
   it('reads NSG security rules with service tags, ranges and lists', () => {
     const nsg = normalized('azurerm_network_security_group', {

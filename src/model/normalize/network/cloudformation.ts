@@ -2,20 +2,42 @@ import type { NetworkRule, Peer } from '../../network-rule.js';
 import type { Resource } from '../../resource.js';
 import { isUnknown, unknown } from '../../unknown.js';
 import { asBool, asNumber, asString, getPath, isObject, type ValueObject } from '../../value.js';
-import type { Normalizer } from '../types.js';
+import type { NormalizeContext, Normalizer } from '../types.js';
 import { cidrPeers, refPeers } from './peers.js';
 import { fromToPorts, normalizeProtocol } from './ports.js';
 
 /** CloudFormation security groups, standalone ingress/egress rules and network ACL entries. */
 
-function cfnSgRule(direction: 'ingress' | 'egress', o: ValueObject, path: string): NetworkRule {
+/** GetAtt attributes that hold a VPC or subnet CIDR: AWS never allows /0 there. */
+const NETWORK_CIDR_ATTRIBUTES: Record<string, string[]> = {
+  'AWS::EC2::VPC': ['CidrBlock', 'CidrBlockAssociations', 'Ipv6CidrBlocks'],
+  'AWS::EC2::Subnet': ['CidrBlock', 'Ipv6CidrBlocks'],
+  'AWS::EC2::VPCCidrBlock': ['CidrBlock', 'Ipv6CidrBlock'],
+};
+
+/**
+ * A CIDR given as `!GetAtt Vpc.CidrBlock` (unresolved) is the VPC's own
+ * address space: it becomes a group peer referring to that resource instead
+ * of an unknown, so checks do not mistake it for a possible 0.0.0.0/0.
+ */
+function resolveNetworkCidrs(peers: Peer[], ctx: NormalizeContext): Peer[] {
+  return peers.map((p) => {
+    if (p.kind !== 'unknown' || p.value.reason !== 'resource attribute' || !p.value.expression) return p;
+    const [logicalId, attribute] = p.value.expression.split('.', 2);
+    const target = logicalId ? ctx.byId(logicalId) : undefined;
+    if (target && attribute && NETWORK_CIDR_ATTRIBUTES[target.type]?.includes(attribute)) return { kind: 'group', ref: p.value.expression };
+    return p;
+  });
+}
+
+function cfnSgRule(direction: 'ingress' | 'egress', o: ValueObject, path: string, ctx: NormalizeContext): NetworkRule {
   const prefix = path === '' ? '' : `${path}.`;
   const protocol = normalizeProtocol(o.IpProtocol);
   const groupKey = direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId';
   const prefixListKey = direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId';
   const candidates: Array<[string, Peer[]]> = [
-    ['CidrIp', cidrPeers(o.CidrIp)],
-    ['CidrIpv6', cidrPeers(o.CidrIpv6)],
+    ['CidrIp', resolveNetworkCidrs(cidrPeers(o.CidrIp), ctx)],
+    ['CidrIpv6', resolveNetworkCidrs(cidrPeers(o.CidrIpv6), ctx)],
     [prefixListKey, refPeers(o[prefixListKey], 'prefix-list')],
     [groupKey, refPeers(o[groupKey], 'group')],
     ['SourceSecurityGroupName', direction === 'ingress' ? refPeers(o.SourceSecurityGroupName, 'group') : []],
@@ -35,13 +57,13 @@ function cfnSgRule(direction: 'ingress' | 'egress', o: ValueObject, path: string
 
 export const cfnSecurityGroupNormalizer: Normalizer = {
   types: ['AWS::EC2::SecurityGroup'],
-  normalize(r: Resource) {
+  normalize(r: Resource, ctx) {
     const rules: NetworkRule[] = [];
     for (const [key, direction] of [['SecurityGroupIngress', 'ingress'], ['SecurityGroupEgress', 'egress']] as const) {
       const list = r.attributes[key];
       if (!Array.isArray(list)) continue;
       list.forEach((o, i) => {
-        if (isObject(o)) rules.push(cfnSgRule(direction, o, `${key}[${i}]`));
+        if (isObject(o)) rules.push(cfnSgRule(direction, o, `${key}[${i}]`, ctx));
       });
     }
     r.network = rules;
@@ -50,14 +72,14 @@ export const cfnSecurityGroupNormalizer: Normalizer = {
 
 export const cfnSecurityGroupIngressNormalizer: Normalizer = {
   types: ['AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'],
-  normalize(r: Resource) {
-    r.network = [cfnSgRule(r.type.endsWith('Egress') ? 'egress' : 'ingress', r.attributes, '')];
+  normalize(r: Resource, ctx) {
+    r.network = [cfnSgRule(r.type.endsWith('Egress') ? 'egress' : 'ingress', r.attributes, '', ctx)];
   },
 };
 
 export const cfnNetworkAclEntryNormalizer: Normalizer = {
   types: ['AWS::EC2::NetworkAclEntry'],
-  normalize(r: Resource) {
+  normalize(r: Resource, ctx) {
     const a = r.attributes;
     const egress = asBool(a.Egress);
     if (isUnknown(egress)) {
@@ -67,8 +89,8 @@ export const cfnNetworkAclEntryNormalizer: Normalizer = {
     const actionV = a.RuleAction;
     const action = asString(actionV)?.toLowerCase();
     const protocol = normalizeProtocol(a.Protocol);
-    const cidr = cidrPeers(a.CidrBlock);
-    const cidr6 = cidrPeers(a.Ipv6CidrBlock);
+    const cidr = resolveNetworkCidrs(cidrPeers(a.CidrBlock), ctx);
+    const cidr6 = resolveNetworkCidrs(cidrPeers(a.Ipv6CidrBlock), ctx);
     const knownAction = action === 'allow' || action === 'deny' ? action : undefined;
     const rule: NetworkRule = {
       direction: egress === true ? 'egress' : 'ingress',
