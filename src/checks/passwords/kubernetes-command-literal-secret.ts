@@ -1,5 +1,6 @@
 import { getPath } from '../../model/index.js';
 import { commandSecrets } from '../_lib/command-secrets.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { containersOf, workloads } from '../_lib/kubernetes.js';
 import { maskSecret, passwordStrength } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -15,12 +16,12 @@ export default defineCheck({
     remediation: 'Put the value in a Secret and pass it as an environment variable (`valueFrom.secretKeyRef`, referenced in args as `$(VAR)`) or better as a mounted file that the program reads.',
     references: ['https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/', 'https://kubernetes.io/docs/concepts/configuration/secret/'],
     compliance: { 'nist-800-53': ['IA-5(7)'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       for (const c of containersOf(r)) {
         for (const field of ['command', 'args'] as const) {
           const list = getPath(r.attributes, `${c.path}.${field}`);
@@ -40,6 +41,6 @@ export default defineCheck({
         }
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });

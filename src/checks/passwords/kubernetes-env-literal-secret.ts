@@ -1,4 +1,5 @@
 import { getPath, isObject } from '../../model/index.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { containersOf, workloads } from '../_lib/kubernetes.js';
 import { literalSecret, looksLikePath, looksSecretName, maskSecret, severityForPassword } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -17,12 +18,12 @@ export default defineCheck({
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
     ],
     compliance: { 'nist-800-53': ['IA-5(7)'] },
-    sources: ['kubernetes'],
+    sources: ['kubernetes', 'terraform'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       for (const c of containersOf(r)) {
         const env = getPath(r.attributes, `${c.path}.env`);
         if (!Array.isArray(env)) continue;
@@ -42,6 +43,6 @@ export default defineCheck({
         });
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });
