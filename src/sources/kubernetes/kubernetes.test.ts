@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locate, type Resource } from '../../model/index.js';
 import { loadModel } from '../../scan/scan.js';
@@ -189,6 +190,25 @@ describe('Kubernetes source', () => {
     expect(errors.map((e) => `${e.file}:${e.line} ${e.kind} ${e.source}`).sort()).toEqual(['bad.yaml:11 parse kubernetes', 'tabs.yaml:4 parse kubernetes']);
     for (const e of errors) expect(e.message).toMatch(/^YAML syntax error: \S/);
     expect(errors.find((e) => e.file === 'bad.yaml')!.message).not.toMatch(/at line \d+/);
+  });
+
+  it('never throws on arbitrary line soup: resources and errors stay inside the file', () => {
+    const fragment = fc.constantFrom(
+      '---', '...', 'apiVersion: v1', 'kind: Pod', 'kind: List', 'items:', '  - apiVersion: v1', '    kind: Secret', 'metadata:', '  name: x', '  name: [', '  labels: {a: b',
+      '- a', '  <<: *x', 'base: &x', '  k: v', '\tname: tab', '"unterminated', '# Source: c/templates/a.yaml', '', 'spec: {', '}', '  - ', 'key: |', '  text', '%YAML 1.2',
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 30 }), (lines) => {
+        const { resources, errors } = readManifests(lines.join('\n'), 'f.yaml');
+        const total = Math.max(1, lines.length);
+        for (const r of resources) expect(r.location.endLine).toBeLessThanOrEqual(total);
+        for (const e of errors) {
+          expect(e.line).toBeGreaterThanOrEqual(1);
+          expect(e.line).toBeLessThanOrEqual(total + 1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('does not claim YAML that is not Kubernetes', () => {
