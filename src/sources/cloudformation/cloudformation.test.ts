@@ -160,6 +160,36 @@ describe('cloudformation source: JSON with long forms', () => {
   });
 });
 
+describe('cloudformation source: SAM Globals', () => {
+  const r = byId(parseTemplate(read('sam-globals.yaml'), 'sam-globals.yaml').resources);
+
+  it('applies Globals as the SAM transform does: own scalars win, maps merge, lists append', () => {
+    const api = r.get('Api');
+    expect(api?.attributes.Runtime).toBe('python3.7');
+    expect(api?.attributes.Timeout).toBe(10);
+    expect(getPath(api?.attributes, 'Environment.Variables')).toEqual({ DB_PASSWORD: 'hunter2-not-real', STAGE: 'dev' });
+    expect((api?.attributes.Layers as Value[]).length).toBe(2);
+    expect(getPath(api?.attributes, 'Layers[1]')).toBe('arn:aws:lambda:eu-west-1:123456789012:layer:extra:1');
+    expect(r.get('Worker')?.attributes.Runtime).toBe('python3.12');
+    expect(r.get('Worker')?.attributes.Timeout).toBe(30);
+    expect(r.get('Api')?.meta?.samGlobals).toBe('Function');
+    // Globals.Function does not apply to other SAM types
+    expect(r.get('SharedLayer')?.attributes).toEqual({ ContentUri: 'layer/' });
+  });
+
+  it('locates each merged value where it was written, and keeps references from Globals', () => {
+    const api = r.get('Api');
+    expect(line(api, 'Runtime')).toBe(4);
+    expect(line(api, 'Timeout')).toBe(21);
+    expect(line(api, 'Environment.Variables.DB_PASSWORD')).toBe(9);
+    expect(line(api, 'Environment.Variables.STAGE')).toBe(24);
+    expect(line(api, 'Layers[0]')).toBe(11);
+    expect(line(api, 'Layers[1]')).toBe(26);
+    expect(refs(api)).toEqual(['Layers[0] -> SharedLayer']);
+    expect(line(r.get('Worker'), 'Runtime')).toBe(30);
+  });
+});
+
 describe('cloudformation source: claims', () => {
   it('claims CloudFormation and SAM templates by their head', () => {
     for (const f of ['all-tags.yaml', 'long-forms.json', 'unknown-tag.yaml', 'sam.yaml']) {

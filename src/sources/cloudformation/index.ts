@@ -24,8 +24,9 @@
  *   `properties: 'unknown'` when the whole `Properties` is an undecidable
  *   `Fn::If` (attributes are then empty). `Fn::ForEach` resources are not
  *   expanded: an error names them.
- * SAM resources (`AWS::Serverless::*`) are read as written; the transform is
- * not expanded.
+ * SAM resources (`AWS::Serverless::*`) keep their SAM type; `Globals` are
+ * applied to them as the transform does (`meta.samGlobals` names the section),
+ * but the transform itself is not expanded.
  */
 import { readFileSync } from 'node:fs';
 import type { Resource } from '../../model/index.js';

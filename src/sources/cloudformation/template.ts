@@ -3,6 +3,7 @@ import { ParseError } from '../../scan/errors.js';
 import { jsonSyntaxError } from '../shared/json-error.js';
 import { parseYamlDocuments } from '../shared/yaml-values.js';
 import { IntrinsicEvaluator, NO_VALUE, type EvalContext } from './intrinsics.js';
+import { SAM_GLOBAL_SECTIONS, mergeGlobals } from './sam-globals.js';
 import { cloudformationTags } from './tags.js';
 
 export interface TemplateResult {
@@ -77,7 +78,18 @@ export function parseTemplate(text: string, file: string, overrides: Record<stri
       errors.push(new ParseError(file, locations[`${base}.Properties`]?.startLine ?? whole.startLine, `resource ${logicalId}: Properties is not a mapping`));
       continue;
     }
-    const attributes: ValueObject = props !== NO_VALUE && isObject(props) ? props : {};
+    let attributes: ValueObject = props !== NO_VALUE && isObject(props) ? props : {};
+    let attributeLocations = ctx.locations;
+    const globalsSection = SAM_GLOBAL_SECTIONS[def.Type];
+    const globals = globalsSection && isObject(template.Globals) ? template.Globals[globalsSection] : undefined;
+    if (isObject(globals) && props !== NO_VALUE && !isUnknown(props)) {
+      const gctx: EvalContext = { references: ctx.references, locations: {} };
+      const g = evaluator.evaluate(globals, `Globals.${globalsSection}`, '', gctx);
+      if (g !== NO_VALUE && isObject(g)) {
+        ({ attributes, locations: attributeLocations } = mergeGlobals(g, attributes, gctx.locations, ctx.locations));
+        meta.samGlobals = globalsSection;
+      }
+    }
     const references: Reference[] = ctx.references;
     for (const dep of typeof def.DependsOn === 'string' ? [def.DependsOn] : Array.isArray(def.DependsOn) ? def.DependsOn : []) {
       if (typeof dep === 'string') references.push({ attribute: 'DependsOn', target: dep });
@@ -93,7 +105,7 @@ export function parseTemplate(text: string, file: string, overrides: Record<stri
       name: logicalId,
       attributes,
       location: whole,
-      attributeLocations: ctx.locations,
+      attributeLocations,
       references,
       meta,
     });
