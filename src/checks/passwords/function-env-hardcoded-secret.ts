@@ -16,6 +16,8 @@ const ENV_MAPS: Array<{ types: string[]; path: string; sources: string[] }> = [
     sources: TF,
   },
   { types: ['google_cloudfunctions_function'], path: 'environment_variables', sources: TF },
+  { types: ['azurerm_container_group'], path: 'container[*].environment_variables', sources: TF },
+  { types: ['azurerm_container_group'], path: 'container[*].secure_environment_variables', sources: TF },
   { types: ['google_cloudfunctions2_function'], path: 'service_config[*].environment_variables', sources: TF },
 ];
 
@@ -23,6 +25,7 @@ const ENV_MAPS: Array<{ types: string[]; path: string; sources: string[] }> = [
 const ENV_LISTS: Array<{ types: string[]; path: string; name: string; value: string; sources: string[] }> = [
   { types: ['AWS::ECS::TaskDefinition'], path: 'ContainerDefinitions[*].Environment[*]', name: 'Name', value: 'Value', sources: ['cloudformation'] },
   { types: ['google_cloud_run_v2_service', 'google_cloud_run_v2_job'], path: 'template[*].containers[*].env[*]', name: 'name', value: 'value', sources: TF },
+  { types: ['azurerm_container_app'], path: 'template[*].container[*].env[*]', name: 'name', value: 'value', sources: TF },
   { types: ['google_cloud_run_service'], path: 'template[*].spec[*].containers[*].env[*]', name: 'name', value: 'value', sources: TF },
 ];
 
@@ -69,7 +72,7 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'An environment variable of a Lambda function, ECS task, App Service / Function App, Cloud Function or Cloud Run service is named like a secret (`DB_PASSWORD`, `API_KEY`, `CLIENT_SECRET`...) and set to a literal. The value is in the repository and the Terraform state, and is shown to anyone who can read the function configuration (`lambda:GetFunctionConfiguration`, the portal, `gcloud functions describe`). A weak or common password raises the severity to critical.',
+      'An environment variable of a Lambda function, ECS task, App Service / Function App, Container Instance / Container App, Cloud Function or Cloud Run service is named like a secret (`DB_PASSWORD`, `API_KEY`, `CLIENT_SECRET`...) and set to a literal. The value is in the repository and the Terraform state, and is shown to anyone who can read the function configuration (`lambda:GetFunctionConfiguration`, the portal, `gcloud functions describe`). A weak or common password raises the severity to critical.',
     remediation:
       'Reference a secret store instead of a literal: Secrets Manager / Parameter Store (ECS `secrets`, Lambda extension or SDK at start-up), Key Vault references (`@Microsoft.KeyVault(...)`) in App Service settings, Secret Manager (`secret_environment_variables`, Cloud Run `value_source.secret_key_ref`). Rotate the exposed values.',
     references: [

@@ -37,3 +37,19 @@ resource "azurerm_linux_function_app" "hooks" {
     CLIENT_SECRET = "Zq8~Lm3.Nv7_Xp2-Rt5Wk9Bc4Hd6Fj1Gs0Ya"
   }
 }
+
+resource "azurerm_container_group" "worker" {
+  name                = "worker"
+  resource_group_name = "rg-apps"
+  location            = "westeurope"
+  os_type             = "Linux"
+  container {
+    name   = "worker"
+    image  = "registry.example.com/worker:1.0"
+    cpu    = "0.5"
+    memory = "1.0"
+    secure_environment_variables = {
+      QUEUE_PASSWORD = "Aci-Queue-Pw-31"
+    }
+  }
+}
