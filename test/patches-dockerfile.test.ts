@@ -3,6 +3,7 @@ import { redactCommand } from '../src/checks/_lib/dockerfile-stages.js';
 import { addSources } from '../src/checks/patches/dockerfile-add-remote-without-checksum.js';
 import { pipesDownloadToShell } from '../src/checks/patches/dockerfile-pipes-download-to-shell.js';
 import { updatesIndexAlone } from '../src/checks/patches/dockerfile-package-index-update-alone.js';
+import { unverifiedInstall } from '../src/checks/patches/dockerfile-disables-package-verification.js';
 
 describe('pipesDownloadToShell', () => {
   it.each([
@@ -57,4 +58,22 @@ describe('updatesIndexAlone', () => {
     'yum update -y',
     'echo update',
   ])('leaves %s alone', (cmd) => expect(updatesIndexAlone(cmd)).toBe(false));
+});
+
+describe('unverifiedInstall', () => {
+  it.each([
+    ['apt-get install -y --allow-unauthenticated x', /apt/],
+    ['apt-get -o APT::Get::AllowUnauthenticated=true install x', /apt/],
+    ['apk add --allow-untrusted x.apk', /apk/],
+    ['yum -y --nogpgcheck install x', /GPG/],
+    ['pip3 install --trusted-host h x', /pip/],
+    ['npm config set strict-ssl false', /npm/],
+    ['curl -sSk https://x -o y', /curl/],
+    ['curl --insecure https://x', /curl/],
+    ['wget --no-check-certificate https://x', /wget/],
+  ])('flags %s', (cmd, what) => expect(unverifiedInstall(cmd)).toMatch(what));
+  it.each(['apt-get install -y curl', 'curl -fsSL https://x | tar -xzk', 'curl -K cfg https://x', 'pip install --require-hashes -r r.txt', 'echo --insecure', 'npm config set registry https://r'])(
+    'leaves %s alone',
+    (cmd) => expect(unverifiedInstall(cmd)).toBeUndefined(),
+  );
 });
