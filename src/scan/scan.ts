@@ -126,7 +126,7 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
   let found = run.findings;
   if (!opts.noIgnores) {
     const rules = [...configs.flatMap((c) => c.ignores), ...(opts.ignores ?? [])];
-    const suppressed = applySuppressions(found, resources, { cwd, rules, today: opts.today });
+    const suppressed = applySuppressions(found, resources, { cwd, rules, today: opts.today, files });
     found = suppressed.findings;
     errors.push(...suppressed.errors);
   }

@@ -15,6 +15,12 @@ export interface SuppressOptions {
   today?: string;
   /** reads a file's text (tests may replace it); undefined when it cannot be read */
   readText?: (absPath: string) => string | undefined;
+  /**
+   * every scanned file: their tetrad:ignore comments are checked (malformed,
+   * or without a reason) even when the file has no finding. Without it only
+   * the files of findings are read.
+   */
+  files?: ReadonlyArray<{ displayPath: string; size: number; head: string }>;
 }
 
 export interface SuppressResult {
@@ -151,6 +157,12 @@ export function applySuppressions(findings: readonly Finding[], resources: reado
     cache.set(file, ds);
     return ds;
   };
+
+  for (const file of opts.files ?? []) {
+    // the head holds the whole file when it is small: skip the read when it has no directive
+    const complete = Buffer.byteLength(file.head) >= file.size;
+    if (!complete || file.head.includes('tetrad:ignore')) directivesOf(file.displayPath);
+  }
 
   for (const rule of rules) {
     if (hasReason(rule)) continue;

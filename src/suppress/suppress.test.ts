@@ -216,6 +216,19 @@ describe('.tetrad.yaml ignores', () => {
     expect(res.errors).toEqual([]);
   });
 
+  it('checks the tetrad:ignore comments of files without findings too, large files included', async () => {
+    put('clean.yaml', pod('web', 'prod').replace('privileged: true', '# tetrad:ignore TET-PRIV-001\n        privileged: false'));
+    const padding = `# ${'x'.repeat(100)}\n`.repeat(100); // pushes the comment past the first 8 KiB
+    put('big.yaml', padding + pod('api', 'prod').replace('privileged: true', '# tetrad:ignore reason="no id"\n        privileged: false'));
+    put('plain.yaml', pod('db', 'prod').replace('privileged: true', 'privileged: false'));
+    const res = await scan(['.'], { checks: [privileged], cwd: dir, today: TODAY });
+    expect(res.findings).toEqual([]);
+    expect(res.errors.map((e) => `${e.file}:${e.line} ${e.message}`)).toEqual([
+      'big.yaml:111 invalid tetrad:ignore comment, not applied: tetrad:ignore needs a check id, a comma-separated list of ids, or *',
+      'clean.yaml:11 tetrad:ignore TET-PRIV-001 has no reason="..."; the suppression is not applied',
+    ]);
+  });
+
   it('a bad configuration stops the scan with file and line', async () => {
     put('pod.yaml', pod('web', 'prod'));
     put('.tetrad.yaml', 'ignores:\n  - check: TET-PRIV-001\n    reason: [not, a, string]\n');
