@@ -141,6 +141,8 @@ describe('more image lines', () => {
     expect(subjects('java:8')).toEqual(['java (every tag)']);
     expect(subjects('tomcat:9.0.80-jdk17')).toEqual([]);
     expect(subjects('tomcat:8.5')).toEqual(['tomcat 8.5']);
+    expect(subjects('k8s.gcr.io/pause:3.2')).toEqual(['registry k8s.gcr.io (frozen, no patched images)']);
+    expect(subjects('registry.k8s.io/pause:3.10')).toEqual([]);
   });
 });
 

@@ -31,7 +31,7 @@ const eolSchema = z.object({
   opensearch: z.object({ sources: z.array(z.string()), products: z.record(z.string(), cycleTableSchema) }),
   cloudsql: z.object({ sources: z.array(z.string()), versions: z.record(z.string(), lifecycleSchema) }),
   languages: z.object({ sources: z.array(z.string()) }).catchall(z.unknown()),
-  images: z.object({ sources: z.array(z.string()), repositories: z.record(z.string(), imageRepoSchema) }),
+  images: z.object({ sources: z.array(z.string()), frozenRegistries: z.record(z.string(), isoDay).default({}), repositories: z.record(z.string(), imageRepoSchema) }),
   components: z.record(z.string(), z.array(z.object({ cve: z.string(), affected: z.string(), note: z.string(), references: z.array(z.string()) }))),
 });
 

@@ -100,11 +100,17 @@ export interface ImageEolFinding {
 }
 
 /**
- * End-of-life verdicts for an official image: its own version (node:14,
- * ubuntu:16.04, centos:*) and the distribution named in its variant suffix
- * (python:3.11-buster). Only cycles past their end are returned.
+ * End-of-life verdicts for an image: a frozen registry (k8s.gcr.io), the
+ * image's own version (node:14, ubuntu:16.04, centos:*) and the distribution
+ * named in its variant suffix (python:3.11-buster). Only cycles past their
+ * end are returned.
  */
 export function imageEol(img: ParsedImage): ImageEolFinding[] {
+  const frozen = img.registry !== null ? eolCatalogue().images.frozenRegistries[img.registry.toLowerCase()] : undefined;
+  if (frozen) {
+    const v = lookupCycle({ cycles: {}, allEol: frozen }, img.tag ?? 'latest');
+    if (v) return [{ subject: `registry ${img.registry} (frozen, no patched images)`, verdict: v }];
+  }
   const official = officialImageName(img);
   const name = official ?? (img.registry !== null ? `${img.registry}/${img.repository}`.toLowerCase() : undefined);
   if (name === undefined) return [];

@@ -10,7 +10,7 @@ export default defineCheck({
     pillar: 'patches',
     severity: 'high',
     description:
-      'The image is an official image whose release line (for example node 14, python 2.7, ubuntu 16.04, debian buster, centos) no longer receives security fixes. Every vulnerability found after its end stays open in the running pod.',
+      'The image comes from a release line that no longer receives security fixes (for example node 14, python 2.7, ubuntu 16.04, debian buster, centos), or from a frozen registry such as k8s.gcr.io. Every vulnerability found after its end stays open in the running pod.',
     remediation: 'Move to a supported release of the image (see data/eol.yaml for the dates used), rebuild and redeploy; track image ages with your update tooling.',
     references: [
       'https://endoflife.date/',
