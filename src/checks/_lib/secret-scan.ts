@@ -20,8 +20,13 @@ export function scannableResources(ctx: CheckContext): Resource[] {
   return ctx.fromSource(...STRING_SCAN_SOURCES).filter((r) => !(r.source === 'kubernetes' && r.type === 'Secret') && !r.type.startsWith('provider.'));
 }
 
+/** Container command lines are read by TET-PASS-025, which finds the same URLs, keys and tokens. */
+const CONTAINER_COMMAND = /(containers|initContainers|ephemeralContainers)\[\d+\]\.(command|args)\[\d+\]$/;
+
 export function scannableStrings(resource: Resource): StringLeaf[] {
-  return stringLeaves(resource.attributes).filter((leaf) => !pathHasKey(leaf.path, USER_DATA_KEYS) && !DUPLICATE_KEYS.has(leaf.key));
+  return stringLeaves(resource.attributes).filter(
+    (leaf) => !pathHasKey(leaf.path, USER_DATA_KEYS) && !DUPLICATE_KEYS.has(leaf.key) && !(resource.source === 'kubernetes' && CONTAINER_COMMAND.test(leaf.path)),
+  );
 }
 
 function pathHasKey(path: string, keys: Set<string>): boolean {

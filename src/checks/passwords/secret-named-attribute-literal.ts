@@ -14,9 +14,13 @@ const COVERED_KEYS = new Set([
 const COVERED_TYPES = /^(aws_db_instance|aws_rds_cluster|aws_redshift_cluster|aws_docdb_cluster|aws_docdb_elastic_cluster|aws_redshiftserverless_namespace|aws_mq_broker|aws_opensearch_domain|aws_elasticsearch_domain|aws_directory_service_directory|azurerm_.*(server|instance|workspace|cluster|virtual_machine.*|virtual_machine_scale_set)|google_sql_user|google_sql_database_instance|AWS::(RDS::DBInstance|RDS::DBCluster|Redshift::Cluster|DocDB::DBCluster|DocDBElastic::Cluster|RedshiftServerless::Namespace|AmazonMQ::Broker|OpenSearchService::Domain|Elasticsearch::Domain|DirectoryService::MicrosoftAD|DirectoryService::SimpleAD))$/;
 
 /** Path segments under which TET-PASS-022 reads environment variables. */
-const ENVIRONMENT_SEGMENTS = new Set(['environment', 'variables', 'Environment', 'Variables', 'app_settings', 'environment_variables', 'env', 'container_definitions', 'ContainerDefinitions']);
+const ENVIRONMENT_SEGMENTS = new Set(['secure_environment_variables', 'environment', 'variables', 'Environment', 'Variables', 'app_settings', 'environment_variables', 'env', 'container_definitions', 'ContainerDefinitions']);
+
+/** Keys that name a secret kept elsewhere (google `secret = "slack-token"` in secret_environment_variables). */
+const NAMES_A_SECRET = new Set(['secret', 'secrets', 'Secret', 'Secrets']);
 
 function covered(r: Resource, path: string, key: string): boolean {
+  if (NAMES_A_SECRET.has(key)) return true;
   const segments = path.split(/[.[\]]/).filter(Boolean);
   if (segments.some((s) => USER_DATA_KEYS.has(s) || ENVIRONMENT_SEGMENTS.has(s))) return true;
   // a block that describes secrets (token_validity_units, password_policy) holds settings, not secrets
