@@ -1,4 +1,6 @@
 import { asString, getPath, isObject, type Resource, type ValueObject } from '../../model/index.js';
+import type { CheckContext } from '../engine/types.js';
+import { kubernetesResources } from './k8s-terraform.js';
 
 /** Annotations that turn a Service of type LoadBalancer into an internal (VPC-only) load balancer. */
 const INTERNAL_LB_ANNOTATIONS: Array<[string, RegExp]> = [
@@ -11,8 +13,9 @@ const INTERNAL_LB_ANNOTATIONS: Array<[string, RegExp]> = [
   ['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type', /^intranet$/i],
 ];
 
-export function services(resources: readonly Resource[]): Resource[] {
-  return resources.filter((r) => r.source === 'kubernetes' && r.type === 'Service');
+/** Services: manifests, and Terraform kubernetes_service(_v1) resources as manifest-shaped views (map findings back with fromView). */
+export function services(ctx: CheckContext): Resource[] {
+  return kubernetesResources(ctx).filter((r) => r.type === 'Service');
 }
 
 export function serviceType(r: Resource): string {
@@ -44,7 +47,9 @@ export function servicePorts(r: Resource): ServicePort[] {
   const out: ServicePort[] = [];
   list.forEach((p, i) => {
     if (!isObject(p)) return;
-    const port = Number(asString((p as ValueObject).port));
+    // Terraform views name a port block's own `port` attribute `ports` (repeated-block pluralisation)
+    const raw = (p as ValueObject).port ?? (Array.isArray(p.ports) ? undefined : p.ports);
+    const port = Number(asString(raw));
     if (!Number.isInteger(port)) return;
     const protocol = asString(p.protocol)?.toLowerCase() === 'udp' ? 'udp' : 'tcp';
     const name = asString(p.name);

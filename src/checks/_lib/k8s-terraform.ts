@@ -28,6 +28,7 @@ const KINDS: Record<string, string> = {
   kubernetes_role_binding: 'RoleBinding',
   kubernetes_cluster_role_binding: 'ClusterRoleBinding',
   kubernetes_service_account: 'ServiceAccount',
+  kubernetes_service: 'Service',
 };
 
 /** Repeated blocks and their manifest (plural) names. */

@@ -1,6 +1,7 @@
 import { asNumber, asString, isObject, isUnknown, severityRank, type Severity } from '../../model/index.js';
 import { containersOf, workloads } from '../_lib/kubernetes.js';
 import { sensitivePort } from '../_lib/sensitive-ports.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -14,12 +15,12 @@ export default defineCheck({
     remediation: 'Remove `hostPort` and expose the container through a Service (ClusterIP behind an Ingress, or a restricted LoadBalancer).',
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/concepts/configuration/overview/#services'],
     compliance: { 'nist-800-53': ['SC-7', 'CM-7'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    sources: ['kubernetes', 'terraform', 'terraform-plan'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'kubernetes_pod', 'kubernetes_deployment', 'kubernetes_daemonset', 'kubernetes_stateful_set', 'kubernetes_job', 'kubernetes_cron_job'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       for (const c of containersOf(r)) {
         const ports = c.container.ports;
         if (!Array.isArray(ports)) continue;
@@ -47,6 +48,6 @@ export default defineCheck({
         });
       }
     }
-    return out;
+    return out.map(fromView);
   },
 });

@@ -1,5 +1,6 @@
 import { asBool, isUnknown } from '../../model/index.js';
 import { podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -13,12 +14,12 @@ export default defineCheck({
     remediation: 'Remove `hostNetwork: true`; expose the workload through a Service, and reserve host networking for audited node agents (CNI, kube-proxy) in system namespaces.',
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/concepts/services-networking/network-policies/'],
     compliance: { 'cis-kubernetes': ['5.2.5'], 'nist-800-53': ['SC-7', 'AC-6'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    sources: ['kubernetes', 'terraform', 'terraform-plan'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'kubernetes_pod', 'kubernetes_deployment', 'kubernetes_daemonset', 'kubernetes_stateful_set', 'kubernetes_job', 'kubernetes_cron_job'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(ctx.resources)) {
+    for (const r of workloads(kubernetesResources(ctx))) {
       const pod = podSpecOf(r);
       if (!pod) continue;
       const path = `${pod.path}.hostNetwork`;
@@ -26,6 +27,6 @@ export default defineCheck({
       if (v === true) out.push({ resource: r, attributePath: path, message: `${r.type} ${r.name} runs in the node's network namespace (hostNetwork: true)`, evidence: 'hostNetwork: true' });
       else if (isUnknown(v)) out.push({ resource: r, attributePath: path, verdict: 'unknown', message: `${r.type} ${r.name}: hostNetwork is unresolved (${v.toString()})` });
     }
-    return out;
+    return out.map(fromView);
   },
 });

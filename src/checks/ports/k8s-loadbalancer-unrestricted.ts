@@ -1,6 +1,7 @@
 import { asList, getPath, isUnknown, severityRank, type Severity } from '../../model/index.js';
 import { isInternalLoadBalancer, services, servicePorts, serviceType } from '../_lib/k8s-services.js';
 import { sensitivePort } from '../_lib/sensitive-ports.js';
+import { fromView } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
@@ -24,12 +25,12 @@ export default defineCheck({
       'https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/',
     ],
     compliance: { 'nist-800-53': ['SC-7', 'AC-3'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Service'],
+    sources: ['kubernetes', 'terraform', 'terraform-plan'],
+    resourceTypes: ['Service', 'kubernetes_service', 'kubernetes_service_v1'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of services(ctx.resources)) {
+    for (const r of services(ctx)) {
       if (serviceType(r) !== 'LoadBalancer' || isInternalLoadBalancer(r)) continue;
       const ranges = getPath(r.attributes, 'spec.loadBalancerSourceRanges');
       const annotation = getPath(r.attributes, ['metadata', 'annotations', SOURCE_RANGES_ANNOTATION]);
@@ -55,6 +56,6 @@ export default defineCheck({
         evidence: effective.length ? `loadBalancerSourceRanges: ${effective.join(', ')}` : 'no loadBalancerSourceRanges',
       });
     }
-    return out;
+    return out.map(fromView);
   },
 });

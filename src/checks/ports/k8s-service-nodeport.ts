@@ -1,6 +1,7 @@
 import { isUnknown, getPath, severityRank, type Severity } from '../../model/index.js';
 import { services, servicePorts } from '../_lib/k8s-services.js';
 import { sensitivePort } from '../_lib/sensitive-ports.js';
+import { fromView } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -14,12 +15,12 @@ export default defineCheck({
     remediation: 'Use type ClusterIP behind an Ingress or Gateway, or a LoadBalancer restricted with loadBalancerSourceRanges; keep nodes on private subnets.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport', 'https://kubernetes.io/docs/concepts/services-networking/ingress/'],
     compliance: { 'nist-800-53': ['SC-7', 'CM-7'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Service'],
+    sources: ['kubernetes', 'terraform', 'terraform-plan'],
+    resourceTypes: ['Service', 'kubernetes_service', 'kubernetes_service_v1'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of services(ctx.resources)) {
+    for (const r of services(ctx)) {
       const type = getPath(r.attributes, 'spec.type');
       if (isUnknown(type)) {
         out.push({ resource: r, attributePath: 'spec.type', verdict: 'unknown', message: `Service ${r.name}: type is unresolved (${type.toString()})` });
@@ -38,6 +39,6 @@ export default defineCheck({
         evidence: 'spec.type: NodePort',
       });
     }
-    return out;
+    return out.map(fromView);
   },
 });
