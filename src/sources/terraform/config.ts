@@ -41,6 +41,10 @@ export function toScanError(err: unknown, file: string): ScanError {
   return { kind: 'parse', file, message: (err as Error).message, source: 'terraform' };
 }
 
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Parses a configuration file of either syntax. */
 export function parseConfigFile(text: string, file: string): Body {
   return file.endsWith('.json') ? parseTfJson(text, file) : parseHclFile(text, file);
@@ -80,7 +84,7 @@ export function loadModuleConfig(dir: string, absFiles: string[], cwd: string): 
     cfg.files.push(shown);
     let body: Body;
     try {
-      body = parseConfigFile(readFileSync(abs, 'utf8'), shown);
+      body = parseConfigFile(stripBom(readFileSync(abs, 'utf8')), shown);
     } catch (err) {
       cfg.errors.push(toScanError(err, shown));
       continue;

@@ -38,9 +38,9 @@ export function parseHclFile(text: string, file: string): Body {
   try {
     const root = tree.rootNode;
     if (root.hasError) throw syntaxError(root, file);
-    const body = root.namedChildren.find((c) => c?.type === 'body');
+    const body = root.namedChildren.find((c) => c !== null && ty(c) === 'body');
     if (!body) {
-      if (root.namedChildren.some((c) => c?.type === 'object')) throw new ParseError(file, 1, 'expected attributes and blocks, found an object');
+      if (root.namedChildren.some((c) => c !== null && ty(c) === 'object')) throw new ParseError(file, 1, 'expected attributes and blocks, found an object');
       return { attrs: [], blocks: [] };
     }
     return new Converter(file, text).body(body);
@@ -80,7 +80,7 @@ function syntaxError(root: Node, file: string): ParseError {
   let found: Node | undefined;
   const visit = (n: Node): void => {
     if (found) return;
-    if (n.type === 'ERROR' || n.isMissing) {
+    if (ty(n) === 'ERROR' || n.isMissing) {
       found = n;
       return;
     }
@@ -91,20 +91,29 @@ function syntaxError(root: Node, file: string): ParseError {
   const line = at.startPosition.row + 1;
   const col = at.startPosition.column + 1;
   const snippet = at.text.split('\n')[0]!.slice(0, 40);
-  const message = at.isMissing ? `HCL syntax error: missing ${at.type}` : `HCL syntax error: unexpected ${snippet ? `"${snippet}"` : 'end of input'}`;
+  const message = at.isMissing ? `HCL syntax error: missing ${ty(at)}` : `HCL syntax error: unexpected ${snippet ? `"${snippet}"` : 'end of input'}`;
   return new ParseError(file, line, message, col);
 }
 
 /** `${~ x}` / `%{~ if}`: a strip marker right after the opening token */
 function stripLeft(cs: Node[]): boolean {
-  return cs[1]?.type === 'strip_marker';
+  return cs[1] !== undefined && ty(cs[1]) === 'strip_marker';
 }
 /** `${x ~}`: a strip marker right before the closing token */
 function stripRight(cs: Node[]): boolean {
-  return cs.length > 2 && cs[cs.length - 2]?.type === 'strip_marker';
+  return cs.length > 2 && ty(cs[cs.length - 2]!) === 'strip_marker';
 }
 
 const BINARY_OPS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+
+/** A node's type, read from WebAssembly once per node object. */
+function ty(n: Node): string {
+  const cached = (n as Node & { __type?: string }).__type;
+  if (cached !== undefined) return cached;
+  const t = n.type;
+  (n as Node & { __type?: string }).__type = t;
+  return t;
+}
 
 function kids(n: Node): Node[] {
   return n.children as Node[];
@@ -143,8 +152,8 @@ class Converter {
   body(n: Node): Body {
     const out: Body = { attrs: [], blocks: [] };
     for (const c of kids(n)) {
-      if (c.type === 'attribute') out.attrs.push(this.attribute(c));
-      else if (c.type === 'block') out.blocks.push(this.block(c));
+      if (ty(c) === 'attribute') out.attrs.push(this.attribute(c));
+      else if (ty(c) === 'block') out.blocks.push(this.block(c));
     }
     return out;
   }
@@ -152,7 +161,7 @@ class Converter {
   attribute(n: Node): Attribute {
     const cs = kids(n);
     const name = cs[0]!.text;
-    const exprNode = cs.find((c) => c.type === 'expression')!;
+    const exprNode = cs.find((c) => ty(c) === 'expression')!;
     return { name, expr: this.expr(exprNode), line: n.startPosition.row + 1, endLine: this.lineAt(n.endIndex) };
   }
 
@@ -162,9 +171,9 @@ class Converter {
     let body: Body = { attrs: [], blocks: [] };
     for (let i = 1; i < cs.length; i++) {
       const c = cs[i]!;
-      if (c.type === 'string_lit') labels.push(this.stringLit(c));
-      else if (c.type === 'identifier') labels.push(c.text);
-      else if (c.type === 'body') body = this.body(c);
+      if (ty(c) === 'string_lit') labels.push(this.stringLit(c));
+      else if (ty(c) === 'identifier') labels.push(c.text);
+      else if (ty(c) === 'body') body = this.body(c);
     }
     return { type: cs[0]!.text, labels, body, line: n.startPosition.row + 1, endLine: this.lineAt(n.endIndex), file: this.file };
   }
@@ -182,8 +191,8 @@ class Converter {
 
   expr(n: Node): Expr {
     const cs = kids(n);
-    if (n.type === 'expression') {
-      if (cs.length === 1 && cs[0]!.type === 'conditional') return this.primary(cs[0]!);
+    if (ty(n) === 'expression') {
+      if (cs.length === 1 && ty(cs[0]!) === 'conditional') return this.primary(cs[0]!);
       return this.term(cs);
     }
     return this.primary(n);
@@ -193,7 +202,7 @@ class Converter {
   term(cs: Node[]): Expr {
     let i = 0;
     let base: Expr;
-    if (cs[0]!.type === '(') {
+    if (ty(cs[0]!) === '(') {
       base = this.expr(cs[1]!);
       i = 3;
     } else {
@@ -205,14 +214,14 @@ class Converter {
       const c = cs[i]!;
       const end = c.endIndex;
       const pos = { text: this.src.slice(startIndex, end), line: base.line, endLine: this.lineAt(end) };
-      if (c.type === 'get_attr') base = { ...pos, k: 'attr', obj: base, name: kids(c).find((x) => x.type === 'identifier')!.text };
-      else if (c.type === 'index') base = { ...pos, k: 'index', obj: base, index: this.index(c) };
-      else if (c.type === 'splat') {
+      if (ty(c) === 'get_attr') base = { ...pos, k: 'attr', obj: base, name: kids(c).find((x) => ty(x) === 'identifier')!.text };
+      else if (ty(c) === 'index') base = { ...pos, k: 'index', obj: base, index: this.index(c) };
+      else if (ty(c) === 'splat') {
         const inner = kids(c)[0]!;
         const each: Traversal[] = [];
         for (const t of kids(inner)) {
-          if (t.type === 'get_attr') each.push({ k: 'attr', name: kids(t).find((x) => x.type === 'identifier')!.text });
-          else if (t.type === 'index') each.push({ k: 'index', index: this.index(t) });
+          if (ty(t) === 'get_attr') each.push({ k: 'attr', name: kids(t).find((x) => ty(x) === 'identifier')!.text });
+          else if (ty(t) === 'index') each.push({ k: 'index', index: this.index(t) });
         }
         base = { ...pos, k: 'splat', obj: base, each };
       }
@@ -222,37 +231,37 @@ class Converter {
 
   index(n: Node): Expr {
     const inner = kids(n)[0]!;
-    if (inner.type === 'legacy_index') {
+    if (ty(inner) === 'legacy_index') {
       const digits = inner.text.replace(/^\./, '');
       return { ...this.pos(inner), k: 'lit', v: Number(digits) };
     }
-    return this.expr(kids(inner).find((x) => x.type === 'expression')!);
+    return this.expr(kids(inner).find((x) => ty(x) === 'expression')!);
   }
 
   primary(n: Node): Expr {
     const pos = this.pos(n);
     const cs = kids(n);
-    switch (n.type) {
+    switch (ty(n)) {
       case 'expression':
         return this.expr(n);
       case 'literal_value': {
         const c = cs[0]!;
-        if (c.type === 'numeric_lit') return { ...pos, k: 'lit', v: c.text.startsWith('0x') ? parseInt(c.text, 16) : Number(c.text) };
-        if (c.type === 'bool_lit') return { ...pos, k: 'lit', v: c.text === 'true' };
-        if (c.type === 'null_lit') return { ...pos, k: 'lit', v: null };
+        if (ty(c) === 'numeric_lit') return { ...pos, k: 'lit', v: c.text.startsWith('0x') ? parseInt(c.text, 16) : Number(c.text) };
+        if (ty(c) === 'bool_lit') return { ...pos, k: 'lit', v: c.text === 'true' };
+        if (ty(c) === 'null_lit') return { ...pos, k: 'lit', v: null };
         return { ...pos, k: 'lit', v: this.stringLit(c) };
       }
       case 'template_expr': {
         const t = cs[0]!;
-        if (t.type === 'quoted_template') return this.template(t, pos, false);
+        if (ty(t) === 'quoted_template') return this.template(t, pos, false);
         return this.heredoc(t, pos);
       }
       case 'collection_value': {
         const c = cs[0]!;
-        if (c.type === 'tuple') return { ...pos, k: 'tuple', items: kids(c).filter((x) => x.type === 'expression').map((x) => this.expr(x)) };
+        if (ty(c) === 'tuple') return { ...pos, k: 'tuple', items: kids(c).filter((x) => ty(x) === 'expression').map((x) => this.expr(x)) };
         const items: Array<{ key: Expr; value: Expr }> = [];
         for (const el of kids(c)) {
-          if (el.type !== 'object_elem') continue;
+          if (ty(el) !== 'object_elem') continue;
           const key = this.expr(el.childForFieldName('key')!);
           const value = this.expr(el.childForFieldName('val')!);
           items.push({ key: key.k === 'var' ? { ...key, k: 'lit', v: key.name } : key, value });
@@ -263,44 +272,44 @@ class Converter {
         return { ...pos, k: 'var', name: n.text };
       case 'function_call': {
         const name = cs[0]!.text;
-        const argsNode = cs.find((x) => x.type === 'function_arguments');
-        const args = argsNode ? kids(argsNode).filter((x) => x.type === 'expression').map((x) => this.expr(x)) : [];
-        const expand = argsNode ? kids(argsNode).some((x) => x.type === 'ellipsis') : false;
+        const argsNode = cs.find((x) => ty(x) === 'function_arguments');
+        const args = argsNode ? kids(argsNode).filter((x) => ty(x) === 'expression').map((x) => this.expr(x)) : [];
+        const expand = argsNode ? kids(argsNode).some((x) => ty(x) === 'ellipsis') : false;
         return { ...pos, k: 'call', name, args, expand };
       }
       case 'for_expr': {
         const f = cs[0]!;
         const fk = kids(f);
-        const intro = fk.find((x) => x.type === 'for_intro')!;
-        const ids = kids(intro).filter((x) => x.type === 'identifier').map((x) => x.text);
-        const coll = this.expr(kids(intro).find((x) => x.type === 'expression')!);
-        const exprs = fk.filter((x) => x.type === 'expression').map((x) => this.expr(x));
-        const condNode = fk.find((x) => x.type === 'for_cond');
-        const cond = condNode ? this.expr(kids(condNode).find((x) => x.type === 'expression')!) : undefined;
+        const intro = fk.find((x) => ty(x) === 'for_intro')!;
+        const ids = kids(intro).filter((x) => ty(x) === 'identifier').map((x) => x.text);
+        const coll = this.expr(kids(intro).find((x) => ty(x) === 'expression')!);
+        const exprs = fk.filter((x) => ty(x) === 'expression').map((x) => this.expr(x));
+        const condNode = fk.find((x) => ty(x) === 'for_cond');
+        const cond = condNode ? this.expr(kids(condNode).find((x) => ty(x) === 'expression')!) : undefined;
         const vars = ids.length === 2 ? { keyVar: ids[0], valVar: ids[1]! } : { valVar: ids[0]! };
-        if (f.type === 'for_tuple_expr') return { ...pos, k: 'for', ...vars, coll, value: exprs[0]!, cond, group: false };
-        return { ...pos, k: 'for', ...vars, coll, key: exprs[0]!, value: exprs[1]!, cond, group: fk.some((x) => x.type === 'ellipsis') };
+        if (ty(f) === 'for_tuple_expr') return { ...pos, k: 'for', ...vars, coll, value: exprs[0]!, cond, group: false };
+        return { ...pos, k: 'for', ...vars, coll, key: exprs[0]!, value: exprs[1]!, cond, group: fk.some((x) => ty(x) === 'ellipsis') };
       }
       case 'conditional': {
-        const es = cs.filter((x) => x.type === 'expression').map((x) => this.expr(x));
+        const es = cs.filter((x) => ty(x) === 'expression').map((x) => this.expr(x));
         return { ...pos, k: 'cond', cond: es[0]!, then: es[1]!, else: es[2]! };
       }
       case 'operation':
         return this.primary(cs[0]!);
       case 'unary_operation':
-        return { ...pos, k: 'unary', op: cs[0]!.type, x: this.term(cs.slice(1)) };
+        return { ...pos, k: 'unary', op: ty(cs[0]!), x: this.term(cs.slice(1)) };
       case 'binary_operation': {
         let opAt = -1;
         for (let i = 1; i < cs.length; i++) {
-          if (BINARY_OPS.has(cs[i]!.type)) {
+          if (BINARY_OPS.has(ty(cs[i]!))) {
             opAt = i;
             break;
           }
         }
-        return { ...pos, k: 'binary', op: cs[opAt]!.type, l: this.term(cs.slice(0, opAt)), r: this.term(cs.slice(opAt + 1)) };
+        return { ...pos, k: 'binary', op: ty(cs[opAt]!), l: this.term(cs.slice(0, opAt)), r: this.term(cs.slice(opAt + 1)) };
       }
       default:
-        throw new ParseError(this.file, pos.line, `unsupported HCL expression node ${n.type}`);
+        throw new ParseError(this.file, pos.line, `unsupported HCL expression node ${ty(n)}`);
     }
   }
 
@@ -333,11 +342,11 @@ class Converter {
       else parts.push(s);
     };
     for (const c of cs) {
-      const type = c.type;
+      const type = ty(c);
       if (type === 'template_interpolation') {
         const ck = kids(c);
         literal(c.startIndex, stripLeft(ck));
-        const e = ck.find((x) => x.type === 'expression');
+        const e = ck.find((x) => ty(x) === 'expression');
         if (e) parts.push(this.expr(e));
         cursor = c.endIndex;
         stripNext = stripRight(ck);
@@ -348,21 +357,21 @@ class Converter {
         const last = kids(dk[dk.length - 1]!);
         literal(c.startIndex, stripLeft(first));
         cursor = c.endIndex;
-        if (d.type === 'template_if') {
+        if (ty(d) === 'template_if') {
           const intro = dk[0]!;
-          const cond = this.expr(first.find((x) => x.type === 'expression')!);
-          const elseAt = dk.findIndex((x) => x.type === 'template_else_intro');
+          const cond = this.expr(first.find((x) => ty(x) === 'expression')!);
+          const elseAt = dk.findIndex((x) => ty(x) === 'template_else_intro');
           const endAt = dk.length - 1;
           const thenEnd = elseAt >= 0 ? elseAt : endAt;
           const thenEndKids = kids(dk[thenEnd]!);
           const thenParts = this.templateParts(dk.slice(1, thenEnd), heredoc, intro.endIndex, dk[thenEnd]!.startIndex, stripRight(first), stripLeft(thenEndKids));
           const elseParts = elseAt >= 0 ? this.templateParts(dk.slice(elseAt + 1, endAt), heredoc, dk[elseAt]!.endIndex, dk[endAt]!.startIndex, stripRight(thenEndKids), stripLeft(last)) : [];
           parts.push({ k: 'tif', cond, then: thenParts, else: elseParts });
-        } else if (d.type === 'template_for') {
+        } else if (ty(d) === 'template_for') {
           const start = dk[0]!;
           const end = dk[dk.length - 1]!;
-          const ids = first.filter((x) => x.type === 'identifier').map((x) => x.text);
-          const coll = this.expr(first.find((x) => x.type === 'expression')!);
+          const ids = first.filter((x) => ty(x) === 'identifier').map((x) => x.text);
+          const coll = this.expr(first.find((x) => ty(x) === 'expression')!);
           const vars = ids.length === 2 ? { keyVar: ids[0], valVar: ids[1]! } : { valVar: ids[0]! };
           parts.push({ k: 'tfor', ...vars, coll, body: this.templateParts(dk.slice(1, -1), heredoc, start.endIndex, end.startIndex, stripRight(first), stripLeft(last)) });
         }

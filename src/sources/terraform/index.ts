@@ -57,7 +57,7 @@ import { displayPath } from '../../scan/discover.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { Source, SourceOptions, SourceOutput } from '../types.js';
 import { attrOf } from './ast.js';
-import { configFilesIn, isConfigFile, isVarFile, loadModuleConfig, toScanError, type ModuleConfig } from './config.js';
+import { configFilesIn, isConfigFile, isVarFile, loadModuleConfig, stripBom, toScanError, type ModuleConfig } from './config.js';
 import { Evaluator } from './evaluate.js';
 import { initHclParser, parseHclExpression, parseHclFile } from './hcl-parser.js';
 import { ModuleInstance, literalScope, localModuleDir, moduleVariables, type LoadContext } from './module.js';
@@ -85,9 +85,11 @@ export function loadTerraform(paths: string[], options: SourceOptions): SourceOu
     else byDir.set(dir, [resolve(cwd, p)]);
   }
   const configs = new Map<string, ModuleConfig>();
+  const evalErrors: ScanError[] = [];
   const ctx: LoadContext = {
     cwd,
     maxDepth: 16,
+    errors: evalErrors,
     config(dir: string): ModuleConfig {
       let cfg = configs.get(dir);
       if (!cfg) {
@@ -124,6 +126,7 @@ export function loadTerraform(paths: string[], options: SourceOptions): SourceOu
     }
   }
   for (const cfg of configs.values()) errors.push(...cfg.errors);
+  errors.push(...evalErrors);
   return { resources, errors };
 }
 
@@ -141,7 +144,7 @@ class VarFileReader {
     const shown = displayPath(abs, this.cwd);
     let values: Record<string, Value> = {};
     try {
-      values = parseVarFile(readFileSync(abs, 'utf8'), shown, dirname(abs));
+      values = parseVarFile(stripBom(readFileSync(abs, 'utf8')), shown, dirname(abs));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code) this.errors.push({ kind: 'io', file: shown, message: `cannot read variable file: ${code}`, source: 'terraform' });

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { Unknown, isUnknown, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
+import type { ScanError } from '../../scan/errors.js';
 import type { Block, Expr } from './ast.js';
 import { attrOf } from './ast.js';
 import { evalBody, type PathTracker } from './body.js';
@@ -16,6 +17,8 @@ export interface LoadContext {
   /** reads (or returns the already-read) configuration of a directory */
   config(dir: string): ModuleConfig;
   maxDepth: number;
+  /** evaluation failures (a bug or an unforeseen construct): one resource is lost, not the module */
+  errors: ScanError[];
 }
 
 type InstanceKey = number | string | undefined;
@@ -246,9 +249,15 @@ export class ModuleInstance {
         extra.count = { index: new Unknown('count is unknown', 'count.index') };
         extra.each = { key: new Unknown(u.reason, 'each.key'), value: new Unknown(u.reason, 'each.value') };
       }
-      const r = this.buildResource(block, type, name, `${this.prefix}${key}${instanceSuffix(inst.key)}`, extra, exp.kind);
-      resources.push(r);
-      values.push([inst.key, r.attributes]);
+      const id = `${this.prefix}${key}${instanceSuffix(inst.key)}`;
+      try {
+        const r = this.buildResource(block, type, name, id, extra, exp.kind);
+        resources.push(r);
+        values.push([inst.key, r.attributes]);
+      } catch (err) {
+        this.ctx.errors.push({ kind: 'parse', file: block.file, line: block.line, message: `cannot evaluate ${id}: ${(err as Error).message}`, source: 'terraform' });
+        values.push([inst.key, {}]);
+      }
     }
     let value: Value;
     if (exp.kind === 'count') value = values.map(([, v]) => v);

@@ -127,6 +127,40 @@ describe('terraform source: malformed files', () => {
   });
 });
 
+describe('terraform source: odd inputs', () => {
+  async function loadTmp(files: Record<string, string>, opts: Partial<SourceOptions> = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'tetrad-tf-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const { files: found } = discoverFiles([dir], { cwd: dir });
+    return terraformSource.load(found.filter((f) => terraformSource.claims(f)), { vars: {}, varFiles: [], cwd: dir, ...opts });
+  }
+
+  it('reads files with a byte-order mark and CRLF line ends', async () => {
+    const out = await loadTmp({ 'main.tf': '\uFEFFresource "aws_s3_bucket" "b" {\r\n  bucket = "x"\r\n}\r\n' });
+    expect(out.errors).toEqual([]);
+    expect(out.resources[0]).toMatchObject({ id: 'aws_s3_bucket.b', attributes: { bucket: 'x' }, location: { startLine: 1, endLine: 3 } });
+  });
+
+  it('reports a malformed tfvars file and a missing --var-file, and still loads the module', async () => {
+    const out = await loadTmp(
+      { 'main.tf': 'variable "x" {\n  default = "d"\n}\nresource "null_resource" "n" {\n  v = var.x\n}\n', 'terraform.tfvars': 'x = "ok"\ny = [\n' },
+      { varFiles: ['nope.tfvars'] },
+    );
+    expect(out.resources.map((r) => [r.id, r.attributes.v])).toEqual([['null_resource.n', 'd']]);
+    expect(out.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'parse', file: 'terraform.tfvars', line: 2 }),
+        expect.objectContaining({ kind: 'io', file: 'nope.tfvars' }),
+      ]),
+    );
+  });
+
+  it('reads an empty file and a comment-only file as no resources', async () => {
+    const out = await loadTmp({ 'empty.tf': '', 'comments.tf': '# nothing\n/* here */\n' });
+    expect(out).toEqual({ resources: [], errors: [] });
+  });
+});
+
 describe('terraform source: variables', () => {
   it('applies default < terraform.tfvars < *.auto.tfvars < --var-file < --var', async () => {
     const abs = join(TESTDATA, 'vars');
