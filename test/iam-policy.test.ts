@@ -213,3 +213,26 @@ describe('couldBeWildcard', () => {
     expect(isUnknown(coversAllResources(b!))).toBe(true);
   });
 });
+
+describe('unresolved Terraform templates', () => {
+  const heredoc = ['<<EOF', '{', '  "Statement": [', '    {"Effect": "Allow", "Action": "*", "Resource": "*"},', '    {"Effect": "Allow", "Action": "s3:*", "Resource": "${aws_s3_bucket.b.arn}/*"},', '    {"Effect": "${var.effect}", "Action": "iam:*", "Resource": "*"}', '  ]', '}', 'EOF'].join('\n');
+
+  it('reads the JSON of a heredoc whose interpolations sit inside strings, keeping them unknown', () => {
+    const d = doc(parsePolicy(unknown('attribute not known until apply', heredoc)));
+    expect(d.statements).toHaveLength(3);
+    expect(coversAllResources(d.statements[0]!)).toBe(true);
+    expect(coversAllResources(d.statements[1]!)).toBe(false);
+    expect(isUnknown(d.statements[2]!.effect)).toBe(true);
+  });
+
+  it('stays unknown for template directives, interpolations outside strings and plain references', () => {
+    expect(parsePolicy(unknown('x', '<<EOF\n{"Statement": %{ for s in var.s }${s}%{ endfor }}\nEOF')).kind).toBe('unknown');
+    expect(parsePolicy(unknown('x', '<<-EOT\n{"Statement": ${jsonencode(var.statements)}}\nEOT')).kind).toBe('unknown');
+    expect(parsePolicy(unknown('x', 'data.aws_iam_policy_document.x.json')).kind).toBe('unknown');
+  });
+
+  it('treats jsonencode placeholders in known strings as unknown values', () => {
+    const d = doc(parsePolicy('{"Statement": {"Effect": "Allow", "Principal": {"AWS": "${var.principal}"}, "Action": "sts:AssumeRole"}}'));
+    expect(isUnknown(principalIsAnyone(d.statements[0]!.principal))).toBe(true);
+  });
+});

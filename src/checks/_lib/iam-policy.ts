@@ -66,7 +66,14 @@ const JSON_ELEMENTS: Array<[PolicyElement, string]> = [
 /** Parses a policy from a JSON string, an object, or an Unknown. */
 export function parsePolicy(value: Value | undefined): PolicyInput {
   if (value === undefined || value === null) return { kind: 'absent' };
-  if (isUnknown(value)) return { kind: 'unknown', value };
+  if (isUnknown(value)) {
+    const template = templateText(value);
+    if (template !== undefined) {
+      const input = parsePolicy(template);
+      if (input.kind === 'document') return input;
+    }
+    return { kind: 'unknown', value };
+  }
   if (typeof value === 'string') {
     if (value.trim() === '') return { kind: 'absent' };
     let parsed: unknown;
@@ -75,11 +82,33 @@ export function parsePolicy(value: Value | undefined): PolicyInput {
     } catch (err) {
       return { kind: 'invalid', reason: `policy is not valid JSON: ${(err as Error).message}` };
     }
-    const doc = documentFromObject(parsed as Value);
+    const doc = documentFromObject(markInterpolations(parsed as Value));
     return typeof doc === 'string' ? { kind: 'invalid', reason: doc } : { kind: 'document', document: doc, fromString: true };
   }
   const doc = documentFromObject(value);
   return typeof doc === 'string' ? { kind: 'invalid', reason: doc } : { kind: 'document', document: doc, fromString: false };
+}
+
+/**
+ * The JSON text of an unresolved Terraform heredoc or string template
+ * (`<<EOF ... "Resource": "${aws_s3_bucket.b.arn}/*" ... EOF`), when the
+ * interpolations sit inside JSON strings; template directives (`%{ }`) give up.
+ */
+function templateText(u: Unknown): string | undefined {
+  const e = u.expression?.trim();
+  if (!e) return undefined;
+  const heredoc = /^<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\r?\n([\s\S]*)\r?\n\s*\1$/.exec(e);
+  const body = heredoc ? heredoc[2]! : e.startsWith('"{') && e.endsWith('}"') ? e.slice(1, -1).replace(/\\"/g, '"') : undefined;
+  if (body === undefined || body.includes('%{')) return undefined;
+  return body.trim().startsWith('{') ? body : undefined;
+}
+
+/** Strings holding `${...}` interpolations (Terraform placeholders) are values unknown until apply. */
+function markInterpolations(v: Value): Value {
+  if (typeof v === 'string') return v.includes('${') ? new Unknown('interpolated value', v) : v;
+  if (Array.isArray(v)) return v.map(markInterpolations);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, markInterpolations(x)]));
+  return v;
 }
 
 function documentFromObject(value: Value): PolicyDocument | string {

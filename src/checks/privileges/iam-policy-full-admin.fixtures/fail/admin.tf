@@ -37,3 +37,21 @@ resource "aws_iam_role" "legacy" {
 EOF
   }
 }
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "example-logs"
+}
+
+resource "aws_iam_group_policy" "ops" {
+  name   = "ops"
+  group  = "ops"
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Effect": "Allow", "Action": "s3:*", "Resource": "${aws_s3_bucket.logs.arn}/*"},
+    {"Effect": "Allow", "Action": "*", "Resource": "*"}
+  ]
+}
+EOF
+}
