@@ -175,5 +175,11 @@ describe('knownTokens and commandSecrets', async () => {
     expect(found('app --db-password=$(DB_PASSWORD) --password-file /etc/pw')).toEqual([]);
     expect(found('docker build --secret id=npm,src=.npmrc .')).toEqual([]);
     expect(found('echo "$PW" | docker login -u bot --password-stdin')).toEqual([]);
+    expect(found('docker login -u bot -p Dk-Login-99 registry.example.com')).toEqual(['docker login password (-p)']);
+    expect(found('docker login -u bot -p "$REG_PW" registry.example.com')).toEqual([]);
+    expect(found('redis-cli -h cache -a R3dis-Cli-Pw ping')).toEqual(['redis-cli password (-a)']);
+    expect(found('mysqladmin -u root password N3w-Root-Pw')).toEqual(['mysqladmin password']);
+    expect(commandSecrets('openssl passwd -1 -salt xyz Salted-Pw-3').map((h) => h.secret)).toEqual(['Salted-Pw-3']);
+    expect(found('useradd -p "$(openssl passwd -6 "$PW")" app')).toEqual([]);
   });
 });

@@ -32,6 +32,14 @@ const COMMAND_PATTERNS: Array<{ what: string; re: RegExp; group: number }> = [
   { what: 'password piped to a login', re: /\becho\s+(?:-n\s+)?(["']?)([^\s"'|]+)\1\s*\|\s*(?:sudo\s+)?(?:docker\s+login\b[^;&\n]*--password-stdin|passwd\s+--stdin)/g, group: 2 },
   // .netrc lines written by the build: machine host login user password secret
   { what: 'netrc password', re: /\blogin\s+\S+\s+password\s+(["']?)([^\s"'>]+)\1/g, group: 2 },
+  // docker login -u user -p password (the CLI itself warns that this is insecure)
+  { what: 'docker login password (-p)', re: /\bdocker\s+login\b[^;&|\n]*?\s-p(?:\s+|=)?(["']?)([^\s"'-][^\s"']*)\1/g, group: 2 },
+  // mysqladmin -u root password NEW
+  { what: 'mysqladmin password', re: /\bmysqladmin\b[^;&|\n]*?\spassword\s+(["']?)([^\s"']+)\1/g, group: 2 },
+  // redis-cli -a password
+  { what: 'redis-cli password (-a)', re: /\bredis-cli\b[^;&|\n]*?\s-a\s+(["']?)([^\s"'-][^\s"']*)\1/g, group: 2 },
+  // openssl passwd -6 password (hashes a literal for useradd -p / chpasswd -e)
+  { what: 'openssl passwd input', re: /\bopenssl\s+passwd\s+(?:-(?:salt|in)\s+\S+\s+|-\w+\s+)*(["']?)([^\s"')$-][^\s"')]*)\1/g, group: 2 },
   // htpasswd -b[c] file user password
   { what: 'htpasswd password', re: /\bhtpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+\S+\s+\S+\s+(["']?)([^\s"']+)\1/g, group: 2 },
 ];
