@@ -126,7 +126,9 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
   let found = run.findings;
   if (!opts.noIgnores) {
     const rules = [...configs.flatMap((c) => c.ignores), ...(opts.ignores ?? [])];
-    const suppressed = applySuppressions(found, resources, { cwd, rules, today: opts.today, files });
+    // comments are checked in files that hold resources (not in READMEs that merely quote a directive)
+    const modelled = new Set(resources.map((r) => r.location.file));
+    const suppressed = applySuppressions(found, resources, { cwd, rules, today: opts.today, files: files.filter((f) => modelled.has(f.displayPath)) });
     found = suppressed.findings;
     errors.push(...suppressed.errors);
   }

@@ -219,8 +219,9 @@ describe('.tetrad.yaml ignores', () => {
   it('checks the tetrad:ignore comments of files without findings too, large files included', async () => {
     put('clean.yaml', pod('web', 'prod').replace('privileged: true', '# tetrad:ignore TET-PRIV-001\n        privileged: false'));
     const padding = `# ${'x'.repeat(100)}\n`.repeat(100); // pushes the comment past the first 8 KiB
-    put('big.yaml', padding + pod('api', 'prod').replace('privileged: true', '# tetrad:ignore reason="no id"\n        privileged: false'));
+    put('big.yaml', pod('api', 'prod').replace('kind: Pod\n', `kind: Pod\n${padding}`).replace('privileged: true', '# tetrad:ignore reason="no id"\n        privileged: false'));
     put('plain.yaml', pod('db', 'prod').replace('privileged: true', 'privileged: false'));
+    put('NOTES.md', '# tetrad:ignore TET-PRIV-001 expires=someday\n'); // not a scanned input: never checked
     const res = await scan(['.'], { checks: [privileged], cwd: dir, today: TODAY });
     expect(res.findings).toEqual([]);
     expect(res.errors.map((e) => `${e.file}:${e.line} ${e.message}`)).toEqual([
