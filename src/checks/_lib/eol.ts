@@ -51,12 +51,19 @@ export function validateEolCatalogue(raw: unknown): EolCatalogue {
 }
 
 /** A language's cycle table ("node", "python", "php", "dotnet", "ruby", "go"). */
+const languageCache = new Map<string, CycleTable | undefined>();
+
 export function languageTable(name: string): CycleTable | undefined {
+  if (languageCache.has(name)) return languageCache.get(name);
   const raw = eolCatalogue().languages[name];
-  if (raw === undefined || name === 'sources') return undefined;
-  const parsed = cycleTableSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`data/eol.yaml: languages.${name} is invalid: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-  return parsed.data;
+  let table: CycleTable | undefined;
+  if (raw !== undefined && name !== 'sources') {
+    const parsed = cycleTableSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`data/eol.yaml: languages.${name} is invalid: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    table = parsed.data;
+  }
+  languageCache.set(name, table);
+  return table;
 }
 
 // ---------------------------------------------------------------- "today"

@@ -7,6 +7,7 @@
 import type { Resource, Value } from '../../model/index.js';
 import { getPath, isObject, isUnknown } from '../../model/index.js';
 import { parseImage, type ParsedImage } from './images.js';
+import type { CheckContext } from '../engine/types.js';
 import { TERRAFORM_SOURCES } from './versioned-config.js';
 
 export interface ServiceImage {
@@ -43,9 +44,9 @@ function concrete(v: Value | undefined): string | undefined {
   return typeof v === 'string' && v.trim() !== '' && !isUnknown(v) && !v.includes('${') ? v.trim() : undefined;
 }
 
-export function serviceImages(resources: readonly Resource[]): ServiceImage[] {
+export function serviceImages(ctx: Pick<CheckContext, 'ofType'>): ServiceImage[] {
   const out: ServiceImage[] = [];
-  for (const r of resources) {
+  for (const r of ctx.ofType(...SERVICE_IMAGE_TYPES)) {
     for (const l of LISTS) {
       if (!l.types.includes(r.type) || !l.sources.includes(r.source)) continue;
       const list = getPath(r.attributes, l.list);

@@ -5,7 +5,7 @@
  */
 import type { Resource, Severity, Unknown, Value } from '../../model/index.js';
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import type { FindingDraft } from '../engine/types.js';
+import type { CheckContext, FindingDraft } from '../engine/types.js';
 import { describeVerdict, type EolVerdict } from './eol.js';
 
 /** A string attribute: its text, the Unknown standing there, or undefined when absent or not scalar. */
@@ -36,9 +36,9 @@ export function isExplicitlyFalse(resource: Resource, path: string): boolean {
   return asBool(getPath(resource.attributes, path)) === false;
 }
 
-/** Resources of the given native types read by the given sources. */
-export function resourcesOf(resources: readonly Resource[], types: readonly string[], sources: readonly string[]): Resource[] {
-  return resources.filter((r) => types.includes(r.type) && sources.includes(r.source));
+/** Resources of the given native types read by the given sources (through the context's type index). */
+export function resourcesOf(ctx: Pick<CheckContext, 'ofType'>, types: readonly string[], sources: readonly string[]): Resource[] {
+  return ctx.ofType(...types).filter((r) => sources.includes(r.source));
 }
 
 export const TERRAFORM_SOURCES = ['terraform', 'terraform-plan'] as const;

@@ -24,7 +24,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of resourcesOf(ctx.resources, ['azurerm_kubernetes_cluster'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['azurerm_kubernetes_cluster'], TERRAFORM_SOURCES)) {
       const found = CHANNEL_ATTRIBUTES.map((path) => ({ path, value: readText(r, path) })).find((c) => c.value !== undefined);
       if (found && isUnknown(found.value)) continue;
       if (found && typeof found.value === 'string' && found.value.toLowerCase() !== 'none') continue;

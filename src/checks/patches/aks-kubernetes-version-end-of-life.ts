@@ -23,7 +23,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     const table = eolCatalogue().kubernetes;
-    for (const r of resourcesOf(ctx.resources, ['azurerm_kubernetes_cluster', 'azurerm_kubernetes_cluster_node_pool'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['azurerm_kubernetes_cluster', 'azurerm_kubernetes_cluster_node_pool'], TERRAFORM_SOURCES)) {
       const paths = r.type === 'azurerm_kubernetes_cluster' ? ['kubernetes_version', ...poolPaths(r.attributes.default_node_pool, 'default_node_pool')] : ['orchestrator_version'];
       for (const path of paths) {
         const version = readKubernetesVersion(r, path);

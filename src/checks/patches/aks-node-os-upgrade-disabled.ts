@@ -24,7 +24,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of resourcesOf(ctx.resources, ['azurerm_kubernetes_cluster'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['azurerm_kubernetes_cluster'], TERRAFORM_SOURCES)) {
       for (const path of ATTRIBUTES) {
         const value = readText(r, path);
         if (value === undefined || isUnknown(value) || value.toLowerCase() !== 'none') continue;

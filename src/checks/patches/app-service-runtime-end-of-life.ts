@@ -49,7 +49,7 @@ export default defineCheck({
       const f = v && versionFinding(r, path, `${language} runtime`, shown, v, 'high');
       if (f) out.push({ ...f, key: path });
     };
-    for (const r of resourcesOf(ctx.resources, MODERN, TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, MODERN, TERRAFORM_SOURCES)) {
       const stack = getPath(r.attributes, 'site_config[0].application_stack[0]');
       if (!isObject(stack)) continue;
       for (const [attribute, language] of Object.entries(STACK_ATTRIBUTES)) {
@@ -59,7 +59,7 @@ export default defineCheck({
         judge(r, path, language, value, value);
       }
     }
-    for (const r of resourcesOf(ctx.resources, LEGACY, TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, LEGACY, TERRAFORM_SOURCES)) {
       // Windows apps of the legacy resources name PHP and Python versions directly.
       for (const [attribute, language] of [['php_version', 'php'], ['python_version', 'python']] as const) {
         const p = `site_config[0].${attribute}`;

@@ -30,7 +30,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const t of TARGETS) {
-      for (const r of resourcesOf(ctx.resources, t.types, t.sources)) {
+      for (const r of resourcesOf(ctx, t.types, t.sources)) {
         if (!isExplicitlyFalse(r, t.path)) continue;
         out.push({ resource: r, attributePath: t.path, message: `${r.type} ${r.name} has ${t.path} turned off; patch releases are not applied`, evidence: `${t.path} = false` });
       }

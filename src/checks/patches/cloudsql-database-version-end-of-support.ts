@@ -24,7 +24,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     const versions = eolCatalogue().cloudsql.versions;
-    for (const r of resourcesOf(ctx.resources, ['google_sql_database_instance'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['google_sql_database_instance'], TERRAFORM_SOURCES)) {
       const value = readText(r, 'database_version');
       if (value === undefined || isUnknown(value)) continue;
       const lc = versions[value.toUpperCase()];

@@ -29,7 +29,7 @@ export default defineCheck({
     const out: FindingDraft[] = [];
     const table = eolCatalogue().eks;
     for (const t of TARGETS) {
-      for (const r of resourcesOf(ctx.resources, t.types, t.sources)) {
+      for (const r of resourcesOf(ctx, t.types, t.sources)) {
         const version = readKubernetesVersion(r, t.path);
         if (version === undefined || isUnknown(version)) continue;
         const v = lookupCycle(table, version);

@@ -31,7 +31,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const t of TARGETS) {
-      for (const r of resourcesOf(ctx.resources, [t.type], t.sources)) {
+      for (const r of resourcesOf(ctx, [t.type], t.sources)) {
         const list = getPath(r.attributes, t.list);
         if (!Array.isArray(list)) continue;
         list.forEach((s, i) => {

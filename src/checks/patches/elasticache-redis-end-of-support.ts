@@ -32,7 +32,7 @@ export default defineCheck({
     const out: FindingDraft[] = [];
     const table = eolCatalogue().elasticache_redis;
     for (const t of TARGETS) {
-      for (const r of resourcesOf(ctx.resources, t.types, t.sources)) {
+      for (const r of resourcesOf(ctx, t.types, t.sources)) {
         const engine = readText(r, t.engine) ?? t.engineDefault;
         const version = readText(r, t.version);
         if (engine === undefined || isUnknown(engine) || engine.toLowerCase() !== 'redis') continue;

@@ -24,7 +24,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     const table = eolCatalogue().kubernetes;
-    for (const r of resourcesOf(ctx.resources, ['google_container_cluster', 'google_container_node_pool'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['google_container_cluster', 'google_container_node_pool'], TERRAFORM_SOURCES)) {
       const paths = r.type === 'google_container_cluster' ? ['min_master_version', 'node_version', ...nodePoolVersionPaths(r.attributes.node_pool)] : ['version'];
       for (const path of paths) {
         const version = readKubernetesVersion(r, path);

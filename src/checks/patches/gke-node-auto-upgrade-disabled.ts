@@ -21,7 +21,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of resourcesOf(ctx.resources, ['google_container_node_pool', 'google_container_cluster'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['google_container_node_pool', 'google_container_cluster'], TERRAFORM_SOURCES)) {
       const paths: string[] = [];
       if (r.type === 'google_container_node_pool') paths.push('management[0].auto_upgrade');
       else {

@@ -21,7 +21,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of resourcesOf(ctx.resources, ['google_container_cluster'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['google_container_cluster'], TERRAFORM_SOURCES)) {
       const path = 'release_channel[0].channel';
       const channel = readText(r, path);
       if (channel === undefined || isUnknown(channel) || channel.toUpperCase() !== 'UNSPECIFIED') continue;

@@ -28,7 +28,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const t of TARGETS) {
-      for (const r of resourcesOf(ctx.resources, t.types, t.sources)) {
+      for (const r of resourcesOf(ctx, t.types, t.sources)) {
         const runtime = readText(r, t.path);
         if (runtime === undefined || isUnknown(runtime)) continue;
         const v = lambdaRuntime(runtime);

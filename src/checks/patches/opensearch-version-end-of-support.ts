@@ -49,7 +49,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const t of TARGETS) {
-      for (const r of resourcesOf(ctx.resources, t.types, t.sources)) {
+      for (const r of resourcesOf(ctx, t.types, t.sources)) {
         const written = readText(r, t.path);
         if (isUnknown(written)) continue;
         const value = written ?? t.absentMeans;

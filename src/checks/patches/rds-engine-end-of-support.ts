@@ -30,7 +30,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const t of TARGETS) {
-      for (const r of resourcesOf(ctx.resources, t.types, t.sources)) {
+      for (const r of resourcesOf(ctx, t.types, t.sources)) {
         const mode = readText(r, t.mode);
         if (typeof mode === 'string' && mode.toLowerCase() === 'serverless') {
           const lc = eolCatalogue().rds.serverlessV1;

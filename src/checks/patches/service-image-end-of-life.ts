@@ -19,7 +19,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const si of serviceImages(ctx.resources)) {
+    for (const si of serviceImages(ctx)) {
       const ends = imageEol(si.image);
       if (ends.length === 0) continue;
       const why = ends.map((e) => `${e.subject} ${describeVerdict(e.verdict)}`).join('; ');

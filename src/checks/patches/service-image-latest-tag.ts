@@ -22,7 +22,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const si of serviceImages(ctx.resources)) {
+    for (const si of serviceImages(ctx)) {
       if (!usesLatest(si.image)) continue;
       const how = si.image.tag === null ? 'has no tag (pulls "latest")' : 'uses the "latest" tag';
       const who = si.container ? `container "${si.container}" of ${si.resource.type} ${si.resource.name}` : `${si.resource.type} ${si.resource.name}`;

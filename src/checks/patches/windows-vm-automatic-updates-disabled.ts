@@ -26,7 +26,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of resourcesOf(ctx.resources, TYPES, TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, TYPES, TERRAFORM_SOURCES)) {
       const off = SWITCHES.find((p) => isExplicitlyFalse(r, p));
       if (off) {
         out.push({ resource: r, attributePath: off, message: `${r.type} ${r.name} turns Windows automatic updates off`, evidence: `${off} = false` });
@@ -37,7 +37,7 @@ export default defineCheck({
         out.push({ resource: r, attributePath: 'patch_mode', message: `${r.type} ${r.name} uses patch_mode "Manual"; no updates are installed automatically`, evidence: 'patch_mode = Manual' });
       }
     }
-    for (const r of resourcesOf(ctx.resources, ['azurerm_virtual_machine'], TERRAFORM_SOURCES)) {
+    for (const r of resourcesOf(ctx, ['azurerm_virtual_machine'], TERRAFORM_SOURCES)) {
       if (getPath(r.attributes, 'os_profile_windows_config[0]') === undefined || !isExplicitlyFalse(r, LEGACY_SWITCH)) continue;
       out.push({ resource: r, attributePath: LEGACY_SWITCH, message: `azurerm_virtual_machine ${r.name} turns Windows automatic upgrades off`, evidence: 'enable_automatic_upgrades = false' });
     }
