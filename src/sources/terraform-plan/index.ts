@@ -36,7 +36,9 @@ export const terraformPlanSource: Source = {
   claims(file: DiscoveredFile): boolean {
     if (!file.path.toLowerCase().endsWith('.json')) return false;
     const head = file.head;
-    return /"format_version"\s*:/.test(head) && /"(planned_values|values|terraform_version)"\s*:/.test(head);
+    if (/"format_version"\s*:/.test(head) && /"(planned_values|values|terraform_version)"\s*:/.test(head)) return true;
+    // a plan re-serialised with sorted keys (`jq -S`) starts with applyable, checks, complete, configuration
+    return /^\s*\{\s*"(applyable|checks|complete|configuration)"\s*:/.test(head) && /"provider_config"\s*:/.test(head);
   },
   async load(files: DiscoveredFile[]): Promise<SourceOutput> {
     const resources: Resource[] = [];

@@ -187,6 +187,15 @@ describe('terraform-plan source: claims', () => {
     expect(terraformPlanSource.claims(fakeFile('package.json', '{"name": "x", "version": "1.0.0"}'))).toBe(false);
     expect(terraformPlanSource.claims(fakeFile('pod.json', '{"apiVersion": "v1", "kind": "Pod"}'))).toBe(false);
     expect(terraformPlanSource.claims(fakeFile('other.json', '{"format_version": "1"}'))).toBe(false);
+    const sorted = JSON.stringify(JSON.parse(read('plan-modules.json'), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v)), null, 2);
+    expect(terraformPlanSource.claims(fakeFile('sorted.json', sorted.slice(0, 8192)))).toBe(true);
+    // sorted, configuration comes first and also holds "address": "aws_security_group.web"; the line must be the planned_values one
+    const lines = sorted.split('\n');
+    const pv = lines.findIndex((l) => l.includes('"planned_values"'));
+    const inConfig = lines.findIndex((l) => l.includes('"address": "aws_security_group.web"'));
+    const inPlanned = lines.findIndex((l, i) => i > pv && l.includes('"address": "aws_security_group.web"'));
+    expect(inConfig).toBeLessThan(pv);
+    expect(parsePlanJson(sorted, 'sorted.json').find((r) => r.id === 'aws_security_group.web')?.location.startLine).toBe(inPlanned + 1);
   });
 
   it('maps type prefixes to providers', () => {
