@@ -83,6 +83,9 @@ describe('terraform functions', () => {
     ['one([])', null],
     ['sum([1, 2, 3.5])', 6.5],
     ['abs(-4)', 4],
+    ['sha256("abc")', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+    ['md5("abc")', '900150983cd24fb0d6963f7d28e17f72'],
+    ['filebase64("hello.txt")', 'aGVsbG8K'],
     ['"${1 + 2}-${true}"', '3-true'],
     ['"%{ if 1 < 2 }yes%{ else }no%{ endif }"', 'yes'],
     ['"%{ for k, v in { a = 1, b = 2 } }${k}=${v};%{ endfor }"', 'a=1;b=2;'],
@@ -106,7 +109,7 @@ describe('terraform functions', () => {
   });
 
   it('turns unknown functions, unknown arguments, bad types and missing files into Unknown', () => {
-    for (const src of ['nosuchfn(1)', 'upper(var.x)', 'cidrsubnet("not-a-cidr", 8, 1)', 'file("missing.txt")', 'element([], 0)', 'provider::aws::arn_parse("x")', 'try(nosuchfn(1), "fallback")']) {
+    for (const src of ['nosuchfn(1)', 'upper(var.x)', 'cidrsubnet("not-a-cidr", 8, 1)', 'file("missing.txt")', 'element([], 0)', 'provider::aws::arn_parse("x")', 'try(nosuchfn(1), "fallback")', 'uuid()', 'timestamp()']) {
       const v = ev(src);
       expect(isUnknown(v), src).toBe(true);
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
@@ -377,10 +378,33 @@ const FUNCTIONS: Record<string, Fn> = {
   abspath: (a, ctx) => resolve(ctx.dir, str(a[0])),
   basename: (a) => str(a[0]).split('/').pop() ?? '',
   dirname: (a) => str(a[0]).split('/').slice(0, -1).join('/') || '.',
+  // hashes and values only known at apply time
+  md5: (a) => createHash('md5').update(str(a[0])).digest('hex'),
+  sha1: (a) => createHash('sha1').update(str(a[0])).digest('hex'),
+  sha256: (a) => createHash('sha256').update(str(a[0])).digest('hex'),
+  sha512: (a) => createHash('sha512').update(str(a[0])).digest('hex'),
+  base64sha256: (a) => createHash('sha256').update(str(a[0])).digest('base64'),
+  base64sha512: (a) => createHash('sha512').update(str(a[0])).digest('base64'),
+  filebase64: (a, ctx) => {
+    const p = resolve(ctx.dir, str(a[0]));
+    if (!existsSync(p)) throw new UnknownArg(new Unknown('file not found', ctx.expr.text));
+    return readFileSync(p).toString('base64');
+  },
+  filemd5: (a, ctx) => fileHash('md5', str(a[0]), ctx),
+  filesha256: (a, ctx) => fileHash('sha256', str(a[0]), ctx),
+  filebase64sha256: (a, ctx) => fileHash('sha256', str(a[0]), ctx, 'base64'),
+  uuid: (_a, ctx) => {
+    throw new UnknownArg(new Unknown('a new value on every run', ctx.expr.text));
+  },
+  timestamp: (_a, ctx) => {
+    throw new UnknownArg(new Unknown('a new value on every run', ctx.expr.text));
+  },
+  bcrypt: (_a, ctx) => {
+    throw new UnknownArg(new Unknown('a new value on every run', ctx.expr.text));
+  },
   // misc
   sensitive: (a) => a[0] ?? null,
   nonsensitive: (a) => a[0] ?? null,
-  type: (a) => (Array.isArray(a[0]) ? 'list' : typeof a[0]),
 };
 
 /** Functions that look only at the shape of their arguments answer with unknowns nested inside. */
@@ -436,6 +460,12 @@ export function jsonEncodeWithPlaceholders(v: Value): string | Unknown {
     if (err instanceof UnknownArg) return new Unknown(err.value.reason, err.value.expression);
     throw err;
   }
+}
+
+function fileHash(alg: string, path: string, ctx: { dir: string; expr: Expr }, enc: 'hex' | 'base64' = 'hex'): string {
+  const p = resolve(ctx.dir, path);
+  if (!existsSync(p)) throw new UnknownArg(new Unknown('file not found', ctx.expr.text));
+  return createHash(alg).update(readFileSync(p)).digest(enc);
 }
 
 function compileRe(pattern: string): RegExp {
