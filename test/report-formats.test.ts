@@ -196,3 +196,26 @@ describe('reports of the bundled example estate, with every built-in check', () 
     expect(sarif, describeErrors(sarif)).toEqual([]);
   });
 });
+
+describe('reports of malformed inputs of every kind', () => {
+  it('carry each parse error with file, line and column, and stay valid', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'tetrad-malformed-'));
+    try {
+      writeFileSync(join(bad, 'main.tf'), 'resource "aws_security_group" "web" {\n  ingress {\n    from_port = \n}\n');
+      writeFileSync(join(bad, 'template.json'), '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "Sg": { "Type": "AWS::EC2::SecurityGroup", }\n  }\n}\n');
+      writeFileSync(join(bad, 'plan.json'), '{"format_version": "1.2", "terraform_version": "1.9.0", "planned_values": {\n');
+      writeFileSync(join(bad, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n');
+      const res = await scan(['.'], { checks: [silent], cwd: bad, loadConfig: false });
+      const parseErrors = res.errors.filter((e) => e.kind === 'parse');
+      expect(parseErrors.map((e) => e.source).sort()).toEqual(['cloudformation', 'kubernetes', 'terraform', 'terraform-plan']);
+      expect(parseErrors.every((e) => e.line === undefined || e.line >= 1)).toBe(true);
+      const json = validateJsonReport(JSON.parse(FORMATS.json!(res, {})));
+      expect(json, describeErrors(json)).toEqual([]);
+      const sarif = validateSarif(toSarif(res));
+      expect(sarif, describeErrors(sarif)).toEqual([]);
+      expect(toSarif(res).runs[0]!.invocations![0]!.toolExecutionNotifications!.filter((n) => n.level === 'error')).toHaveLength(parseErrors.length);
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  });
+});
