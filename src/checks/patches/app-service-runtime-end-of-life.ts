@@ -33,7 +33,7 @@ export default defineCheck({
       'https://www.php.net/supported-versions.php',
       'https://dotnet.microsoft.com/platform/support/policy/dotnet-core',
     ],
-    compliance: { 'cis-azure': ['9.6', '9.7', '9.8'], 'nist-800-53': ['SA-22', 'SI-2'] },
+    compliance: { 'cis-azure': ['9.6', '9.7'], 'nist-800-53': ['SA-22', 'SI-2'] },
     sources: ['terraform', 'terraform-plan'],
     resourceTypes: [...MODERN, ...LEGACY],
   },

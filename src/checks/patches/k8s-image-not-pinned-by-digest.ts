@@ -15,7 +15,7 @@ export default defineCheck({
       'https://kubernetes.io/docs/concepts/containers/images/#image-names',
       'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier',
     ],
-    compliance: { 'cis-kubernetes': ['5.5.1'], 'nist-800-53': ['CM-2', 'SI-7'] },
+    compliance: { 'nist-800-53': ['CM-2', 'SI-7'] },
     sources: ['kubernetes'],
     resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
   },
