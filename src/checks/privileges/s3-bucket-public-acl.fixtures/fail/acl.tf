@@ -34,3 +34,17 @@ resource "aws_s3_bucket_acl" "shared" {
     }
   }
 }
+
+resource "aws_s3_bucket" "v3_grants" {
+  bucket = "example-v3"
+  grant {
+    id          = "abc123"
+    type        = "CanonicalUser"
+    permissions = ["FULL_CONTROL"]
+  }
+  grant {
+    type        = "Group"
+    permissions = ["READ", "WRITE"]
+    uri         = "http://acs.amazonaws.com/groups/global/AllUsers"
+  }
+}
