@@ -99,6 +99,7 @@ describe('image references', () => {
     expect(officialImageName(parseImage('public.ecr.aws/docker/library/python:3.8'))).toBe('python');
     expect(officialImageName(parseImage('public.ecr.aws/acme/python:3.8'))).toBeUndefined();
     expect(officialImageName(parseImage('bitnami/node:14'))).toBeUndefined();
+    expect(officialImageName(parseImage('registry.hub.docker.com/library/ruby:2.7'))).toBe('ruby');
   });
   it('finds end-of-life image lines and distro suffixes on a pinned day', () => {
     setEolToday('2025-06-01');

@@ -58,6 +58,7 @@ const HUB_MIRRORS: Record<string, string> = {
   'docker.io': '',
   'index.docker.io': '',
   'registry-1.docker.io': '',
+  'registry.hub.docker.com': '',
   'mirror.gcr.io': '',
   'public.ecr.aws': 'docker/library/',
 };
