@@ -63,7 +63,7 @@ function and(...xs: Tri[]): Tri {
  * priority number), that blocks the internet on the same port: the allow
  * rule is then shadowed for that port. Only known priorities count.
  */
-function shadowedByDeny(resource: Resource, allow: NetworkRule, matches: (r: NetworkRule) => Tri): boolean {
+export function shadowedByDeny(resource: Resource, allow: NetworkRule, matches: (r: NetworkRule) => Tri): boolean {
   const limit = allow.priority;
   if (typeof limit !== 'number') return false;
   return (resource.network ?? []).some(

@@ -1,7 +1,7 @@
 import { isUnknown, severityRank, type NetworkRule } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { FIREWALL_TYPES, carriesPort, coversEveryPort, describeRule, internetIngress, type Exposure } from '../_lib/exposure.js';
-import { sensitivePorts, transports, type SensitivePort } from '../_lib/sensitive-ports.js';
+import { FIREWALL_TYPES, admitsInternet, carriesPort, coversEveryPort, describeRule, shadowedByDeny } from '../_lib/exposure.js';
+import { sensitivePorts, transports } from '../_lib/sensitive-ports.js';
 
 /** SSH and RDP have checks of their own (TET-PORTS-001/002); a rule opening every port is TET-PORTS-004. */
 const OWN_CHECKS = new Set([22, 3389]);
@@ -33,34 +33,34 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
+    const catalogue = sensitivePorts()
+      .filter((p) => !OWN_CHECKS.has(p.port))
+      .map((p) => ({ p, carries: carriesPort(p.port, transports(p)) }));
     for (const resource of ctx.ofType(...FIREWALL_TYPES)) {
-      // port by port, so deny rules ordered before an allow rule shadow exactly the ports they cover
-      const byRule = new Map<string, { exposure: Exposure; entries: SensitivePort[] }>();
-      for (const entry of sensitivePorts()) {
-        if (OWN_CHECKS.has(entry.port)) continue;
-        const carries = carriesPort(entry.port, transports(entry));
-        for (const e of internetIngress(resource, (rule) => (eligible(rule) ? carries(rule) : 'no'))) {
-          const hit = byRule.get(e.key) ?? { exposure: e, entries: [] };
-          if (e.verdict === 'fail') hit.exposure = e;
-          hit.entries.push(entry);
-          byRule.set(e.key, hit);
-        }
-      }
-      for (const { exposure: e, entries } of byRule.values()) {
+      const hasDeny = (resource.network ?? []).some((r) => r.action === 'deny');
+      (resource.network ?? []).forEach((rule, i) => {
+        if (rule.direction !== 'ingress' || rule.action !== 'allow' || !eligible(rule)) return;
+        const internet = admitsInternet(rule);
+        if (internet === 'no') return;
+        // port by port, so deny rules ordered before this rule shadow exactly the ports they cover
+        const entries = catalogue.filter(({ carries }) => carries(rule) === 'yes' && !(hasDeny && shadowedByDeny(resource, rule, carries))).map(({ p }) => p);
+        if (!entries.length) return;
+        const verdict = internet === 'yes' && rule.disabled === undefined ? 'fail' : 'unknown';
         const worst = entries.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
         const listed = entries.slice(0, 8).map((p) => `${p.service} (${p.port})`);
         const services = entries.length > 8 ? `${listed.join(', ')} and ${entries.length - 8} more` : listed.join(', ');
         const draft: FindingDraft = {
           resource,
-          key: e.key,
+          key: rule.attributePath ?? `rule-${i}`,
           severity: worst.severity,
-          verdict: e.verdict,
-          message: `${e.verdict === 'fail' ? 'open' : 'possibly open'} to the internet: ${services}. ${worst.why}`,
-          evidence: describeRule(e.rule),
+          verdict,
+          message: `${verdict === 'fail' ? 'open' : 'possibly open'} to the internet: ${services}. ${worst.why}`,
+          evidence: describeRule(rule),
         };
-        if (e.attributePath !== undefined) draft.attributePath = e.attributePath;
+        const path = rule.peersPath ?? rule.attributePath;
+        if (path !== undefined) draft.attributePath = path;
         out.push(draft);
-      }
+      });
     }
     return out;
   },
