@@ -4,7 +4,7 @@ import { Minimatch, type MinimatchOptions } from 'minimatch';
 import type { IgnoreRule } from '../config/load.js';
 import type { Finding, Resource, Suppression } from '../model/index.js';
 import type { ScanError } from '../scan/errors.js';
-import { parseInlineDirectives, type InlineDirective } from './inline.js';
+import { isValidDate, parseInlineDirectives, type InlineDirective } from './inline.js';
 
 export interface SuppressOptions {
   /** working directory the findings' file paths are relative to */
@@ -37,7 +37,10 @@ interface Candidate {
   expires?: string;
 }
 
-export function todayUtc(now = new Date()): string {
+/** Today as YYYY-MM-DD (UTC), or TETRAD_TODAY when it holds a valid date (the same switch that pins end-of-life decisions). */
+export function todayUtc(now = new Date(), env: NodeJS.ProcessEnv = process.env): string {
+  const pinned = env.TETRAD_TODAY;
+  if (pinned && isValidDate(pinned)) return pinned;
   return now.toISOString().slice(0, 10);
 }
 

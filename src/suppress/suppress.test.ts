@@ -7,7 +7,7 @@ import privileged from '../checks/privileges/privileged-container.js';
 import { defineCheck, type Check } from '../checks/engine/types.js';
 import type { Finding, Resource } from '../model/index.js';
 import { scan } from '../scan/scan.js';
-import { applySuppressions } from './apply.js';
+import { applySuppressions, todayUtc } from './apply.js';
 
 const TESTDATA = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 const TODAY = '2026-06-15';
@@ -139,6 +139,15 @@ describe('inline suppressions', () => {
     const after = applySuppressions([f], [r], { today: '2026-07-01', readText });
     expect(after.findings[0]!.suppressed).toBeUndefined();
     expect(after.errors.map((e) => e.message)).toEqual(['suppression of TET-PRIV-001 for Pod/x (p.yaml:4) expired on 2026-06-30; the finding is reported again']);
+  });
+});
+
+describe('todayUtc', () => {
+  it('is the UTC date, unless TETRAD_TODAY pins a valid one', () => {
+    const now = new Date('2026-03-01T23:30:00-05:00');
+    expect(todayUtc(now, {})).toBe('2026-03-02');
+    expect(todayUtc(now, { TETRAD_TODAY: '2030-01-15' })).toBe('2030-01-15');
+    expect(todayUtc(now, { TETRAD_TODAY: 'soon' })).toBe('2026-03-02');
   });
 });
 
