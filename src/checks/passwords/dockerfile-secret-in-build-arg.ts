@@ -1,7 +1,12 @@
-import { isUnknown } from '../../model/index.js';
+import { isUnknown, type Value } from '../../model/index.js';
 import { dockerfiles, globalArgs, stageList, stagesOf } from '../_lib/dockerfile.js';
 import { looksSecretName } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+/** `ARG X` and `ARG X=""` both leave the value to --build-arg. */
+function noDefault(v: Value | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
 
 export default defineCheck({
   meta: {
@@ -27,12 +32,12 @@ export default defineCheck({
       const args = [...globalArgs(r), ...stagesOf(r).flatMap((s) => stageList(s, 'args'))];
       for (const { entry, path } of args) {
         const name = typeof entry.key === 'string' ? entry.key : undefined;
-        if (!name || !looksSecretName(name) || (entry.default !== null && entry.default !== undefined)) continue;
+        if (!name || !looksSecretName(name) || !noDefault(entry.default)) continue;
         out.push({ resource: r, attributePath: path, key: path, message: `build argument ${name} carries a secret that will be recorded in the image history`, evidence: `ARG ${name}` });
       }
       for (const s of stagesOf(r)) {
         // only build arguments declared in the stage without a default can fill an ENV from --build-arg
-        const open = new Set(stageList(s, 'args').filter((a) => a.entry.default === null || a.entry.default === undefined).map((a) => String(a.entry.key)));
+        const open = new Set(stageList(s, 'args').filter((a) => noDefault(a.entry.default)).map((a) => String(a.entry.key)));
         for (const { entry, path } of stageList(s, 'env')) {
           const name = typeof entry.key === 'string' ? entry.key : undefined;
           if (!name || !looksSecretName(name) || !isUnknown(entry.value)) continue;
