@@ -183,10 +183,9 @@ class Converter {
     return { text: this.src.slice(n.startIndex, end), line: n.startPosition.row + 1, endLine: this.lineAt(end) };
   }
 
+  /** a string_lit (no interpolation): the text between its quotes, sliced from the source */
   stringLit(n: Node): string {
-    const cs = kids(n);
-    // literal text is sliced from the source: tree-sitter leaves some whitespace out of template_literal nodes
-    return unescapeQuoted(this.src.slice(cs[0]!.endIndex, cs[cs.length - 1]!.startIndex));
+    return unescapeQuoted(this.src.slice(n.startIndex + 1, n.endIndex - 1));
   }
 
   expr(n: Node): Expr {
@@ -239,18 +238,21 @@ class Converter {
   }
 
   primary(n: Node): Expr {
+    const type = ty(n);
     const pos = this.pos(n);
+    if (type === 'literal_value') {
+      // decided from the source text: no need to marshal the child node
+      const t = pos.text;
+      const c0 = t.charCodeAt(0);
+      if (c0 === 34 /* " */) return { text: t, line: pos.line, endLine: pos.endLine, k: 'lit', v: unescapeQuoted(t.slice(1, -1)) };
+      if (t === 'true' || t === 'false') return { text: t, line: pos.line, endLine: pos.endLine, k: 'lit', v: t === 'true' };
+      if (t === 'null') return { text: t, line: pos.line, endLine: pos.endLine, k: 'lit', v: null };
+      return { text: t, line: pos.line, endLine: pos.endLine, k: 'lit', v: t.startsWith('0x') ? parseInt(t, 16) : Number(t) };
+    }
     const cs = kids(n);
-    switch (ty(n)) {
+    switch (type) {
       case 'expression':
         return this.expr(n);
-      case 'literal_value': {
-        const c = cs[0]!;
-        if (ty(c) === 'numeric_lit') return { ...pos, k: 'lit', v: c.text.startsWith('0x') ? parseInt(c.text, 16) : Number(c.text) };
-        if (ty(c) === 'bool_lit') return { ...pos, k: 'lit', v: c.text === 'true' };
-        if (ty(c) === 'null_lit') return { ...pos, k: 'lit', v: null };
-        return { ...pos, k: 'lit', v: this.stringLit(c) };
-      }
       case 'template_expr': {
         const t = cs[0]!;
         if (ty(t) === 'quoted_template') return this.template(t, pos, false);
@@ -262,8 +264,10 @@ class Converter {
         const items: Array<{ key: Expr; value: Expr }> = [];
         for (const el of kids(c)) {
           if (ty(el) !== 'object_elem') continue;
-          const key = this.expr(el.childForFieldName('key')!);
-          const value = this.expr(el.childForFieldName('val')!);
+          // object_elem: key, "=" or ":", value
+          const ek = kids(el);
+          const key = this.expr(ek[0]!);
+          const value = this.expr(ek[2]!);
           items.push({ key: key.k === 'var' ? { ...key, k: 'lit', v: key.name } : key, value });
         }
         return { ...pos, k: 'object', items };
