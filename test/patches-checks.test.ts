@@ -65,3 +65,23 @@ describe('patch checks over time', () => {
     expect(later.findings.map((f) => f.resource.id).sort()).toEqual(['aws_lambda_function.legacy', 'aws_lambda_function.py']);
   });
 });
+
+describe('robustness', () => {
+  it('no patch check throws on arbitrary attribute shapes, unknowns included', async () => {
+    const fc = (await import('fast-check')).default;
+    const { loadBuiltinChecks } = await import('../src/checks/engine/builtin.js');
+    const checks = (await loadBuiltinChecks()).filter((c) => c.meta.pillar === 'patches');
+    const types = [...new Set(checks.flatMap((c) => c.meta.resourceTypes ?? []))];
+    const leaf = fc.oneof(fc.string(), fc.constantFrom('python2.7', '5.7', '1.24', 'none', 'None', 'false', 'node:14', 'redis', 'UNSPECIFIED', 'OpenSearch_1.1'), fc.double(), fc.boolean(), fc.constant(null), fc.constant(unknown('fuzz')));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('runtime', 'engine', 'engine_version', 'version', 'site_config', 'application_stack', 'containers', 'image', 'spec', 'template', 'stages', 'from', 'setting', 'management', 'auto_upgrade', 'container_definitions', 'Runtime', 'EngineVersion', 'x'), tie('value'), { maxKeys: 4 })),
+    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...types), fc.constantFrom('terraform', 'terraform-plan', 'cloudformation', 'kubernetes', 'dockerfile'), fc.dictionary(fc.string(), value, { maxKeys: 5 }), (type, source, attributes) => {
+        const ctx = createCheckContext([resource(type, attributes as ValueObject, source)]);
+        for (const c of checks) c.run(ctx);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
