@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { tetrad as run } from './support/cli.js';
 
-function tetrad(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-}
+const tetrad = (...args: string[]) => run(args);
 
 describe('tetrad CLI', () => {
   it('exits 1 when findings reach --fail-on, and prints them grouped by pillar', () => {

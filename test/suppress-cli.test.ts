@@ -1,18 +1,14 @@
 /** `tetrad scan` with suppressions: exit codes, --no-ignores, --show-suppressed, --config, bad configs, SARIF output. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeErrors, validateSarif } from './schemas/validators.js';
-
-const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-// the tsx loader by absolute URL: the commands run in a temporary folder, where `--import tsx` would not resolve
-const TSX = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+import { tetrad as run } from './support/cli.js';
 
 function tetrad(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { encoding: 'utf8', cwd });
+  return run(args, { cwd });
 }
 
 const POD = (name: string, comment = '') =>
