@@ -28,6 +28,7 @@ const eolSchema = z.object({
   eks: cycleTableSchema.extend({ sources: z.array(z.string()) }),
   kubernetes: cycleTableSchema.extend({ sources: z.array(z.string()) }),
   elasticache_redis: cycleTableSchema.extend({ sources: z.array(z.string()) }),
+  azure_functions_runtime: cycleTableSchema.extend({ sources: z.array(z.string()) }),
   opensearch: z.object({ sources: z.array(z.string()), products: z.record(z.string(), cycleTableSchema) }),
   cloudsql: z.object({ sources: z.array(z.string()), versions: z.record(z.string(), lifecycleSchema) }),
   languages: z.object({ sources: z.array(z.string()) }).catchall(z.unknown()),

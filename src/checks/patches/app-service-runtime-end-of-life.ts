@@ -44,7 +44,7 @@ export default defineCheck({
       if (!table) return;
       const version = normalise(raw);
       // Windows dotnet_version v2.0–v4.0 means .NET Framework, which follows Windows support: only judge .NET (Core) 5+.
-      if (language === 'dotnet' && r.type.includes('windows') && Number.parseFloat(version) < 5) return;
+      if (language === 'dotnet' && (r.type.includes('windows') || path.endsWith('dotnet_framework_version')) && Number.parseFloat(version) < 5) return;
       const v = lookupCycle(table, version);
       const f = v && versionFinding(r, path, `${language} runtime`, shown, v, 'high');
       if (f) out.push({ ...f, key: path });
@@ -60,8 +60,8 @@ export default defineCheck({
       }
     }
     for (const r of resourcesOf(ctx, LEGACY, TERRAFORM_SOURCES)) {
-      // Windows apps of the legacy resources name PHP and Python versions directly.
-      for (const [attribute, language] of [['php_version', 'php'], ['python_version', 'python']] as const) {
+      // Windows apps of the legacy resources name PHP, Python and .NET versions directly.
+      for (const [attribute, language] of [['php_version', 'php'], ['python_version', 'python'], ['dotnet_framework_version', 'dotnet']] as const) {
         const p = `site_config[0].${attribute}`;
         const value = readText(r, p);
         if (value !== undefined && !isUnknown(value)) judge(r, p, language, value, value);

@@ -35,3 +35,14 @@ resource "azurerm_app_service" "container" {
     linux_fx_version = "DOCKER|nginx:1.27"
   }
 }
+
+resource "azurerm_app_service" "framework" {
+  name                = "framework"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  app_service_plan_id = "plan"
+
+  site_config {
+    dotnet_framework_version = "v4.0"
+  }
+}
