@@ -9,3 +9,12 @@ resource "aws_ecs_task_definition" "web" {
     }
   ])
 }
+
+resource "aws_batch_job_definition" "render" {
+  name = "render"
+  type = "container"
+  container_properties = jsonencode({
+    image      = "registry.example.com/render:1.0"
+    privileged = false
+  })
+}

@@ -13,3 +13,13 @@ resource "aws_ecs_task_definition" "agent" {
     }
   ])
 }
+
+resource "aws_batch_job_definition" "render" {
+  name = "render"
+  type = "container"
+  container_properties = jsonencode({
+    image      = "registry.example.com/render:1.0"
+    privileged = true
+    resourceRequirements = [{ type = "VCPU", value = "1" }, { type = "MEMORY", value = "2048" }]
+  })
+}
