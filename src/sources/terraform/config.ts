@@ -95,18 +95,26 @@ export function loadModuleConfig(dir: string, absFiles: string[], cwd: string): 
 }
 
 function addDeclarations(cfg: ModuleConfig, body: Body, file: string): void {
+  const duplicate = (what: string, b: Block, first: Block): void => {
+    cfg.errors.push({ kind: 'parse', file, line: b.line, message: `duplicate ${what}: already declared at ${first.file}:${first.line}; the first one is used`, source: 'terraform' });
+  };
   for (const b of body.blocks) {
     const [l0, l1] = b.labels;
     switch (b.type) {
       case 'resource':
         if (l0 && l1) {
-          cfg.resources.set(`${l0}.${l1}`, b);
+          const prev = cfg.resources.get(`${l0}.${l1}`);
+          if (prev) duplicate(`resource ${l0}.${l1}`, b, prev);
+          else cfg.resources.set(`${l0}.${l1}`, b);
           cfg.resourceTypes.add(l0);
         }
         break;
-      case 'data':
-        if (l0 && l1) cfg.data.set(`${l0}.${l1}`, b);
+      case 'data': {
+        const prev = l0 && l1 ? cfg.data.get(`${l0}.${l1}`) : undefined;
+        if (prev) duplicate(`data source ${l0}.${l1}`, b, prev);
+        else if (l0 && l1) cfg.data.set(`${l0}.${l1}`, b);
         break;
+      }
       case 'variable':
         if (l0) cfg.variables.set(l0, b);
         break;

@@ -331,7 +331,6 @@ export function toBool(v: Value): boolean | undefined {
 
 export function deepEqual(a: Value, b: Value): boolean {
   if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'string') return String(a) === b && false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]!));
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b) && !isUnknown(a) && !isUnknown(b)) {
     const ka = Object.keys(a);

@@ -80,7 +80,14 @@ export class ModuleInstance {
     readonly rootDir = cfg.dir,
     /** resources the caller's argument for each variable refers to */
     readonly varRefs: Record<string, RefTarget[]> = {},
+    readonly parent?: ModuleInstance,
   ) {}
+
+  /** true when `dir` is this module's folder or one of its callers' */
+  private callsItself(dir: string): boolean {
+    for (let m: ModuleInstance | undefined = this; m; m = m.parent) if (m.cfg.dir === dir) return true;
+    return false;
+  }
 
   /** Every resource, data source and provider of this module and of the modules it calls. */
   allResources(): Resource[] {
@@ -360,6 +367,7 @@ export class ModuleInstance {
     const source = srcAttr && srcAttr.expr.k === 'lit' ? srcAttr.expr.v : undefined;
     const dir = typeof source === 'string' ? localModuleDir(this.cfg.dir, source) : undefined;
     if (!dir) return { value: new Unknown('outputs of a remote or unresolved module', `module.${name}`), children: [], keys: [] };
+    if (this.callsItself(dir)) return { value: new Unknown('module calls itself', `module.${name}`), children: [], keys: [] };
     if (this.depth >= this.ctx.maxDepth) return { value: new Unknown('module nesting too deep', `module.${name}`), children: [], keys: [] };
     const childCfg = this.ctx.config(dir);
     const exp = this.expansion(block);
@@ -378,7 +386,7 @@ export class ModuleInstance {
         if (refs.length > 0) inputRefs[a.name] = refs.map(toTarget);
       }
       const vars = moduleVariables(childCfg, inputs);
-      const child = new ModuleInstance(childCfg, `${this.prefix}module.${name}${instanceSuffix(inst.key)}.`, vars, this.ctx, this.depth + 1, this.rootDir, inputRefs);
+      const child = new ModuleInstance(childCfg, `${this.prefix}module.${name}${instanceSuffix(inst.key)}.`, vars, this.ctx, this.depth + 1, this.rootDir, inputRefs, this);
       children.push(child);
       values.push([inst.key, child.outputs()]);
     }

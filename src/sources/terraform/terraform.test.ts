@@ -155,6 +155,16 @@ describe('terraform source: odd inputs', () => {
     );
   });
 
+  it('stops a module that calls itself and reports duplicate resources', async () => {
+    const out = await loadTmp({
+      'main.tf': 'module "me" {\n  source = "./"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "one"\n}\n',
+      'other.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "two"\n}\n',
+    });
+    expect(out.resources.map((r) => [r.id, r.attributes.bucket])).toEqual([['aws_s3_bucket.b', 'one']]);
+    expect(out.errors).toEqual([expect.objectContaining({ kind: 'parse', file: 'other.tf', line: 1 })]);
+    expect(out.errors[0]!.message).toMatch(/duplicate resource aws_s3_bucket.b/);
+  });
+
   it('reads an empty file and a comment-only file as no resources', async () => {
     const out = await loadTmp({ 'empty.tf': '', 'comments.tf': '# nothing\n/* here */\n' });
     expect(out).toEqual({ resources: [], errors: [] });
