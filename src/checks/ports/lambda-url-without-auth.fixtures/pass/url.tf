@@ -1,0 +1,4 @@
+resource "aws_lambda_function_url" "webhook" {
+  function_name      = "webhook"
+  authorization_type = "AWS_IAM"
+}
