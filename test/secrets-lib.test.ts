@@ -101,6 +101,8 @@ describe('isPlaceholder', () => {
     expect(literalSecret('${var.x}')).toBeUndefined();
     expect(literalSecret('changeme')).toBe('changeme');
     expect(literalSecret(123456)).toBe('123456');
+    expect(literalSecret('yes')).toBeUndefined();
+    expect(literalSecret('False')).toBeUndefined();
   });
 });
 
@@ -122,7 +124,8 @@ describe('looksSecretName', () => {
     for (const n of [
       'PWD', 'OLDPWD', 'PASSWORD_FILE', 'POSTGRES_PASSWORD_FILE', 'PRIVATE_KEY_PATH', 'SSL_KEY_PATH', 'PASSWORD_MIN_LENGTH', 'TOKEN_URL', 'TOKEN_ENDPOINT',
       'SECRET_NAME', 'SECRET_ARN', 'AWS_ACCESS_KEY_ID', 'TOKEN_TTL', 'PASSWORD_AUTHENTICATION', 'HOME', 'PATH', 'NODE_ENV', 'PUBLIC_KEY', 'CACHE_KEY',
-      'TOKENIZERS_PARALLELISM', 'PASSWORD_HASH', 'SECRETS_DIR', 'PASS_MAX_DAYS', 'KEYCLOAK_URL',
+      'TOKENIZERS_PARALLELISM', 'PASSWORD_HASH', 'SECRETS_DIR', 'PASS_MAX_DAYS', 'KEYCLOAK_URL', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD',
+      'REQUIRE_PASSWORD', 'GPG_KEY', 'JWT_PUBLIC_KEY',
     ])
       expect(looksSecretName(n), n).toBe(false);
   });

@@ -135,6 +135,8 @@ export function literalSecret(value: Value | undefined): string | undefined {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return undefined;
   if (isPlaceholder(value)) return undefined;
+  // a switch, not a password: MYSQL_ALLOW_EMPTY_PASSWORD=yes
+  if (/^(true|false|yes|no|on|off)$/i.test(value.trim())) return undefined;
   return value;
 }
 
@@ -146,6 +148,7 @@ const namesSchema = z.object({
   embedded: z.array(z.string()),
   'not-secret-suffixes': z.array(z.string()),
   'not-secret-names': z.array(z.string()),
+  'switch-words': z.array(z.string()),
 });
 
 /** Splits a name into lower-case words: "dbPassword" / "DB_PASSWORD" / "db-password" -> [db, password]. */
@@ -171,6 +174,7 @@ export function looksSecretName(name: string): boolean {
   if (data['not-secret-names'].includes(words.join('_'))) return false;
   const last = words[words.length - 1]!;
   if (data['not-secret-suffixes'].includes(last)) return false;
+  if (words.some((w) => data['switch-words'].includes(w))) return false;
   if (words.length >= 2 && data['not-secret-suffixes'].includes(`${words[words.length - 2]}_${last}`)) return false;
   if (words.some((w) => data.words.includes(w))) return true;
   for (let i = 0; i + 1 < words.length; i++) {
