@@ -85,3 +85,17 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('gcpRuntimeLanguage', () => {
+  it('reads GCP runtime ids', async () => {
+    const { gcpRuntimeLanguage } = await import('../src/checks/patches/gcp-serverless-runtime-end-of-life.js');
+    expect(gcpRuntimeLanguage('python37')).toEqual({ language: 'python', version: '3.7' });
+    expect(gcpRuntimeLanguage('python312')).toEqual({ language: 'python', version: '3.12' });
+    expect(gcpRuntimeLanguage('nodejs20')).toEqual({ language: 'node', version: '20' });
+    expect(gcpRuntimeLanguage('go121')).toEqual({ language: 'go', version: '1.21' });
+    expect(gcpRuntimeLanguage('dotnet3')).toEqual({ language: 'dotnet', version: '3.1' });
+    expect(gcpRuntimeLanguage('ruby32')).toEqual({ language: 'ruby', version: '3.2' });
+    expect(gcpRuntimeLanguage('java17')).toBeUndefined();
+    expect(gcpRuntimeLanguage('custom')).toBeUndefined();
+  });
+});
