@@ -1,5 +1,5 @@
 import { isObject, isUnknown } from '../../model/index.js';
-import { isPlaceholder, maskSecret } from '../_lib/secrets.js';
+import { isPlaceholder, maskSecret, passwordStrength } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** Decodes a Secret `data` value; undefined when it is not valid base64 (the API server would reject it anyway). */
@@ -16,7 +16,7 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'A `Secret` manifest carries its values in `data` (base64 is an encoding, not encryption) or `stringData`. Everyone who can read the repository, its forks and CI logs holds the credentials, and they cannot be rotated without a commit. Secrets whose values are all empty or templated, service-account-token Secrets without data, and SealedSecret / ExternalSecret objects are not reported.',
+      'A `Secret` manifest carries its values in `data` (base64 is an encoding, not encryption) or `stringData`. Everyone who can read the repository, its forks and CI logs holds the credentials, and they cannot be rotated without a commit. Secrets whose values are all empty or templated, service-account-token Secrets without data, and SealedSecret / ExternalSecret objects are not reported. A weak or common password among the values raises the severity to critical.',
     remediation:
       'Keep secret values out of Git: create Secrets from a secret manager (External Secrets Operator, Secrets Store CSI driver), encrypt them for the cluster (Sealed Secrets, SOPS), or create them at deploy time from CI secrets. Rotate the values that were committed.',
     references: [
@@ -35,17 +35,21 @@ export default defineCheck({
         const values = r.attributes[field];
         if (!isObject(values)) continue;
         const masked: string[] = [];
+        let weak = false;
         for (const [key, raw] of Object.entries(values)) {
           if (typeof raw !== 'string' || isUnknown(raw)) continue;
           const plain = field === 'data' ? decodeBase64(raw) : raw;
           if (plain === undefined || isPlaceholder(plain)) continue;
-          masked.push(`${key}: ${maskSecret(plain, { strength: plain.length <= 64 && !plain.includes('\n') })}`);
+          const password = plain.length <= 64 && !plain.includes('\n');
+          if (password && passwordStrength(plain).weak) weak = true;
+          masked.push(`${key}: ${maskSecret(plain, { strength: password })}`);
         }
         if (masked.length === 0) continue;
         out.push({
           resource: r,
           attributePath: field,
           key: field,
+          severity: weak ? 'critical' : 'high',
           message: `Secret ${r.name} commits ${masked.length} value${masked.length === 1 ? '' : 's'} in \`${field}\`${field === 'data' ? ' (base64-encoded, not encrypted)' : ''}`,
           evidence: masked.join('; '),
         });
