@@ -67,20 +67,26 @@ function configAddress(res: PlanResource): string {
  */
 export function applyAfterUnknown(target: ValueObject | Value[], afterUnknown: unknown, address: string, path: string): void {
   if (afterUnknown === null || typeof afterUnknown !== 'object') return;
-  const entries: Array<[string | number, unknown]> = Array.isArray(afterUnknown) ? afterUnknown.map((v, i) => [i, v]) : Object.entries(afterUnknown);
-  for (const [key, flag] of entries) {
-    const childPath = typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-    const slot = target as Record<string | number, Value>;
+  const slot = target as Record<string | number, Value>;
+  const isList = Array.isArray(afterUnknown);
+  // for-in over the flags: no entry arrays, this runs once per planned resource
+  for (const k in afterUnknown) {
+    const flag = (afterUnknown as Record<string, unknown>)[k];
+    if (flag !== true && (flag === null || typeof flag !== 'object')) continue;
+    const key: string | number = isList ? Number(k) : k;
+    const childPath = isList ? `${path}[${k}]` : path === '' ? k : `${path}.${k}`;
     if (flag === true) {
       slot[key] = new Unknown('known after apply', `${address}.${childPath}`);
-    } else if (flag !== null && typeof flag === 'object' && hasTrue(flag)) {
-      let child = slot[key];
-      if (child === null || child === undefined || typeof child !== 'object' || child instanceof Unknown) {
-        child = Array.isArray(flag) ? [] : {};
-        slot[key] = child;
-      }
-      applyAfterUnknown(child as ValueObject | Value[], flag, address, childPath);
+      continue;
     }
+    let child = slot[key];
+    if (child === null || child === undefined || typeof child !== 'object' || child instanceof Unknown) {
+      // planned_values leaves out what is unknown: create the container only when something inside is
+      if (!hasTrue(flag)) continue;
+      child = Array.isArray(flag) ? [] : {};
+      slot[key] = child;
+    }
+    applyAfterUnknown(child as ValueObject | Value[], flag, address, childPath);
   }
 }
 

@@ -19,6 +19,8 @@ export class ReferenceResolver {
   /** `${configModulePath}|${configAddress}` -> resource config */
   private readonly resources = new Map<string, ConfigResource>();
   private readonly memo = new Map<string, Reference[]>();
+  /** `${moduleInstance}|${reference}` -> targets; many resources read the same few things */
+  private readonly resolved = new Map<string, Array<{ target: string; attribute?: string }>>();
 
   constructor(
     root: ConfigModule | undefined,
@@ -63,27 +65,44 @@ export class ReferenceResolver {
     const config = this.resources.get(`${configPath(moduleInstance)}|${configAddress}`);
     if (!config) return [];
     const out: Reference[] = [];
-    // few references per resource: a linear scan beats a Map here
-    const add = (attribute: string, target: string, targetAttribute?: string): void => {
-      for (const prev of out) {
-        if (prev.attribute !== attribute || prev.target !== target) continue;
-        if (prev.targetAttribute === undefined && targetAttribute !== undefined) prev.targetAttribute = targetAttribute;
-        return;
-      }
-      out.push(targetAttribute === undefined ? { attribute, target } : { attribute, target, targetAttribute });
-    };
-    if (isRecord(config.expressions)) {
-      walkExpressions(config.expressions, '', (path, expr) => {
-        for (const ref of mostSpecific(expr.references)) {
-          for (const t of this.resolve(ref, moduleInstance, 0)) add(path, t.target, t.attribute);
-        }
-      });
-    }
+    if (isRecord(config.expressions)) this.collectExpressions(config.expressions, '', moduleInstance, out);
     for (const dep of Array.isArray(config.depends_on) ? config.depends_on : []) {
       if (typeof dep !== 'string') continue;
-      for (const t of this.resolve(dep, moduleInstance, 0)) add('depends_on', t.target);
+      for (const t of this.resolveCached(dep, moduleInstance)) addReference(out, 'depends_on', t.target);
     }
     return out;
+  }
+
+  /**
+   * Visits every expression of a resource's `expressions` with its attribute
+   * path (`ingress[0].security_groups`). A method, not a callback: this runs
+   * once per resource of a plan.
+   */
+  private collectExpressions(exprs: Record<string, unknown>, prefix: string, moduleInstance: string, out: Reference[]): void {
+    for (const key in exprs) {
+      const v = exprs[key];
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      if (isExpression(v)) {
+        for (const ref of mostSpecific(v.references)) {
+          for (const t of this.resolveCached(ref, moduleInstance)) addReference(out, path, t.target, t.attribute);
+        }
+      } else if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          const block: unknown = v[i];
+          if (isRecord(block) && typeof block === 'object') this.collectExpressions(block as Record<string, unknown>, `${path}[${i}]`, moduleInstance, out);
+        }
+      } else if (isRecord(v) && typeof v === 'object') this.collectExpressions(v as Record<string, unknown>, path, moduleInstance, out);
+    }
+  }
+
+  private resolveCached(ref: string, moduleInstance: string): Array<{ target: string; attribute?: string }> {
+    const key = `${moduleInstance}|${ref}`;
+    let targets = this.resolved.get(key);
+    if (!targets) {
+      targets = this.resolve(ref, moduleInstance, 0);
+      this.resolved.set(key, targets);
+    }
+    return targets;
   }
 
   /** Resolves one reference string, read in a module instance, to target resource ids. */
@@ -145,8 +164,11 @@ export class ReferenceResolver {
     if (key !== undefined && this.ids.has(`${full}${key}`)) ids = [`${full}${key}`];
     else if (this.ids.has(full)) ids = [full];
     else ids = this.instancesByBase.get(full) ?? [key !== undefined ? `${full}${key}` : full];
-    return ids.map((target) => (attribute === undefined ? { target } : { target, attribute }));
+    const out: Array<{ target: string; attribute?: string }> = [];
+    for (const target of ids) out.push(attribute === undefined ? { target } : { target, attribute });
+    return out;
   }
+
 }
 
 function join(prefix: string, rest: string): string {
@@ -174,6 +196,8 @@ function splitModuleInstance(inst: string): { parent: string; call: string; key:
 
 /** Splits `aws_instance.web["a"].id` into [{name: aws_instance}, {name: web, key: '["a"]'}, {name: id}]. */
 export function splitTraversal(ref: string): Array<{ name: string; key?: string }> {
+  // most references have no instance key: a plain split is enough
+  if (!ref.includes('[')) return ref.split('.').map((name) => ({ name }));
   const out: Array<{ name: string; key?: string }> = [];
   const re = /([^.[\]]+)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\])?)/g;
   let m: RegExpExecArray | null;
@@ -209,16 +233,12 @@ function isExpression(v: unknown): v is Expression {
   return 'constant_value' in o || (Array.isArray(o.references) && o.references.every((r) => typeof r === 'string'));
 }
 
-/** Visits every expression of a resource's `expressions`, with its attribute path (`ingress[0].security_groups`). */
-export function walkExpressions(exprs: Record<string, unknown>, prefix: string, visit: (path: string, expr: Expression) => void): void {
-  for (const key in exprs) {
-    const v = exprs[key];
-    const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (isExpression(v)) visit(path, v);
-    else if (Array.isArray(v)) {
-      v.forEach((block, i) => {
-        if (block !== null && typeof block === 'object' && !Array.isArray(block)) walkExpressions(block as Record<string, unknown>, `${path}[${i}]`, visit);
-      });
-    } else if (v !== null && typeof v === 'object') walkExpressions(v as Record<string, unknown>, path, visit);
+/** Adds a reference unless the same attribute already points at the same target (few per resource: a linear scan). */
+function addReference(out: Reference[], attribute: string, target: string, targetAttribute?: string): void {
+  for (const prev of out) {
+    if (prev.attribute !== attribute || prev.target !== target) continue;
+    if (prev.targetAttribute === undefined && targetAttribute !== undefined) prev.targetAttribute = targetAttribute;
+    return;
   }
+  out.push(targetAttribute === undefined ? { attribute, target } : { attribute, target, targetAttribute });
 }
