@@ -33,6 +33,7 @@ const eolSchema = z.object({
   cloudsql: z.object({ sources: z.array(z.string()), versions: z.record(z.string(), lifecycleSchema) }),
   languages: z.object({ sources: z.array(z.string()) }).catchall(z.unknown()),
   images: z.object({ sources: z.array(z.string()), frozenRegistries: z.record(z.string(), isoDay).default({}), repositories: z.record(z.string(), imageRepoSchema) }),
+  beanstalkPlatforms: z.object({ sources: z.array(z.string()), families: z.array(z.object({ pattern: z.string(), name: z.string(), eol: isoDay }).strict()) }),
   retiredServices: z.object({ sources: z.array(z.string()), types: z.record(z.string(), z.object({ service: z.string(), eol: isoDay }).strict()) }),
   components: z.record(z.string(), z.array(z.object({ cve: z.string(), affected: z.string(), note: z.string(), references: z.array(z.string()) }))),
 });
