@@ -16,7 +16,7 @@ function isDefaultAccount(email: Value | undefined): boolean | undefined {
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-024',
-    title: 'GCP instance uses the default service account with full API access',
+    title: 'GCP instance or GKE node uses the default service account with full API access',
     pillar: 'privileges',
     severity: 'high',
     description:
@@ -25,7 +25,7 @@ export default defineCheck({
     references: ['https://cloud.google.com/compute/docs/access/service-accounts#default_service_account', 'https://cloud.google.com/compute/docs/access/create-enable-service-accounts-for-instances'],
     compliance: { 'cis-gcp': ['4.2'], 'nist-800-53': ['AC-6'] },
     sources: ['terraform', 'terraform-plan'],
-    resourceTypes: ['google_compute_instance', 'google_compute_instance_template'],
+    resourceTypes: ['google_compute_instance', 'google_compute_instance_template', 'google_container_cluster', 'google_container_node_pool'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -40,6 +40,20 @@ export default defineCheck({
         const path = Array.isArray(scopes) ? `service_account[${i}].scopes[${idx}]` : `service_account[${i}].scopes`;
         if (def === true) out.push({ resource: r, key: path, attributePath: path, message: `${r.type} ${r.name} runs as the Compute Engine default service account with the cloud-platform scope`, evidence: `email: ${typeof sa.email === 'string' ? sa.email : '(default)'}; scopes: cloud-platform` });
       });
+    }
+    // GKE nodes: node_config { service_account, oauth_scopes } on clusters, their inline node pools, and node pools
+    for (const r of ctx.ofType('google_container_cluster', 'google_container_node_pool')) {
+      if (!TF.has(r.source)) continue;
+      const configs = ['node_config[0]', ...asList(getPath(r.attributes, 'node_pool')).map((_, i) => `node_pool[${i}].node_config[0]`)];
+      for (const base of configs) {
+        const nc = getPath(r.attributes, base);
+        if (!isObject(nc)) continue;
+        const scopes = nc.oauth_scopes;
+        const idx = asList(scopes).findIndex((s) => typeof s === 'string' && FULL_SCOPE.has(s.trim()));
+        if (idx < 0 || isDefaultAccount(nc.service_account) !== true) continue;
+        const path = Array.isArray(scopes) ? `${base}.oauth_scopes[${idx}]` : `${base}.oauth_scopes`;
+        out.push({ resource: r, key: path, attributePath: path, message: `${r.type} ${r.name} runs its nodes as the Compute Engine default service account with the cloud-platform scope`, evidence: `service_account: ${typeof nc.service_account === 'string' ? nc.service_account : '(default)'}; oauth_scopes: cloud-platform` });
+      }
     }
     return out;
   },

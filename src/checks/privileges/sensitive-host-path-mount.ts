@@ -34,7 +34,7 @@ export default defineCheck({
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     compliance: { 'cis-kubernetes': ['5.2.12'], 'nist-800-53': ['AC-6', 'SC-39'] },
     sources: ['kubernetes', 'terraform'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'PersistentVolume'],
   },
   run(ctx) {
     const entries = loadCatalogue('kubernetes-sensitive-host-paths.yaml', catalogueSchema).paths;
@@ -56,6 +56,14 @@ export default defineCheck({
         if (!entry) return;
         out.push({ resource: r, key: path, attributePath: path, severity: entry.severity, message: `hostPath volume "${name}" of ${r.type} ${r.name} mounts ${hostPath} (${entry.why})`, evidence: `hostPath.path: ${hostPath}` });
       });
+    }
+    // a PersistentVolume backed by a host path hands it to any pod that claims the volume
+    for (const r of kubernetesResources(ctx).filter((x) => x.type === 'PersistentVolume')) {
+      const path = 'spec.hostPath.path';
+      const hostPath = getPath(r.attributes, path);
+      if (typeof hostPath !== 'string') continue;
+      const entry = sensitiveEntry(hostPath, entries);
+      if (entry) out.push({ resource: r, key: path, attributePath: path, severity: entry.severity, message: `PersistentVolume ${r.name} exposes host path ${hostPath} (${entry.why}) to whichever pod claims it`, evidence: `hostPath.path: ${hostPath}` });
     }
     return out.map(fromView);
   },

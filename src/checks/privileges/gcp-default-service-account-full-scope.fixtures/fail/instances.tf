@@ -29,3 +29,12 @@ resource "google_compute_instance_template" "workers" {
     scopes = ["userinfo-email", "https://www.googleapis.com/auth/cloud-platform"]
   }
 }
+
+resource "google_container_node_pool" "general" {
+  name    = "general"
+  cluster = "main"
+  node_config {
+    machine_type = "e2-standard-4"
+    oauth_scopes = ["https://www.googleapis.com/auth/cloud-platform"]
+  }
+}

@@ -36,3 +36,21 @@ resource "google_compute_instance" "batch" {
     scopes = ["logging-write", "monitoring-write"]
   }
 }
+
+resource "google_container_node_pool" "general" {
+  name    = "general"
+  cluster = "main"
+  node_config {
+    machine_type    = "e2-standard-4"
+    service_account = "gke-nodes@example-project.iam.gserviceaccount.com"
+    oauth_scopes    = ["https://www.googleapis.com/auth/cloud-platform"]
+  }
+}
+
+resource "google_container_cluster" "main" {
+  name     = "main"
+  location = "europe-west1"
+  node_config {
+    oauth_scopes = ["https://www.googleapis.com/auth/logging.write", "https://www.googleapis.com/auth/monitoring"]
+  }
+}
