@@ -194,3 +194,43 @@ describe('normalisers on malformed attributes', () => {
     );
   });
 });
+
+describe('Kubernetes NetworkPolicy normaliser', () => {
+  it('reads ingress/egress rules, peers, ports and targets', async () => {
+    const { parseManifests } = await import('../src/sources/kubernetes/index.js');
+    const [policy] = parseManifests(
+      [
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: api, namespace: shop}',
+        'spec:',
+        '  podSelector: {matchLabels: {app: api}}',
+        '  ingress:',
+        '    - from:',
+        '        - ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8]}',
+        '        - namespaceSelector: {matchLabels: {team: web}}',
+        '          podSelector: {matchLabels: {app: web}}',
+        '      ports:',
+        '        - {port: 8443}',
+        '        - {protocol: UDP, port: 5000, endPort: 5010}',
+        '        - {port: http}',
+        '    - {}',
+        '  egress:',
+        '    - to: [{podSelector: {}}]',
+      ].join('\n'),
+      'np.yaml',
+    );
+    normalizeAll([policy!]);
+    const rules = policy!.network!;
+    expect(rules).toHaveLength(5);
+    expect(rules[0]).toMatchObject({ direction: 'ingress', action: 'allow', protocol: 'tcp', ports: [{ from: 8443, to: 8443 }], targets: ['pods{app=api}'], attributePath: 'spec.ingress[0].ports[0]', peersPath: 'spec.ingress[0].from' });
+    expect(rules[0]!.peers).toEqual([
+      { kind: 'cidr', cidr: '0.0.0.0/0' },
+      { kind: 'group', ref: 'namespaces{team=web}/pods{app=web}' },
+    ]);
+    expect(rules[1]).toMatchObject({ protocol: 'udp', ports: [{ from: 5000, to: 5010 }] });
+    expect(isUnknown(rules[2]!.ports)).toBe(true);
+    expect(rules[3]).toMatchObject({ protocol: 'all', ports: [{ from: 0, to: 65535 }], peers: [{ kind: 'service-tag', tag: '*' }] });
+    expect(rules[4]).toMatchObject({ direction: 'egress', peers: [{ kind: 'group', ref: 'same-namespace/pods{}' }] });
+  });
+});
