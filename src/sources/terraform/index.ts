@@ -182,16 +182,7 @@ function rootVariables(cfg: ModuleConfig, options: SourceOptions, reader: VarFil
   for (const f of inDir) Object.assign(given, reader.read(f));
   for (const f of options.varFiles) Object.assign(given, reader.read(resolve(options.cwd, f)));
   for (const [name, raw] of Object.entries(options.vars)) given[name] = cliVarValue(cfg, name, raw);
-  const vars = moduleVariables(cfg, given);
-  // declared number/bool variables given as strings are converted, as Terraform does
-  for (const [name, block] of cfg.variables) {
-    const t = attrOf(block.body, 'type');
-    const v = vars[name];
-    if (!t || t.expr.k !== 'var' || typeof v !== 'string') continue;
-    if (t.expr.name === 'number' && v.trim() !== '' && !Number.isNaN(Number(v))) vars[name] = Number(v);
-    if (t.expr.name === 'bool' && (v === 'true' || v === 'false')) vars[name] = v === 'true';
-  }
-  return vars;
+  return moduleVariables(cfg, given);
 }
 
 /** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in name order. */

@@ -9,6 +9,7 @@ import type { ModuleConfig } from './config.js';
 import { Evaluator, getAttr, getIndex, unknownOf, type Scope } from './evaluate.js';
 import { callFunction } from './functions.js';
 import { policyDocumentJson } from './policy-document.js';
+import { convertToType } from './types.js';
 import { RESOURCE_META_ARGS, instanceSuffix, providerOf } from './naming.js';
 
 /** What every module instance of one scan shares. */
@@ -404,12 +405,19 @@ export function moduleVariables(cfg: ModuleConfig, given: Record<string, Value>)
   const vars: Record<string, Value> = {};
   const ev = new Evaluator(literalScope());
   for (const [name, block] of cfg.variables) {
-    if (Object.prototype.hasOwnProperty.call(given, name)) {
+    // a null argument takes the default only for `nullable = false` variables, as in Terraform
+    const nullable = attrOf(block.body, 'nullable');
+    const useDefaultForNull = nullable?.expr.k === 'lit' && nullable.expr.v === false;
+    if (Object.prototype.hasOwnProperty.call(given, name) && !(given[name] === null && useDefaultForNull)) {
       vars[name] = given[name]!;
       continue;
     }
     const def = attrOf(block.body, 'default');
     vars[name] = def ? ev.eval(def.expr) : new Unknown('variable without a value', `var.${name}`);
+  }
+  for (const [name, block] of cfg.variables) {
+    const type = attrOf(block.body, 'type');
+    if (type) vars[name] = convertToType(vars[name]!, type.expr, ev);
   }
   return vars;
 }

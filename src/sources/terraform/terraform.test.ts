@@ -180,6 +180,19 @@ describe('terraform source: variables', () => {
     expect(t).toMatchObject({ from_default: 'default', from_tfvars: 'tfvars', from_auto: 'auto', from_file: 'file', from_cli: 'cli', ports: '[22,3389]', port: 8080, name: '007' });
   });
 
+  it('converts values to the declared type and fills optional() attributes', async () => {
+    const { get } = await load('types');
+    expect(get('null_resource.t').attributes).toEqual({
+      size: 2,
+      tags: null,
+      rules: [
+        { port: 22, open: false },
+        { port: 443, open: true },
+      ],
+      n: 4,
+    });
+  });
+
   it('keeps a variable without a value unknown, never a guess', async () => {
     const { get } = await load('vars');
     const a = get('null_resource.v').attributes;
