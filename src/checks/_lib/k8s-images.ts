@@ -1,6 +1,8 @@
 import type { Resource } from '../../model/index.js';
 import { isUnknown } from '../../model/index.js';
+import type { CheckContext } from '../engine/types.js';
 import { containersOf, workloads, type ContainerRef } from './kubernetes.js';
+import { kubernetesResources } from './k8s-terraform.js';
 import { parseImage, type ParsedImage } from './images.js';
 
 export interface ContainerImage {
@@ -11,10 +13,14 @@ export interface ContainerImage {
   path: string;
 }
 
-/** Every container image of every Kubernetes workload, with concrete (non-empty, known) image strings. */
-export function containerImages(resources: readonly Resource[]): ContainerImage[] {
+/**
+ * Every container image of every Kubernetes workload (manifests, and
+ * Terraform kubernetes provider resources as manifest-shaped views: map
+ * drafts back with `fromView`), with concrete (non-empty, known) image strings.
+ */
+export function containerImages(ctx: CheckContext): ContainerImage[] {
   const out: ContainerImage[] = [];
-  for (const r of workloads(resources)) {
+  for (const r of workloads(kubernetesResources(ctx))) {
     for (const c of containersOf(r)) {
       const v = c.container.image;
       if (typeof v !== 'string' || v.trim() === '' || isUnknown(v)) continue;

@@ -1,4 +1,5 @@
 import { containerImages } from '../_lib/k8s-images.js';
+import { fromView } from '../_lib/k8s-terraform.js';
 import { imageEol } from '../_lib/images.js';
 import { describeVerdict } from '../_lib/eol.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -20,17 +21,17 @@ export default defineCheck({
       'https://wiki.debian.org/LTS',
     ],
     compliance: { 'nist-800-53': ['SA-22', 'SI-2'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    sources: ['kubernetes', 'terraform'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'kubernetes_pod', 'kubernetes_deployment', 'kubernetes_daemonset', 'kubernetes_stateful_set', 'kubernetes_job', 'kubernetes_cron_job'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const ci of containerImages(ctx.resources)) {
+    for (const ci of containerImages(ctx)) {
       const ends = imageEol(ci.image);
       if (ends.length === 0) continue;
       const why = ends.map((e) => `${e.subject} ${describeVerdict(e.verdict)}`).join('; ');
       out.push({ resource: ci.resource, attributePath: ci.path, key: ci.container.path, message: `container "${ci.container.name}" image ${ci.image.raw}: ${why}`, evidence: `image: ${ci.image.raw}` });
     }
-    return out;
+    return out.map(fromView);
   },
 });

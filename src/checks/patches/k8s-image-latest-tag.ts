@@ -1,4 +1,5 @@
 import { containerImages } from '../_lib/k8s-images.js';
+import { fromView } from '../_lib/k8s-terraform.js';
 import { usesLatest } from '../_lib/images.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -16,16 +17,16 @@ export default defineCheck({
       'https://kubernetes.io/docs/concepts/configuration/overview/#container-images',
     ],
     compliance: { 'nist-800-53': ['CM-2', 'SI-2'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    sources: ['kubernetes', 'terraform'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'kubernetes_pod', 'kubernetes_deployment', 'kubernetes_daemonset', 'kubernetes_stateful_set', 'kubernetes_job', 'kubernetes_cron_job'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const ci of containerImages(ctx.resources)) {
+    for (const ci of containerImages(ctx)) {
       if (!usesLatest(ci.image)) continue;
       const how = ci.image.tag === null ? 'has no tag (pulls "latest")' : 'uses the "latest" tag';
       out.push({ resource: ci.resource, attributePath: ci.path, key: ci.container.path, message: `container "${ci.container.name}" image ${ci.image.raw} ${how}`, evidence: `image: ${ci.image.raw}` });
     }
-    return out;
+    return out.map(fromView);
   },
 });

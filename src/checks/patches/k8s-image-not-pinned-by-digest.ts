@@ -1,4 +1,5 @@
 import { containerImages } from '../_lib/k8s-images.js';
+import { fromView } from '../_lib/k8s-terraform.js';
 import { isDigestPinned } from '../_lib/images.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -16,15 +17,15 @@ export default defineCheck({
       'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier',
     ],
     compliance: { 'nist-800-53': ['CM-2', 'SI-7'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    sources: ['kubernetes', 'terraform'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'kubernetes_pod', 'kubernetes_deployment', 'kubernetes_daemonset', 'kubernetes_stateful_set', 'kubernetes_job', 'kubernetes_cron_job'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const ci of containerImages(ctx.resources)) {
+    for (const ci of containerImages(ctx)) {
       if (isDigestPinned(ci.image)) continue;
       out.push({ resource: ci.resource, attributePath: ci.path, key: ci.container.path, message: `container "${ci.container.name}" image ${ci.image.raw} is not pinned by digest`, evidence: `image: ${ci.image.raw}` });
     }
-    return out;
+    return out.map(fromView);
   },
 });

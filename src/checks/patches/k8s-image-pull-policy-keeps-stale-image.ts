@@ -1,5 +1,6 @@
 import { getPath } from '../../model/index.js';
 import { containerImages } from '../_lib/k8s-images.js';
+import { fromView } from '../_lib/k8s-terraform.js';
 import { isDigestPinned } from '../_lib/images.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -14,18 +15,18 @@ export default defineCheck({
     remediation: 'Pin the image by digest (then any pull policy is exact), or use `imagePullPolicy: Always` for mutable tags.',
     references: ['https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy'],
     compliance: { 'nist-800-53': ['CM-2', 'SI-2'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    sources: ['kubernetes', 'terraform'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'kubernetes_pod', 'kubernetes_deployment', 'kubernetes_daemonset', 'kubernetes_stateful_set', 'kubernetes_job', 'kubernetes_cron_job'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const ci of containerImages(ctx.resources)) {
+    for (const ci of containerImages(ctx)) {
       const path = `${ci.container.path}.imagePullPolicy`;
       const policy = getPath(ci.resource.attributes, path);
       if (policy !== 'IfNotPresent' && policy !== 'Never') continue;
       if (isDigestPinned(ci.image)) continue;
       out.push({ resource: ci.resource, attributePath: path, key: ci.container.path, message: `container "${ci.container.name}" pulls ${ci.image.raw} with imagePullPolicy ${policy}; nodes keep serving the copy they already hold`, evidence: `imagePullPolicy: ${policy}` });
     }
-    return out;
+    return out.map(fromView);
   },
 });
