@@ -103,6 +103,10 @@ function hasTrue(v: unknown): boolean {
 export function parsePlanJson(text: string, file: string): Resource[] {
   const doc = parseJsonOrThrow(text, file) as PlanDocument;
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new ParseError(file, 1, 'not a Terraform plan or state: the top level is not an object');
+  // the format's own rule: accept any 1.x, reject another major version
+  if (typeof doc.format_version === 'string' && !/^1(\.|$)/.test(doc.format_version)) {
+    throw new ParseError(file, 1, `unsupported Terraform JSON format_version ${doc.format_version} (this reader knows 1.x)`);
+  }
   const isPlan = doc.planned_values !== undefined;
   const root = isPlan ? doc.planned_values?.root_module : doc.values?.root_module;
   const moduleInstances = new Map<string, string[]>();

@@ -254,6 +254,11 @@ describe('terraform-plan source: malformed input', () => {
     expect(out.map((x) => `${x.id} ${JSON.stringify(x.attributes)} ${x.references.length}`)).toEqual(['aws_vpc.b {} 0']);
   });
 
+  it('rejects a format_version with another major version', () => {
+    expect(() => parsePlanJson('{"format_version": "2.0", "values": {}}', 'v2.json')).toThrow(/v2\.json:1: unsupported Terraform JSON format_version 2\.0/);
+    expect(parsePlanJson('{"format_version": "1.9", "values": {"root_module": {}}}', 'v1.json')).toEqual([]);
+  });
+
   it('rejects a document whose top level is not an object', () => {
     expect(() => parsePlanJson('[1, 2]', 'x.json')).toThrow(/x\.json:1: not a Terraform plan or state/);
   });
