@@ -144,6 +144,8 @@ describe('more image lines', () => {
     expect(subjects('tomcat:8.5')).toEqual(['tomcat 8.5']);
     expect(subjects('k8s.gcr.io/pause:3.2')).toEqual(['registry k8s.gcr.io (frozen, no patched images)']);
     expect(subjects('registry.k8s.io/pause:3.10')).toEqual([]);
+    expect(subjects('docker:18.06-dind')).toEqual(['docker 18.06']);
+    expect(subjects('docker:27.3-dind')).toEqual([]);
   });
 });
 
