@@ -42,7 +42,9 @@
  *   resources get `module.NAME.` ids and their own file locations; module
  *   count/for_each expand; `module.x.out` reads the child's outputs. Remote
  *   modules are skipped without error. A scanned folder that another scanned
- *   folder calls as a module is not scanned again as a root.
+ *   folder calls as a module is not scanned again as a root. When two roots
+ *   produce the same address (envs/dev and envs/prod calling one module), the
+ *   later root's ids become `ADDRESS@ROOT_FOLDER` and its references follow.
  * - `jsonencode` writes unknown leaves as "${expression}" placeholders unless
  *   they sit under an IAM Effect/Action/NotAction/Principal/NotPrincipal key
  *   (then the whole string is Unknown), so policies stay readable.
@@ -115,12 +117,15 @@ export function loadTerraform(paths: string[], options: SourceOptions): SourceOu
   const resources: Resource[] = [];
   const errors: ScanError[] = [];
   const varFiles = new VarFileReader(cwd, errors);
+  const seenIds = new Set<string>();
   for (const dir of scanned) {
     if (called.has(dir)) continue;
     const cfg = configs.get(dir)!;
     try {
       const vars = rootVariables(cfg, options, varFiles);
-      resources.push(...new ModuleInstance(cfg, '', vars, ctx).allResources());
+      const own = new ModuleInstance(cfg, '', vars, ctx).allResources();
+      qualifyDuplicateIds(own, seenIds, displayPath(dir, cwd));
+      resources.push(...own);
     } catch (err) {
       errors.push({ kind: 'parse', file: cfg.files[0] ?? displayPath(dir, cwd), message: `terraform evaluation failed: ${(err as Error).message}`, source: 'terraform' });
     }
@@ -128,6 +133,32 @@ export function loadTerraform(paths: string[], options: SourceOptions): SourceOu
   for (const cfg of configs.values()) errors.push(...cfg.errors);
   errors.push(...evalErrors);
   return { resources, errors };
+}
+
+/**
+ * Two roots (envs/dev, envs/prod) calling the same module produce the same
+ * addresses. The later root's colliding ids become `ADDRESS@ROOT_FOLDER`, and
+ * the references inside that root follow, so each root stays consistent.
+ */
+function qualifyDuplicateIds(own: Resource[], seen: Set<string>, root: string): void {
+  const renamed = new Map<string, string>();
+  for (const r of own) {
+    if (seen.has(r.id)) {
+      const id = `${r.id}@${root}`;
+      renamed.set(r.id, id);
+      r.id = id;
+    }
+  }
+  for (const r of own) seen.add(r.id);
+  if (renamed.size === 0) return;
+  const bases = new Set([...renamed.keys()].map((id) => id.replace(/\[[^\]]*\]$/, '')));
+  for (const r of own) {
+    for (const ref of r.references) {
+      const to = renamed.get(ref.target);
+      if (to) ref.target = to;
+      else if (bases.has(ref.target)) ref.target = `${ref.target}@${root}`;
+    }
+  }
 }
 
 /** Reads tfvars files once each, reporting a malformed one once. */

@@ -317,6 +317,21 @@ describe('terraform source: modules', () => {
     );
   });
 
+  it('keeps ids unique when several roots call the same module', async () => {
+    const { get, ids } = await load('multiroot');
+    expect(ids).toEqual([
+      'module.app.aws_instance.app[0]',
+      'module.app.aws_instance.app[0]@envs/prod',
+      'module.app.aws_security_group.app',
+      'module.app.aws_security_group.app@envs/prod',
+    ]);
+    expect(get('module.app.aws_security_group.app@envs/prod').attributes.name).toBe('app-prod');
+    expect(get('module.app.aws_instance.app[0]@envs/prod').references).toEqual([
+      { attribute: 'vpc_security_group_ids', target: 'module.app.aws_security_group.app@envs/prod', targetAttribute: 'id' },
+    ]);
+    expect(get('module.app.aws_instance.app[0]').references[0]!.target).toBe('module.app.aws_security_group.app');
+  });
+
   it('reads a module folder outside the scanned paths when a root calls it', async () => {
     const { ids } = await load('modules/root');
     expect(ids).toContain('module.net.aws_vpc.this');
