@@ -35,6 +35,30 @@ function notASecretValue(value: string): boolean {
   return looksLikePath(value) || /^arn:/i.test(value) || /^(true|false|yes|no|on|off|enabled?|disabled?|required|optional|none|seconds|minutes|hours|days)$/i.test(value) || /^https?:\/\/[^@]*$/i.test(value);
 }
 
+/**
+ * Resources whose whole purpose is to hold a secret: their value attribute is
+ * a secret whatever it is called. `when` restricts to a configuration (SSM
+ * parameters only when SecureString).
+ */
+const SECRET_VALUE_ATTRIBUTES: Array<{ types: string[]; path: string; when?: (r: Resource) => boolean }> = [
+  { types: ['azurerm_key_vault_secret'], path: 'value' },
+  { types: ['aws_ssm_parameter'], path: 'value', when: (r) => r.attributes.type === 'SecureString' },
+  { types: ['aws_ssm_parameter'], path: 'insecure_value', when: (r) => r.attributes.type === 'SecureString' },
+  { types: ['github_actions_secret', 'github_actions_environment_secret', 'github_dependabot_secret', 'github_codespaces_secret'], path: 'plaintext_value' },
+  { types: ['vault_generic_secret', 'vault_kv_secret_v2', 'vault_kv_secret'], path: 'data_json' },
+  { types: ['kubernetes_secret', 'kubernetes_secret_v1'], path: 'data' },
+  { types: ['kubernetes_secret', 'kubernetes_secret_v1'], path: 'binary_data' },
+];
+
+function secretValueLeaves(r: Resource): Array<{ path: string; key: string; value: string }> {
+  const out: Array<{ path: string; key: string; value: string }> = [];
+  for (const spec of SECRET_VALUE_ATTRIBUTES) {
+    if (!spec.types.includes(r.type) || (spec.when && !spec.when(r))) continue;
+    out.push(...stringLeaves(r.attributes[spec.path], spec.path).map((l) => ({ ...l, key: l.key || spec.path })));
+  }
+  return out;
+}
+
 export default defineCheck({
   meta: {
     id: 'TET-PASS-023',
@@ -42,7 +66,7 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'A resource attribute or map entry whose name says it holds a secret (`client_secret`, `auth_token`, `secret_string`, `api_key`, `token`, `credentials`...) is set to a literal in the template. The value is committed with the code and copied into the Terraform state and CloudFormation template history; anyone with read access to either has the credential. Attributes owned by a more specific password check are left to it. A weak or common password raises the severity to critical.',
+      'A resource attribute or map entry whose name says it holds a secret (`client_secret`, `auth_token`, `secret_string`, `api_key`, `token`, `credentials`...), or the value of a resource that exists to hold one (Key Vault secret, SecureString SSM parameter, GitHub Actions secret, Vault secret, Terraform-managed Kubernetes Secret), is set to a literal in the template. The value is committed with the code and copied into the Terraform state and CloudFormation template history; anyone with read access to either has the credential. Attributes owned by a more specific password check are left to it. A weak or common password raises the severity to critical.',
     remediation: 'Take the value from a secret store at deploy time (Secrets Manager / SSM `{{resolve:...}}` dynamic references, a `sensitive` Terraform variable without a default, `random_password`, Key Vault or Secret Manager data sources) and rotate the exposed one.',
     references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://developer.hashicorp.com/terraform/language/state/sensitive-data', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html'],
     compliance: { 'nist-800-53': ['IA-5(7)'] },
@@ -52,8 +76,10 @@ export default defineCheck({
     const out: FindingDraft[] = [];
     for (const r of ctx.fromSource('terraform', 'terraform-plan', 'cloudformation')) {
       if (r.type.startsWith('provider.') || r.type.startsWith('data.') || r.type === 'random_password' || r.type === 'random_string') continue;
-      for (const leaf of stringLeaves(r.attributes)) {
-        if (!leaf.key || !looksSecretName(leaf.key) || covered(r, leaf.path, leaf.key)) continue;
+      const valueLeaves = secretValueLeaves(r);
+      const valuePaths = new Set(valueLeaves.map((l) => l.path));
+      const named = stringLeaves(r.attributes).filter((leaf) => !valuePaths.has(leaf.path) && leaf.key && looksSecretName(leaf.key) && !covered(r, leaf.path, leaf.key));
+      for (const leaf of [...valueLeaves, ...named]) {
         const secret = literalSecret(leaf.value);
         if (secret === undefined || notASecretValue(secret)) continue;
         out.push({

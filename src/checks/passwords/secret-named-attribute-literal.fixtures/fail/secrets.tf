@@ -26,3 +26,18 @@ resource "aws_lb_listener" "portal" {
     }
   }
 }
+
+resource "aws_ssm_parameter" "db" {
+  name  = "/prod/db/password"
+  type  = "SecureString"
+  value = "Ssm-Secure-Pw-88"
+}
+
+resource "kubernetes_secret_v1" "app" {
+  metadata {
+    name = "app"
+  }
+  data = {
+    "config.json" = "{\"signing\":\"Kube-Tf-Sign-19\"}"
+  }
+}

@@ -53,3 +53,15 @@ resource "aws_db_instance" "db" {
   master_user_secret_kms_key_id       = "arn:aws:kms:eu-west-1:123456789012:key/abcd"
   iam_database_authentication_enabled = true
 }
+
+resource "aws_ssm_parameter" "endpoint" {
+  name  = "/prod/db/endpoint"
+  type  = "String"
+  value = "orders.cluster-abc.eu-west-1.rds.amazonaws.com"
+}
+
+resource "aws_ssm_parameter" "db_password" {
+  name  = "/prod/db/password"
+  type  = "SecureString"
+  value = random_password.redis.result
+}
