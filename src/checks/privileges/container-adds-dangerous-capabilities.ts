@@ -27,7 +27,7 @@ export default defineCheck({
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://man7.org/linux/man-pages/man7/capabilities.7.html', 'https://nvd.nist.gov/vuln/detail/CVE-2022-0492'],
     compliance: { 'cis-kubernetes': ['5.2.8', '5.2.9'], 'nist-800-53': ['AC-6', 'CM-7'] },
     sources: ['kubernetes', 'terraform'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'PodSecurityPolicy'],
   },
   run(ctx) {
     const catalogue = loadCatalogue('linux-capabilities.yaml', catalogueSchema);
@@ -61,6 +61,21 @@ export default defineCheck({
             message: `${label} adds capability ${name}${entry ? `: ${entry.why}` : ' (outside the Pod Security Standards baseline set)'}`,
             evidence: `capabilities.add: ${name}`,
           });
+        });
+      }
+    }
+    // PodSecurityPolicy: capabilities pods may add (allowedCapabilities) or get by default (defaultAddCapabilities)
+    for (const r of kubernetesResources(ctx).filter((x) => x.type === 'PodSecurityPolicy')) {
+      for (const field of ['allowedCapabilities', 'defaultAddCapabilities']) {
+        const list = getPath(r.attributes, `spec.${field}`);
+        if (!Array.isArray(list)) continue;
+        list.forEach((cap, i) => {
+          if (typeof cap !== 'string') return;
+          const name = cap.trim() === '*' ? 'ALL' : normalizeCapability(cap);
+          if (allowed.has(name)) return;
+          const entry = catalogue.dangerous[name];
+          const path = `spec.${field}[${i}]`;
+          out.push({ resource: r, key: path, attributePath: path, severity: entry?.severity, message: `PodSecurityPolicy ${r.name} lets pods add ${name === 'ALL' ? 'any capability' : `capability ${name}`} (${field})`, evidence: `${field}: ${cap}` });
         });
       }
     }

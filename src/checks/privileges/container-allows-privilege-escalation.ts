@@ -15,7 +15,7 @@ export default defineCheck({
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
     compliance: { 'cis-kubernetes': ['5.2.5'], 'nist-800-53': ['AC-6'] },
     sources: ['kubernetes', 'terraform'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'PodSecurityPolicy'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -33,6 +33,13 @@ export default defineCheck({
         else if (v === true) out.push({ resource: r, key: c.path, attributePath: path, message: `${label} sets allowPrivilegeEscalation: true`, evidence: 'allowPrivilegeEscalation: true' });
         else out.push({ resource: r, key: c.path, attributePath: c.path, message: `${label} does not set allowPrivilegeEscalation: false (the default is true)` });
       }
+    }
+    // PodSecurityPolicy: allowPrivilegeEscalation defaults to true
+    for (const r of kubernetesResources(ctx).filter((x) => x.type === 'PodSecurityPolicy')) {
+      const path = 'spec.allowPrivilegeEscalation';
+      const v = asBool(getPath(r.attributes, path));
+      if (v === false || isUnknown(v)) continue;
+      out.push({ resource: r, attributePath: v === true ? path : 'spec', message: `PodSecurityPolicy ${r.name} admits containers that allow privilege escalation${v === true ? '' : ' (allowPrivilegeEscalation defaults to true)'}`, evidence: `allowPrivilegeEscalation: ${v === true ? 'true' : '(unset)'}` });
     }
     return out.map(fromView);
   },

@@ -17,7 +17,7 @@ export default defineCheck({
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
     compliance: { 'cis-kubernetes': ['5.2.7'], 'nist-800-53': ['AC-6', 'CM-6'] },
     sources: ['kubernetes', 'terraform'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'PodSecurityPolicy'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -45,6 +45,18 @@ export default defineCheck({
           out.push({ resource: r, key: c.path, attributePath: nonRoot.path, message: `${label} explicitly allows running as root`, evidence: `${nonRoot.level}-level runAsNonRoot: false` });
         else out.push({ resource: r, key: c.path, attributePath: c.path, message: `${label} sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs as the image's user (often root)` });
       }
+    }
+    // PodSecurityPolicy: runAsUser.rule must be MustRunAsNonRoot, or MustRunAs with ranges above 0
+    for (const r of kubernetesResources(ctx).filter((x) => x.type === 'PodSecurityPolicy')) {
+      const rule = getPath(r.attributes, 'spec.runAsUser.rule');
+      if (isUnknown(rule) || rule === 'MustRunAsNonRoot') continue;
+      if (rule === 'MustRunAs') {
+        const ranges = getPath(r.attributes, 'spec.runAsUser.ranges');
+        const mins = Array.isArray(ranges) ? ranges.map((x) => asNumber(getPath(x, 'min'))) : [];
+        if (mins.length > 0 && mins.every((m) => typeof m === 'number' && m > 0)) continue;
+      }
+      const path = rule === undefined ? 'spec' : 'spec.runAsUser.rule';
+      out.push({ resource: r, key: 'psp', attributePath: path, message: `PodSecurityPolicy ${r.name} admits containers running as root (runAsUser rule ${typeof rule === 'string' ? rule : 'unset'})`, evidence: `runAsUser.rule: ${typeof rule === 'string' ? rule : '(unset)'}` });
     }
     return out.map(fromView);
   },

@@ -1,4 +1,4 @@
-import { asBool, isUnknown } from '../../model/index.js';
+import { asBool, getPath, isUnknown } from '../../model/index.js';
 import { podSpecOf, workloads } from '../_lib/kubernetes.js';
 import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -20,7 +20,7 @@ export default defineCheck({
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     compliance: { 'cis-kubernetes': ['5.2.3', '5.2.4'], 'nist-800-53': ['AC-6', 'SC-39'] },
     sources: ['kubernetes', 'terraform'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'PodSecurityPolicy'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -32,6 +32,13 @@ export default defineCheck({
         const v = asBool(pod.spec[field]);
         if (v === true) out.push({ resource: r, key: field, attributePath: path, message: `${r.type} ${r.name} sets ${field}: true and ${why}`, evidence: `${field}: true` });
         else if (isUnknown(v)) out.push({ resource: r, key: field, attributePath: path, verdict: 'unknown', message: `${r.type} ${r.name}: ${field} is unresolved (${v.toString()})` });
+      }
+    }
+    // PodSecurityPolicy (policy/v1beta1, removed in 1.25) admitting such pods
+    for (const r of kubernetesResources(ctx).filter((x) => x.type === 'PodSecurityPolicy')) {
+      for (const [field] of FIELDS) {
+        const path = `spec.${field}`;
+        if (asBool(getPath(r.attributes, path)) === true) out.push({ resource: r, key: field, attributePath: path, message: `PodSecurityPolicy ${r.name} admits pods with ${field}: true`, evidence: `${field}: true` });
       }
     }
     return out.map(fromView);

@@ -15,7 +15,7 @@ export default defineCheck({
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://nvd.nist.gov/vuln/detail/CVE-2019-5736'],
     compliance: { 'cis-kubernetes': ['5.2.2'], 'nist-800-53': ['AC-6', 'CM-7'] },
     sources: ['kubernetes', 'terraform'],
-    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'PodSecurityPolicy'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -26,6 +26,9 @@ export default defineCheck({
         if (v === true) out.push({ resource: r, attributePath: path, key: c.path, message: `container "${c.name}" of ${r.type} ${r.name} runs privileged`, evidence: 'securityContext.privileged: true' });
         else if (isUnknown(v)) out.push({ resource: r, attributePath: path, key: c.path, verdict: 'unknown', message: `container "${c.name}" privileged flag is unresolved (${v.toString()})` });
       }
+    }
+    for (const r of kubernetesResources(ctx).filter((x) => x.type === 'PodSecurityPolicy')) {
+      if (asBool(getPath(r.attributes, 'spec.privileged')) === true) out.push({ resource: r, attributePath: 'spec.privileged', message: `PodSecurityPolicy ${r.name} admits privileged containers`, evidence: 'privileged: true' });
     }
     return out.map(fromView);
   },
