@@ -168,7 +168,8 @@ export function lookupCycle(table: CycleTable, version: string): EolVerdict | un
   if (table.olderImpliesEol) {
     const listed = Object.keys(table.cycles).sort(compareVersions);
     const oldest = listed[0];
-    if (oldest !== undefined && compareVersions(v, oldest) < 0) return verdict(parts.join('.'), table.cycles[oldest], true);
+    // an older line ended no later than the oldest listed one; its extended support is not assumed
+    if (oldest !== undefined && compareVersions(v, oldest) < 0) return verdict(parts.join('.'), { eol: table.cycles[oldest].eol }, true);
   }
   return undefined;
 }
