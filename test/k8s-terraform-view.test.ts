@@ -11,7 +11,8 @@ describe('Terraform kubernetes provider views', () => {
     expect(kindOfTerraformType('kubernetes_deployment_v1')).toBe('Deployment');
     expect(kindOfTerraformType('kubernetes_daemonset')).toBe('DaemonSet');
     expect(kindOfTerraformType('kubernetes_cron_job_v1')).toBe('CronJob');
-    expect(kindOfTerraformType('kubernetes_service')).toBeUndefined();
+    expect(kindOfTerraformType('kubernetes_service_v1')).toBe('Service');
+    expect(kindOfTerraformType('kubernetes_horizontal_pod_autoscaler')).toBeUndefined();
   });
 
   it('unwraps single blocks, pluralises repeated ones, camel-cases names and keeps lines', () => {
