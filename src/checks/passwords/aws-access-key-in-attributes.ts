@@ -17,7 +17,7 @@ export default defineCheck({
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles',
     ],
-    compliance: { 'cis-aws': ['1.4', '1.14'], 'nist-800-53': ['IA-5(7)'] },
+    compliance: { 'nist-800-53': ['IA-5(7)'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation', 'kubernetes'],
   },
   run(ctx) {

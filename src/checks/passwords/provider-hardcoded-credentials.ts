@@ -40,7 +40,7 @@ export default defineCheck({
       'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc',
       'https://cloud.google.com/docs/authentication/provide-credentials-adc',
     ],
-    compliance: { 'cis-aws': ['1.4'], 'nist-800-53': ['IA-5(7)', 'AC-2'] },
+    compliance: { 'nist-800-53': ['IA-5(7)', 'AC-2'] },
     sources: ['terraform'],
     resourceTypes: Object.keys(CREDENTIAL_ATTRIBUTES),
   },
