@@ -288,6 +288,7 @@ export class ModuleInstance {
     const meta: Record<string, Value> = { module: this.prefix ? this.prefix.slice(0, -1) : null };
     const providerArg = attrOf(block.body, 'provider');
     if (providerArg) meta.providerConfig = providerArg.expr.text;
+    this.dependsOnRefs(block, refs);
     if (expansion === 'unknown') meta.expansion = 'unknown';
     else if (expansion !== 'single') meta.expansion = expansion;
     return {
@@ -302,6 +303,22 @@ export class ModuleInstance {
       references: refs,
       meta,
     };
+  }
+
+  /** `depends_on = [aws_x.y, module.m]`: references with attribute "depends_on" (not evaluated, so no cycles) */
+  private dependsOnRefs(block: Block, refs: Reference[]): void {
+    const dep = attrOf(block.body, 'depends_on');
+    if (!dep || dep.expr.k !== 'tuple') return;
+    for (const item of dep.expr.items) {
+      const chain = flatten(item);
+      if (!chain) continue;
+      const [a, b] = chain.steps;
+      let target: string | undefined;
+      if (chain.root.name === 'data' && a?.k === 'attr' && b?.k === 'attr' && this.cfg.data.has(`${a.name}.${b.name}`)) target = `data.${a.name}.${b.name}`;
+      else if (chain.root.name === 'module' && a?.k === 'attr' && this.cfg.modules.has(a.name)) target = `module.${a.name}`;
+      else if (a?.k === 'attr' && this.cfg.resources.has(`${chain.root.name}.${a.name}`)) target = `${chain.root.name}.${a.name}`;
+      if (target) refs.push({ attribute: 'depends_on', target: this.prefix + target });
+    }
   }
 
   private providerResource(block: Block): Resource {

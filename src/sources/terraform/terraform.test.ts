@@ -238,7 +238,10 @@ describe('terraform source: expressions, locals and references', () => {
     const policy = JSON.parse(get('aws_instance.app').attributes.policy as string);
     expect(policy.Statement[0]).toEqual({ Effect: 'Allow', Action: 's3:*', Resource: '${aws_security_group.web.arn}' });
     const doc = get('aws_iam_policy.admin');
-    expect(doc.references).toEqual([{ attribute: 'policy', target: 'data.aws_iam_policy_document.admin', targetAttribute: 'json' }]);
+    expect(doc.references).toEqual([
+      { attribute: 'policy', target: 'data.aws_iam_policy_document.admin', targetAttribute: 'json' },
+      { attribute: 'depends_on', target: 'aws_security_group.web' },
+    ]);
     expect(JSON.parse(doc.attributes.policy as string)).toEqual({
       Version: '2012-10-17',
       Statement: [

@@ -59,5 +59,6 @@ data "aws_iam_policy_document" "admin" {
 }
 
 resource "aws_iam_policy" "admin" {
-  policy = data.aws_iam_policy_document.admin.json
+  policy     = data.aws_iam_policy_document.admin.json
+  depends_on = [aws_security_group.web]
 }
