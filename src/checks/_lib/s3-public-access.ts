@@ -4,6 +4,7 @@ import { loadCatalogue } from './catalogue.js';
 
 const schema = z.object({
   write_actions: z.array(z.string()),
+  read_actions: z.array(z.string()),
   public_canned_acls: z.record(z.string(), z.object({ grantee: z.string(), access: z.string(), severity: z.enum(SEVERITIES) })),
   public_grantee_uris: z.array(z.string()),
 });
