@@ -19,7 +19,7 @@ export default defineCheck({
       'An inbound network security rule allows UDP from any source ("*", "Internet", "Any" or 0.0.0.0/0). Internet-facing UDP services (DNS, NTP, SSDP, CLDAP, Memcached) are abused as reflectors and amplifiers in DDoS attacks and are rarely needed on virtual machines.',
     remediation: 'Restrict the rule\'s source to the networks that need the UDP service, or remove it; use Azure DDoS Protection for services that must accept public UDP.',
     references: ['https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview', 'https://learn.microsoft.com/en-us/azure/ddos-protection/ddos-protection-overview'],
-    compliance: { 'cis-azure': ['6.6'], 'nist-800-53': ['SC-5', 'SC-7'] },
+    compliance: { 'cis-azure': ['6.3'], 'nist-800-53': ['SC-5', 'SC-7'] },
     sources: ['terraform', 'terraform-plan'],
     resourceTypes: TYPES,
   },
