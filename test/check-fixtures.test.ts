@@ -13,6 +13,10 @@ import { builtinCheckFiles } from '../src/checks/engine/builtin.js';
 import { validateCheck } from '../src/checks/engine/validate.js';
 import { scan } from '../src/scan/scan.js';
 
+// Fixtures are written as of this day: end-of-life decisions (TET-PATCH-*) and
+// suppression expiry read it, so the suite does not change verdicts as time passes.
+process.env.TETRAD_TODAY = '2026-11-30';
+
 const files = builtinCheckFiles();
 
 function render(f: { location: { file: string; startLine: number }; resource: { id: string }; verdict: string }): string {

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { PILLARS } from '../src/model/index.js';
 import { scan } from '../src/scan/scan.js';
 
+// Fixtures are written as of this day: end-of-life decisions (TET-PATCH-*) and
+// suppression expiry read it, so the suite does not change verdicts as time passes.
+process.env.TETRAD_TODAY = '2026-11-30';
+
 describe('bundled example estates', () => {
   it('the hybrid estate shows findings and parses cleanly', async () => {
     const res = await scan(['examples/hybrid-estate']);

@@ -35,5 +35,9 @@ export async function main(argv: string[]): Promise<number> {
 
 const invoked = process.argv[1] ?? '';
 if (/[\\/]cli[\\/]main\.(ts|js)$/.test(invoked)) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // set the exit code and let Node exit on its own: process.exit() would cut
+  // off a large report still being written to a pipe
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
