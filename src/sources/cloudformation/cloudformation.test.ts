@@ -160,6 +160,31 @@ describe('cloudformation source: JSON with long forms', () => {
   });
 });
 
+describe('cloudformation source: parameter files', () => {
+  const template = join(dir, 'all-tags.yaml');
+  const ingress = (rs: Resource[]) =>
+    ((rs.find((x) => x.id === 'WebSg')?.attributes.SecurityGroupIngress ?? []) as Value[]).map((i) => `${getPath(i, 'FromPort')} ${getPath(i, 'CidrIp')}`);
+
+  it('reads the CLI list and the CodePipeline format, later files and then --var winning', async () => {
+    const res = await loadModel([template], { cwd: dir, varFiles: ['params/cli-params.json'] });
+    expect(res.errors).toEqual([]);
+    expect(ingress(res.resources)).toEqual(['22 10.0.0.0/8', '80 0.0.0.0/0', '443 10.9.0.0/16']);
+    const both = await loadModel([template], { cwd: dir, varFiles: ['params/cli-params.json', 'params/pipeline-config.json'], vars: { SshPort: '2022' } });
+    expect(ingress(both.resources)).toEqual(['2022 10.0.0.0/8', '80 0.0.0.0/0', '443 0.0.0.0/0']);
+    const noVar = await loadModel([template], { cwd: dir, varFiles: ['params/cli-params.json', 'params/pipeline-config.json'] });
+    expect(ingress(noVar.resources)).toEqual(['2200 10.0.0.0/8', '80 0.0.0.0/0', '443 0.0.0.0/0']);
+  });
+
+  it('reports a broken or missing parameter file with its line and still scans', async () => {
+    const res = await loadModel([template], { cwd: dir, varFiles: ['params/broken-params.json', 'params/missing.json', 'terraform.tfvars'] });
+    expect(res.errors.map((e) => `${e.kind} ${e.file}:${e.line ?? '-'} ${e.message}`)).toEqual([
+      'config params/broken-params.json:3 invalid JSON in parameter file',
+      'io params/missing.json:- cannot read parameter file: ENOENT',
+    ]);
+    expect(ingress(res.resources)).toEqual(['22 0.0.0.0/0', '443 <unknown: AdminCidr>']);
+  });
+});
+
 describe('cloudformation source: SAM Globals', () => {
   const r = byId(parseTemplate(read('sam-globals.yaml'), 'sam-globals.yaml').resources);
 

@@ -8,7 +8,8 @@
  *   (`AWS::EC2::SecurityGroup`); `provider`: `aws`.
  * - `attributes`: the resource's `Properties` with intrinsic functions
  *   evaluated (see `intrinsics.ts`): parameters take `--var name=value`
- *   overrides, else their `Default`; anything not decidable from the template
+ *   overrides, then values from `--var-file` parameter files (CLI list or
+ *   CodePipeline `{"Parameters": {...}}` JSON), else their `Default`; anything not decidable from the template
  *   alone (resource attributes, pseudo parameters, parameters without a value,
  *   conditions over them) is an `Unknown`. `AWS::NoValue` removes the property.
  *   `Fn::Base64` yields its input unencoded.
@@ -33,6 +34,7 @@ import type { Resource } from '../../model/index.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOptions, SourceOutput } from '../types.js';
+import { readParameterFiles } from './parameter-files.js';
 import { parseTemplate } from './template.js';
 
 const CFN_EXT = /\.(json|ya?ml|template)$/i;
@@ -55,9 +57,11 @@ export const cloudformationSource: Source = {
   async load(files: DiscoveredFile[], options: SourceOptions): Promise<SourceOutput> {
     const resources: Resource[] = [];
     const errors: ScanError[] = [];
+    // parameter files first, then --var name=value
+    const overrides = { ...readParameterFiles(options.varFiles, options.cwd, errors), ...options.vars };
     for (const file of files) {
       try {
-        const out = parseTemplate(readFileSync(file.path, 'utf8'), file.displayPath, options.vars);
+        const out = parseTemplate(readFileSync(file.path, 'utf8'), file.displayPath, overrides);
         resources.push(...out.resources);
         errors.push(...out.errors.map((e) => toScanError(e, file.displayPath)));
       } catch (err) {
