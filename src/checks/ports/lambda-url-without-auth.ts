@@ -4,6 +4,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 const SHAPES = [
   { type: 'aws_lambda_function_url', path: 'authorization_type' },
   { type: 'AWS::Lambda::Url', path: 'AuthType' },
+  { type: 'AWS::Serverless::Function', path: 'FunctionUrlConfig.AuthType' },
 ];
 
 export default defineCheck({
@@ -14,7 +15,7 @@ export default defineCheck({
     severity: 'medium',
     description:
       'A function URL with authorization type NONE is a public HTTPS endpoint that anyone on the internet can invoke; unless the function authenticates every request itself, its logic and everything its role can reach are exposed, and each call is billed to the account.',
-    remediation: 'Use `authorization_type = "AWS_IAM"` (CloudFormation `AuthType: AWS_IAM`) and sign requests, or put the function behind API Gateway or CloudFront with an authorizer.',
+    remediation: 'Use `authorization_type = "AWS_IAM"` (CloudFormation `AuthType: AWS_IAM`, SAM `FunctionUrlConfig.AuthType: AWS_IAM`) and sign requests, or put the function behind API Gateway or CloudFront with an authorizer.',
     references: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html'],
     compliance: { 'nist-800-53': ['AC-3', 'SC-7'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation'],
