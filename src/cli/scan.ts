@@ -66,7 +66,7 @@ export function registerScan(program: Command): void {
     .addOption(new Option('--severity <levels...>', 'run only checks of these severities').choices([...SEVERITIES]))
     .addOption(new Option('--min-severity <level>', 'run only checks at or above this severity').choices([...SEVERITIES]))
     .option('--var <name=value>', 'set a Terraform variable or a CloudFormation parameter; repeatable', (v: string, p: string[]) => [...p, v], [])
-    .option('--var-file <file>', 'read Terraform variables from a .tfvars file; repeatable', (v: string, p: string[]) => [...p, v], [])
+    .option('--var-file <file>', 'read Terraform variables from a .tfvars file, or CloudFormation parameters from a JSON parameter file; repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--checks-dir <dir>', 'also run the checks in this folder (.ts/.js modules and .yaml declarative checks); repeatable', (v: string, p: string[]) => [...p, v], [])
     .option('--max-file-size <bytes>', 'skip files larger than this', String(DEFAULT_MAX_FILE_SIZE))
     .option('--no-progress', 'no progress display on a TTY')
