@@ -603,7 +603,7 @@ function renderTemplate(text: string, vars: ValueObject, dir: string, file: stri
   const SENTINEL = '\uE000';
   let marker = 'TFTEMPLATE';
   while (text.includes(marker)) marker += '_';
-  const e = parseHclExpression(`<<${marker}\n${text}${SENTINEL}\n${marker}`, file);
+  const e = parseHclExpression(`<<${marker}\n${text}${SENTINEL}\n${marker}`, file, 0);
   const scope: Scope = {
     root: (name, ex) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name]! : unknownOf(ex, 'template variable not given')),
     call: (name, args, ex) => callFunction(name, args, ex, dir),

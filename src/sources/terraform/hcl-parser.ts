@@ -54,9 +54,15 @@ export function parseHclFile(text: string, file: string): Body {
  * template string). Throws ParseError when it is not a valid expression.
  */
 export function parseHclExpression(text: string, file: string, line = 1): Expr {
-  const body = parseHclFile(`__v = ${text}\n`, file);
+  let body: Body;
+  try {
+    body = parseHclFile(`__v = ${text}\n`, file);
+  } catch (err) {
+    if (err instanceof ParseError && err.line !== undefined) throw new ParseError(file, Math.max(1, err.line + line - 1), err.message.replace(/^.*?:\d+: /, ''), err.column);
+    throw err;
+  }
   const a = body.attrs[0];
-  if (!a || body.attrs.length !== 1 || body.blocks.length > 0) throw new ParseError(file, line, `not a single expression: ${text}`);
+  if (!a || body.attrs.length !== 1 || body.blocks.length > 0) throw new ParseError(file, Math.max(1, line), `not a single expression: ${text}`);
   return shiftLines(a.expr, line - 1);
 }
 

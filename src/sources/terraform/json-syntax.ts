@@ -148,7 +148,14 @@ class JsonConverter {
   private template(s: string, pos: { line: number; endLine: number; text: string }): Expr {
     let marker = 'TFJSON';
     while (s.includes(marker)) marker += '_';
-    const e = parseHclExpression(`<<${marker}\n${s}\n${marker}`, this.file, pos.line);
+    let e: Expr;
+    try {
+      // the string's text starts on the heredoc's second line
+      e = parseHclExpression(`<<${marker}\n${s}\n${marker}`, this.file, pos.line - 1);
+    } catch (err) {
+      if (err instanceof ParseError) throw new ParseError(this.file, pos.line, `invalid template in string "${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`);
+      throw err;
+    }
     const fixed = stripFinalNewline(e);
     return { ...fixed, text: s, line: pos.line, endLine: pos.endLine } as Expr;
   }

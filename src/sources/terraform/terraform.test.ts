@@ -165,6 +165,12 @@ describe('terraform source: odd inputs', () => {
     expect(out.errors[0]!.message).toMatch(/duplicate resource aws_s3_bucket.b/);
   });
 
+  it('reports a broken template inside a .tf.json string at its line', async () => {
+    const out = await loadTmp({ 'main.tf.json': '{\n  "resource": { "aws_s3_bucket": { "b": {\n    "bucket": "${var.x"\n  } } }\n}\n' });
+    expect(out.resources).toEqual([]);
+    expect(out.errors).toEqual([expect.objectContaining({ kind: 'parse', file: 'main.tf.json', line: 3 })]);
+  });
+
   it('reads an empty file and a comment-only file as no resources', async () => {
     const out = await loadTmp({ 'empty.tf': '', 'comments.tf': '# nothing\n/* here */\n' });
     expect(out).toEqual({ resources: [], errors: [] });
