@@ -64,7 +64,9 @@ export default defineCheck({
           continue;
         }
         if (st.condition !== undefined || !assumes(st, ref)) continue;
-        const anyone = principalIsAnyone(st.principal);
+        // {"Service": "*"} / {"Federated": "*"} trust every service or identity provider too
+        const anyType = !isUnknown(st.principal) && Object.values(st.principal.byType).some((ids) => ids.some((x) => x === '*'));
+        const anyone = anyType ? true : principalIsAnyone(st.principal);
         if (anyone === true) out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} lets any AWS principal assume it (Principal "*", no condition)`, evidence: 'Effect: Allow; Principal: "*"; Action: sts:AssumeRole; no Condition' });
         else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, attributePath: path, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: trusted principal is unresolved (${anyone.toString()})` });
       }
