@@ -4,6 +4,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 /** Where each type keeps its "associate a public IP" switches: a direct path, or a list of interfaces. */
 const SPECS: Array<{ type: string; direct?: string; list?: string; key?: string }> = [
   { type: 'aws_instance', direct: 'associate_public_ip_address' },
+  { type: 'aws_spot_instance_request', direct: 'associate_public_ip_address' },
   { type: 'aws_launch_configuration', direct: 'associate_public_ip_address' },
   { type: 'aws_launch_template', list: 'network_interfaces', key: 'associate_public_ip_address' },
   { type: 'AWS::EC2::Instance', list: 'NetworkInterfaces', key: 'AssociatePublicIpAddress' },
