@@ -24,20 +24,27 @@
  *
  * ## Evaluation (per module directory: all its .tf/.tf.json files)
  * - variables: default < terraform.tfvars < terraform.tfvars.json <
- *   *.auto.tfvars(.json) in name order < --var-file in order < --var. `--var`
- *   values are read as HCL literals (lists, maps, numbers, bools) unless the
- *   variable is declared `type = string`. A variable with no value is
- *   `Unknown('variable without a value', 'var.x')`.
+ *   *.auto.tfvars(.json) in name order < --var-file in order < --var (root
+ *   modules only; child modules get their arguments). `--var` values are
+ *   read as HCL literals (lists, maps, numbers, bools) unless the variable is
+ *   declared `type = string`. Values are converted to the declared `type`
+ *   (strings to numbers/bools, `optional(type, default)` filled in). A
+ *   variable with no value is `Unknown('variable without a value', 'var.x')`.
  * - locals lazily, in dependency order; a cycle is Unknown. Templates,
  *   operators, conditionals, for expressions, splats, index/attribute access
  *   and the common functions (functions.ts) are evaluated; an unsupported
  *   function or an unknown argument gives Unknown. `try`/`can` catch
  *   evaluation errors.
  * - `aws_x.y.attr`: a `Reference {attribute, target, targetAttribute}` on the
- *   referring resource (also through locals); the value is the target's
+ *   referring resource (also through locals, module arguments and module
+ *   outputs; `depends_on` entries give references with attribute
+ *   "depends_on"); the value is the target's
  *   attribute when it is set in configuration, otherwise Unknown (computed
  *   ids, arns) with the expression.
  * - count / for_each expand when known (count.index, each.key, each.value).
+ * - `path.module` is relative to the root module, `path.root` is ".", and
+ *   `file()`/`templatefile()` resolve against the root module, as in
+ *   Terraform; a missing file is Unknown.
  * - local modules (`./`, `../`) are instantiated with their inputs; their
  *   resources get `module.NAME.` ids and their own file locations; module
  *   count/for_each expand; `module.x.out` reads the child's outputs. Remote
