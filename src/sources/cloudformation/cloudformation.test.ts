@@ -112,6 +112,13 @@ describe('cloudformation source: YAML with every short-form tag', () => {
   });
 });
 
+describe('cloudformation source: YAML 1.1 scalars', () => {
+  it('reads yes/no/on/off as booleans and 0755 as octal, keeps dates and 1:20 as strings', () => {
+    const t = 'AWSTemplateFormatVersion: 2010-09-09\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: yes\n      B: off\n      C: 0755\n      D: 1:20\n      E: 2010-09-09\n';
+    expect(parseTemplate(t, 'y.yaml').resources[0]?.attributes).toEqual({ A: true, B: false, C: 493, D: '1:20', E: '2010-09-09' });
+  });
+});
+
 describe('cloudformation source: JSON with long forms', () => {
   const { resources, errors } = parseTemplate(read('long-forms.json'), 'long-forms.json');
   const r = byId(resources);

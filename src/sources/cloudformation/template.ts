@@ -1,10 +1,23 @@
 import { isObject, isUnknown, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
+import type { Tags } from 'yaml';
 import { ParseError } from '../../scan/errors.js';
 import { jsonSyntaxError } from '../shared/json-error.js';
 import { parseYamlDocuments } from '../shared/yaml-values.js';
 import { IntrinsicEvaluator, NO_VALUE, type EvalContext } from './intrinsics.js';
 import { SAM_GLOBAL_SECTIONS, mergeGlobals } from './sam-globals.js';
 import { cloudformationTags } from './tags.js';
+
+/**
+ * CloudFormation reads YAML 1.1: `yes`/`no`/`on`/`off` are booleans and
+ * `0755` is octal. Dates and `1:20` stay strings (an unquoted
+ * `AWSTemplateFormatVersion: 2010-09-09` is a string to CloudFormation), so
+ * the timestamp and sexagesimal types are left out.
+ */
+const CLOUDFORMATION_YAML: Parameters<typeof parseYamlDocuments>[2] = {
+  version: '1.1',
+  customTags: (tags: Tags) => tags.filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
+  localTags: cloudformationTags,
+};
 
 export interface TemplateResult {
   resources: Resource[];
@@ -27,7 +40,7 @@ export function parseTemplate(text: string, file: string, overrides: Record<stri
       throw jsonSyntaxError(text, file, (err as Error).message);
     }
   }
-  const docs = parseYamlDocuments(text, file, { localTags: cloudformationTags });
+  const docs = parseYamlDocuments(text, file, CLOUDFORMATION_YAML);
   const doc = docs[0];
   if (!doc || !isObject(doc.value)) throw new ParseError(file, doc?.startLine ?? 1, 'not a CloudFormation template: the top level is not a mapping');
   const template = doc.value;
