@@ -192,6 +192,16 @@ describe('Kubernetes source', () => {
     expect(errors.find((e) => e.file === 'bad.yaml')!.message).not.toMatch(/at line \d+/);
   });
 
+  it('reports aliases that refer to their own node instead of looping, and keeps the other documents', () => {
+    const selfMerge = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: &d\n  <<: *d\n  k: v\n';
+    const selfList = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\nlist: &l [1, *l]\n';
+    const ok = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\nbase: &b {k: 1}\ndata:\n  <<: [*b, *b]\n  z: "0"\n';
+    const { resources, errors } = readManifests([selfMerge, selfList, ok].join('---\n'), 'cycles.yaml');
+    expect(errors.map((e) => `${e.line} ${e.message.replace(/^cycles\.yaml:\d+: /, '')}`)).toEqual(['5 alias *d refers to a node that contains it', '11 alias *l refers to a node that contains it']);
+    expect(resources.map((r) => r.id)).toEqual(['ConfigMap/ok']);
+    expect(resources[0]!.attributes.data).toEqual({ z: '0', k: 1 });
+  });
+
   it('never throws on arbitrary line soup: resources and errors stay inside the file', () => {
     const fragment = fc.constantFrom(
       '---', '...', 'apiVersion: v1', 'kind: Pod', 'kind: List', 'items:', '  - apiVersion: v1', '    kind: Secret', 'metadata:', '  name: x', '  name: [', '  labels: {a: b',

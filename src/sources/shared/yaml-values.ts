@@ -81,8 +81,16 @@ export function parseYamlDocumentsTolerant(text: string, file: string, options: 
       // range end points just past the value; step back over trailing newline
       return { file, startLine: lineOf(start), endLine: Math.max(lineOf(start), lineOf(Math.max(start, end - 1))) };
     };
+    // maps and sequences being converted: an alias (or merge key) back to one of them is a cycle
+    const active = new Set<unknown>();
+    const cycle = (alias: unknown): ParseError =>
+      new ParseError(file, rangeOf(alias as Node)?.startLine, `alias *${String((alias as { source?: string }).source ?? '')} refers to a node that contains it`);
     const convert = (node: unknown, path: string, tagRead = false): Value => {
-      if (isAlias(node)) return convert(node.resolve(doc), path);
+      if (isAlias(node)) {
+        const target = node.resolve(doc);
+        if (active.has(target)) throw cycle(node);
+        return convert(target, path);
+      }
       const tag = localTags && !tagRead ? (node as Node | null)?.tag : undefined;
       if (tag?.startsWith('!')) {
         const key = localTags?.wrap(tag);
@@ -96,6 +104,7 @@ export function parseYamlDocumentsTolerant(text: string, file: string, options: 
         return { [key]: convert(node, childPath, true) };
       }
       if (isMap(node)) {
+        active.add(node);
         const obj: ValueObject = {};
         // merge keys (`<<: *defaults`, read with the `merge` option): keys written in
         // the map win over merged ones, and earlier merge sources over later ones
@@ -117,22 +126,30 @@ export function parseYamlDocumentsTolerant(text: string, file: string, options: 
           }
         };
         addPairs(node, false);
+        const merged = new Set<unknown>([node]);
         for (let i = 0; i < merges.length; i++) {
           const m = isAlias(merges[i]) ? (merges[i] as { resolve(d: Document.Parsed): unknown }).resolve(doc) : merges[i];
           for (const item of isSeq(m) ? m.items : [m]) {
             const src = isAlias(item) ? item.resolve(doc) : item;
-            if (isMap(src)) addPairs(src as typeof node, true);
+            if (active.has(src)) throw cycle(isAlias(item) ? item : merges[i]);
+            if (merged.has(src) || !isMap(src)) continue;
+            merged.add(src);
+            addPairs(src as typeof node, true);
           }
         }
+        active.delete(node);
         return obj;
       }
       if (isSeq(node)) {
-        return node.items.map((item, i) => {
+        active.add(node);
+        const list = node.items.map((item, i) => {
           const childPath = `${path}[${i}]`;
           const loc = rangeOf(item as Node);
           if (loc) locations[childPath] = loc;
           return convert(item, childPath);
         });
+        active.delete(node);
+        return list;
       }
       if (isScalar(node)) {
         const v = node.value;
@@ -146,8 +163,17 @@ export function parseYamlDocumentsTolerant(text: string, file: string, options: 
       // custom tagged nodes (e.g. CloudFormation !Ref) resolve through their own toJSON
       return (node as { toJSON?: () => Value }).toJSON?.() ?? null;
     };
-    const value = convert(doc.contents, '');
     const whole = rangeOf(doc.contents as Node);
+    let value: Value;
+    try {
+      value = convert(doc.contents, '');
+    } catch (err) {
+      // a self-referencing alias, or nesting deeper than the stack: this document is lost, the others are not
+      if (err instanceof ParseError) errors.push(err);
+      else if (err instanceof RangeError) errors.push(new ParseError(file, whole?.startLine, 'document nests too deeply to read'));
+      else throw err;
+      continue;
+    }
     out.push({ value, locations, startLine: whole?.startLine ?? 1, endLine: whole?.endLine ?? 1, doc, unknownTags });
   }
   return { docs: out, errors };
