@@ -1,4 +1,5 @@
-import { asString, isUnknown, type Resource, type Value } from '../../model/index.js';
+import { asBool, asString, isUnknown, type Resource, type Value } from '../../model/index.js';
+import { expandAttribute } from '../_lib/password-attributes.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** Set when an access control is configured; Unknown when it depends on an unresolved value. */
@@ -21,18 +22,19 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'An ElastiCache (Redis OSS / Valkey) replication group has neither an AUTH token nor an RBAC user group, or a MemoryDB cluster uses the built-in `open-access` ACL. Any client that can reach the endpoint can read and overwrite every key, and Redis commands such as `CONFIG` and `EVAL` have repeatedly been abused for code execution (e.g. CVE-2022-0543). Network isolation is then the only control.',
+      'An ElastiCache (Redis OSS / Valkey) replication group has neither an AUTH token nor an RBAC user group, a MemoryDB cluster uses the built-in `open-access` ACL, or an Azure Cache for Redis turns authentication off (`authentication_enabled = false`). Any client that can reach the endpoint can read and overwrite every key, and Redis commands such as `CONFIG` and `EVAL` have repeatedly been abused for code execution (e.g. CVE-2022-0543). Network isolation is then the only control.',
     remediation:
-      'Enable in-transit encryption and authentication: set `transit_encryption_enabled = true` with an `auth_token` taken from a secret store, or better, `user_group_ids` with RBAC users (ElastiCache); give MemoryDB clusters an ACL with named users (`acl_name`).',
+      'Enable in-transit encryption and authentication: set `transit_encryption_enabled = true` with an `auth_token` taken from a secret store, or better, `user_group_ids` with RBAC users (ElastiCache); give MemoryDB clusters an ACL with named users (`acl_name`); keep `authentication_enabled` on for Azure Cache for Redis (with Entra ID authentication where available).',
     references: [
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html',
       'https://docs.aws.amazon.com/memorydb/latest/devguide/clusters.acls.html',
+      'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-keys',
       'https://nvd.nist.gov/vuln/detail/CVE-2022-0543',
     ],
     compliance: { 'nist-800-53': ['IA-2', 'AC-3'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation'],
-    resourceTypes: ['aws_elasticache_replication_group', 'aws_memorydb_cluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::MemoryDB::Cluster'],
+    resourceTypes: ['aws_elasticache_replication_group', 'aws_memorydb_cluster', 'azurerm_redis_cache', 'AWS::ElastiCache::ReplicationGroup', 'AWS::MemoryDB::Cluster'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -57,6 +59,12 @@ export default defineCheck({
       const name = r.attributes[acl];
       if (isUnknown(name)) continue;
       if (asString(name)?.toLowerCase() === 'open-access') out.push({ resource: r, attributePath: acl, message: `${r.type} ${r.name} uses the open-access ACL: no user or password is required`, evidence: `${acl} = "open-access"` });
+    }
+    // Azure Cache for Redis: authentication can only be switched off explicitly
+    for (const r of ctx.ofType('azurerm_redis_cache')) {
+      for (const m of expandAttribute(r.attributes, 'redis_configuration[*].authentication_enabled')) {
+        if (asBool(m.value) === false) out.push({ resource: r, attributePath: m.path, key: m.path, message: `azurerm_redis_cache ${r.name} has authentication turned off`, evidence: 'redis_configuration.authentication_enabled = false' });
+      }
     }
     return out;
   },

@@ -14,3 +14,16 @@ resource "aws_memorydb_cluster" "cart" {
   acl_name   = "open-access"
   subnet_group_name = "cart"
 }
+
+resource "azurerm_redis_cache" "cart" {
+  name                = "acme-cart"
+  resource_group_name = "rg-cache"
+  location            = "westeurope"
+  capacity            = 1
+  family              = "P"
+  sku_name            = "Premium"
+  subnet_id           = "/subscriptions/0000/subnets/cache"
+  redis_configuration {
+    authentication_enabled = false
+  }
+}

@@ -28,3 +28,15 @@ resource "aws_memorydb_cluster" "cart" {
   acl_name          = "cart-users"
   subnet_group_name = "cart"
 }
+
+resource "azurerm_redis_cache" "cart" {
+  name                = "acme-cart"
+  resource_group_name = "rg-cache"
+  location            = "westeurope"
+  capacity            = 1
+  family              = "C"
+  sku_name            = "Standard"
+  redis_configuration {
+    authentication_enabled = true
+  }
+}
