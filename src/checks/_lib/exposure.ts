@@ -59,14 +59,15 @@ function and(...xs: Tri[]): Tri {
 }
 
 /**
- * A deny rule of the same resource, ordered before the allow rule (lower
+ * A deny rule of the same resource (or of `siblings`: rules of the same ACL
+ * declared as separate resources), ordered before the allow rule (lower
  * priority number), that blocks the internet on the same port: the allow
  * rule is then shadowed for that port. Only known priorities count.
  */
-export function shadowedByDeny(resource: Resource, allow: NetworkRule, matches: (r: NetworkRule) => Tri): boolean {
+export function shadowedByDeny(resource: Resource, allow: NetworkRule, matches: (r: NetworkRule) => Tri, siblings: readonly NetworkRule[] = []): boolean {
   const limit = allow.priority;
   if (typeof limit !== 'number') return false;
-  return (resource.network ?? []).some(
+  return [...(resource.network ?? []), ...siblings].some(
     (d) =>
       d.action === 'deny' &&
       d.direction === allow.direction &&
@@ -93,13 +94,13 @@ export interface Exposure {
  * `matches` (e.g. "carries tcp/22"), with deny rules ordered before them
  * taken into account.
  */
-export function internetIngress(resource: Resource, matches: (r: NetworkRule) => Tri): Exposure[] {
+export function internetIngress(resource: Resource, matches: (r: NetworkRule) => Tri, siblings: readonly NetworkRule[] = []): Exposure[] {
   const out: Exposure[] = [];
   (resource.network ?? []).forEach((rule, i) => {
     if (rule.direction !== 'ingress' || rule.action !== 'allow') return;
     const answer = and(admitsInternet(rule), matches(rule), rule.disabled === undefined ? 'yes' : 'unknown');
     if (answer === 'no') return;
-    if (shadowedByDeny(resource, rule, matches)) return;
+    if (shadowedByDeny(resource, rule, matches, siblings)) return;
     const exposure: Exposure = { resource, rule, verdict: answer === 'yes' ? 'fail' : 'unknown', key: rule.attributePath ?? `rule-${i}` };
     const path = rule.peersPath ?? rule.attributePath;
     if (path !== undefined) exposure.attributePath = path;
