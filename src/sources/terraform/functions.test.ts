@@ -95,6 +95,18 @@ describe('terraform functions', () => {
     ['[{ x = 1 }, { x = 2 }].*.x', [1, 2]],
     ['5 % 3 == 2 && !(2 >= 3) || false', true],
     ['-(3 - 5) * 2 / 4', 1],
+    ['[1, 2][*]', [1, 2]],
+    ['({ a = { b = 1 } }).a.b', 1],
+    // the tree-sitter grammar needs a fraction before an exponent (1.0e3, not 1e3)
+    ['-1 + 1.0e3 + 0.5', 999.5],
+    ['!false', true],
+    ['false ? 1 : true ? 2 : 3', 2],
+    ['"${"a"}${1}"', 'a1'],
+    ['{ "a": 1, b = 2, }', { a: 1, b: 2 }],
+    ['[\n  1, # one\n  2, // two\n]', [1, 2]],
+    ['{ k = "v" }["k"]', 'v'],
+    ['[[10, 20]].0.1', 20],
+    ['"a\\u00e9\\t"', 'a\u00e9\t'],
   ];
   for (const [src, want] of cases) {
     it(`${src} = ${JSON.stringify(want)}`, () => {
