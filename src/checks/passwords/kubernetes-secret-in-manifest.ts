@@ -16,7 +16,7 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'A `Secret` manifest carries its values in `data` (base64 is an encoding, not encryption) or `stringData`. Everyone who can read the repository, its forks and CI logs holds the credentials, and they cannot be rotated without a commit. Secrets whose values are all empty or templated, service-account-token Secrets without data, and SealedSecret / ExternalSecret objects are not reported. A weak or common password among the values raises the severity to critical.',
+      'A `Secret` manifest carries its values in `data` (base64 is an encoding, not encryption) or `stringData`, or a kustomize `secretGenerator` lists them as `literals`. Everyone who can read the repository, its forks and CI logs holds the credentials, and they cannot be rotated without a commit. Secrets whose values are all empty or templated, service-account-token Secrets without data, and SealedSecret / ExternalSecret objects are not reported. A weak or common password among the values raises the severity to critical.',
     remediation:
       'Keep secret values out of Git: create Secrets from a secret manager (External Secrets Operator, Secrets Store CSI driver), encrypt them for the cluster (Sealed Secrets, SOPS), or create them at deploy time from CI secrets. Rotate the values that were committed.',
     references: [
@@ -25,7 +25,7 @@ export default defineCheck({
     ],
     compliance: { 'cis-kubernetes': ['5.4.2'], 'nist-800-53': ['IA-5(7)', 'SC-28'] },
     sources: ['kubernetes'],
-    resourceTypes: ['Secret'],
+    resourceTypes: ['Secret', 'Kustomization'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -54,6 +54,34 @@ export default defineCheck({
           evidence: masked.join('; '),
         });
       }
+    }
+    // kustomize: secretGenerator literals ("key=value") are committed secret values too
+    for (const r of ctx.ofType('Kustomization')) {
+      if (r.source !== 'kubernetes' || !Array.isArray(r.attributes.secretGenerator)) continue;
+      r.attributes.secretGenerator.forEach((gen, i) => {
+        if (!isObject(gen) || !Array.isArray(gen.literals)) return;
+        const masked: string[] = [];
+        let weak = false;
+        for (const lit of gen.literals) {
+          if (typeof lit !== 'string' || !lit.includes('=')) continue;
+          const key = lit.slice(0, lit.indexOf('='));
+          const value = lit.slice(lit.indexOf('=') + 1);
+          if (isPlaceholder(value)) continue;
+          if (passwordStrength(value).weak) weak = true;
+          masked.push(`${key}: ${maskSecret(value)}`);
+        }
+        if (masked.length === 0) return;
+        const path = `secretGenerator[${i}].literals`;
+        const name = typeof gen.name === 'string' ? gen.name : `#${i}`;
+        out.push({
+          resource: r,
+          attributePath: path,
+          key: path,
+          severity: weak ? 'critical' : 'high',
+          message: `kustomize secretGenerator "${name}" commits ${masked.length} literal value${masked.length === 1 ? '' : 's'}`,
+          evidence: masked.join('; '),
+        });
+      });
     }
     return out;
   },
