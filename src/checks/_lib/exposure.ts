@@ -1,4 +1,5 @@
-import { isUnknown, portInRanges, isInternetPeer, type NetworkRule, type Peer, type Resource } from '../../model/index.js';
+import { asString, isUnknown, portInRanges, isInternetPeer, type NetworkRule, type Peer, type Resource, type Value } from '../../model/index.js';
+import type { CheckContext } from '../engine/types.js';
 import { coversAllPorts } from '../../model/normalize/network/ports.js';
 
 /** Three-valued answer: a check reports "yes" as fail, "unknown" as unknown, and stays silent on "no". */
@@ -61,8 +62,9 @@ function and(...xs: Tri[]): Tri {
 /**
  * A deny rule of the same resource (or of `siblings`: rules of the same ACL
  * declared as separate resources), ordered before the allow rule (lower
- * priority number), that blocks the internet on the same port: the allow
- * rule is then shadowed for that port. Only known priorities count.
+ * priority number; on a tie the deny wins, as in GCP), that blocks the
+ * internet on the same port: the allow rule is then shadowed for that port.
+ * Only known priorities count.
  */
 export function shadowedByDeny(resource: Resource, allow: NetworkRule, matches: (r: NetworkRule) => Tri, siblings: readonly NetworkRule[] = []): boolean {
   const limit = allow.priority;
@@ -72,7 +74,7 @@ export function shadowedByDeny(resource: Resource, allow: NetworkRule, matches: 
       d.action === 'deny' &&
       d.direction === allow.direction &&
       typeof d.priority === 'number' &&
-      d.priority < limit &&
+      d.priority <= limit &&
       d.disabled === undefined &&
       d.peers.some(isInternet) &&
       matches(d) === 'yes',
@@ -147,4 +149,79 @@ export function carriesPort(port: number, transports: Array<'tcp' | 'udp'> = ['t
     if (answers.includes('unknown')) return 'unknown';
     return 'no';
   };
+}
+
+/**
+ * Keys of the rule set a resource belongs to, so rules of one NACL, NSG or
+ * VPC network declared as separate resources are evaluated together:
+ * `ref:<id>` for the owning resource, or a literal name/id when the owner is
+ * not in the model.
+ */
+function ruleSetKeys(ctx: CheckContext, r: Resource): string[] {
+  const ref = (attribute: string): string | undefined => {
+    const target = ctx.referencedBy(r, attribute)[0];
+    if (target) return `ref:${target.id}`;
+    const v = r.attributes[attribute];
+    return isUnknown(v) ? undefined : asString(v);
+  };
+  const literal = (...parts: Array<Value | undefined>): string | undefined =>
+    parts.every((p) => typeof p === 'string' && p !== '') ? `name:${parts.join('/')}` : undefined;
+  const keys: Array<string | undefined> = [];
+  switch (r.type) {
+    case 'aws_network_acl':
+    case 'aws_default_network_acl':
+    case 'azurerm_network_security_group':
+      keys.push(`ref:${r.id}`, literal(r.attributes.resource_group_name, r.attributes.name));
+      break;
+    case 'aws_network_acl_rule':
+      keys.push(ref('network_acl_id'));
+      break;
+    case 'AWS::EC2::NetworkAclEntry':
+      keys.push(ref('NetworkAclId'));
+      break;
+    case 'azurerm_network_security_rule': {
+      const target = ctx.referencedBy(r, 'network_security_group_name')[0];
+      keys.push(target ? `ref:${target.id}` : literal(r.attributes.resource_group_name, r.attributes.network_security_group_name));
+      break;
+    }
+    case 'google_compute_firewall': {
+      const net = ref('network');
+      if (net !== undefined) keys.push(`gcp-network:${net}`);
+      break;
+    }
+  }
+  return keys.filter((k): k is string => k !== undefined);
+}
+
+const SIBLING_INDEX = new WeakMap<CheckContext, Map<string, Resource[]>>();
+
+/**
+ * Rules that sit in the same rule set as the resource but in other resources
+ * (NACL entries, NSG rules, GCP firewalls of one network). GCP deny rules
+ * limited to target tags or service accounts are left out: they do not cover
+ * every instance an allow rule reaches.
+ */
+export function siblingRules(ctx: CheckContext, r: Resource): NetworkRule[] {
+  let index = SIBLING_INDEX.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const o of ctx.resources) {
+      if (!o.network?.length) continue;
+      for (const k of ruleSetKeys(ctx, o)) index.set(k, [...(index.get(k) ?? []), o]);
+    }
+    SIBLING_INDEX.set(ctx, index);
+  }
+  const seen = new Set<Resource>([r]);
+  const out: NetworkRule[] = [];
+  for (const k of ruleSetKeys(ctx, r)) {
+    for (const o of index.get(k) ?? []) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+      for (const rule of o.network ?? []) {
+        if (o.type === 'google_compute_firewall' && (rule.targets?.length || o.attributes.target_service_accounts)) continue;
+        out.push(rule);
+      }
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { CheckContext, FindingDraft } from '../engine/types.js';
-import { FIREWALL_TYPES, carriesPort, describeRule, internetIngress } from './exposure.js';
+import { FIREWALL_TYPES, carriesPort, describeRule, internetIngress, siblingRules } from './exposure.js';
 import { sensitivePort, transports } from './sensitive-ports.js';
 
 /**
@@ -11,7 +11,7 @@ export function portExposureFindings(ctx: CheckContext, port: number): FindingDr
   if (!entry) throw new Error(`port ${port} is not in data/sensitive-ports.yaml`);
   const out: FindingDraft[] = [];
   for (const resource of ctx.ofType(...FIREWALL_TYPES)) {
-    for (const e of internetIngress(resource, carriesPort(port, transports(entry)))) {
+    for (const e of internetIngress(resource, carriesPort(port, transports(entry)), siblingRules(ctx, resource))) {
       const draft: FindingDraft = {
         resource,
         key: e.key,

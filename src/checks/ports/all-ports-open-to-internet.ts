@@ -1,5 +1,5 @@
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { FIREWALL_TYPES, coversEveryPort, describeRule, internetIngress } from '../_lib/exposure.js';
+import { FIREWALL_TYPES, coversEveryPort, describeRule, internetIngress, siblingRules } from '../_lib/exposure.js';
 
 export default defineCheck({
   meta: {
@@ -22,7 +22,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const resource of ctx.ofType(...FIREWALL_TYPES)) {
-      for (const e of internetIngress(resource, coversEveryPort)) {
+      for (const e of internetIngress(resource, coversEveryPort, siblingRules(ctx, resource))) {
         const draft: FindingDraft = {
           resource,
           key: e.key,

@@ -1,6 +1,6 @@
 import { isUnknown, type NetworkRule } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { describeRule, internetIngress, type Tri } from '../_lib/exposure.js';
+import { describeRule, internetIngress, siblingRules, type Tri } from '../_lib/exposure.js';
 
 const TYPES = ['azurerm_network_security_group', 'azurerm_network_security_rule'];
 
@@ -26,7 +26,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const resource of ctx.ofType(...TYPES)) {
-      for (const e of internetIngress(resource, isUdp)) {
+      for (const e of internetIngress(resource, isUdp, siblingRules(ctx, resource))) {
         const draft: FindingDraft = { resource, key: e.key, verdict: e.verdict, message: `inbound UDP ${e.verdict === 'fail' ? 'is' : 'may be'} allowed from the internet: ${describeRule(e.rule)}`, evidence: describeRule(e.rule) };
         if (e.attributePath !== undefined) draft.attributePath = e.attributePath;
         out.push(draft);

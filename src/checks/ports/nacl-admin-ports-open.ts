@@ -1,30 +1,5 @@
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { asString, isUnknown, type NetworkRule, type Resource } from '../../model/index.js';
-import type { CheckContext } from '../engine/types.js';
-import { NACL_TYPES, carriesPort, describeRule, internetIngress, type Exposure } from '../_lib/exposure.js';
-
-/** The ACL an entry declared as its own resource belongs to: the referenced resource, else the literal id. */
-function aclOf(ctx: CheckContext, r: Resource): string | undefined {
-  const key = r.type === 'AWS::EC2::NetworkAclEntry' ? 'NetworkAclId' : r.type === 'aws_network_acl_rule' ? 'network_acl_id' : undefined;
-  if (!key) return undefined;
-  const target = ctx.referencedBy(r, key)[0];
-  if (target) return `ref:${target.id}`;
-  const v = r.attributes[key];
-  return isUnknown(v) ? undefined : asString(v);
-}
-
-/**
- * Rules of the same ACL held by other resources: the other entries of that
- * ACL, and the inline rules of the ACL resource itself.
- */
-function siblingRules(ctx: CheckContext, r: Resource, groups: Map<string, Resource[]>): NetworkRule[] {
-  if (r.type === 'aws_network_acl' || r.type === 'aws_default_network_acl') return (groups.get(`ref:${r.id}`) ?? []).flatMap((o) => o.network ?? []);
-  const acl = aclOf(ctx, r);
-  if (acl === undefined) return [];
-  const others = (groups.get(acl) ?? []).filter((o) => o !== r);
-  const owner = acl.startsWith('ref:') ? ctx.byId(acl.slice(4)) : undefined;
-  return [...others, ...(owner && owner !== r ? [owner] : [])].flatMap((o) => o.network ?? []);
-}
+import { NACL_TYPES, carriesPort, describeRule, internetIngress, siblingRules, type Exposure } from '../_lib/exposure.js';
 
 /** CIS AWS "remote server administration ports" (22, 3389), and FTP control/data (20, 21). */
 const ADMIN_PORTS = [20, 21, 22, 3389];
@@ -45,14 +20,8 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    const resources = ctx.ofType(...NACL_TYPES);
-    const groups = new Map<string, Resource[]>();
-    for (const r of resources) {
-      const acl = aclOf(ctx, r);
-      if (acl !== undefined) groups.set(acl, [...(groups.get(acl) ?? []), r]);
-    }
-    for (const resource of resources) {
-      const siblings = siblingRules(ctx, resource, groups);
+    for (const resource of ctx.ofType(...NACL_TYPES)) {
+      const siblings = siblingRules(ctx, resource);
       // one port at a time, so a deny entry for 22 does not hide an allow for 3389
       const byRule = new Map<string, Exposure>();
       for (const port of ADMIN_PORTS) {

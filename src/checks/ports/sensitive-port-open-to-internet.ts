@@ -1,6 +1,6 @@
 import { isUnknown, severityRank, type NetworkRule } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { FIREWALL_TYPES, admitsInternet, carriesPort, coversEveryPort, describeRule, shadowedByDeny } from '../_lib/exposure.js';
+import { FIREWALL_TYPES, admitsInternet, carriesPort, coversEveryPort, describeRule, shadowedByDeny, siblingRules } from '../_lib/exposure.js';
 import { sensitivePorts, transports } from '../_lib/sensitive-ports.js';
 
 /** SSH and RDP have checks of their own (TET-PORTS-001/002); a rule opening every port is TET-PORTS-004. */
@@ -37,13 +37,14 @@ export default defineCheck({
       .filter((p) => !OWN_CHECKS.has(p.port))
       .map((p) => ({ p, carries: carriesPort(p.port, transports(p)) }));
     for (const resource of ctx.ofType(...FIREWALL_TYPES)) {
-      const hasDeny = (resource.network ?? []).some((r) => r.action === 'deny');
+      const siblings = siblingRules(ctx, resource);
+      const hasDeny = [...(resource.network ?? []), ...siblings].some((r) => r.action === 'deny');
       (resource.network ?? []).forEach((rule, i) => {
         if (rule.direction !== 'ingress' || rule.action !== 'allow' || !eligible(rule)) return;
         const internet = admitsInternet(rule);
         if (internet === 'no') return;
         // port by port, so deny rules ordered before this rule shadow exactly the ports they cover
-        const entries = catalogue.filter(({ carries }) => carries(rule) === 'yes' && !(hasDeny && shadowedByDeny(resource, rule, carries))).map(({ p }) => p);
+        const entries = catalogue.filter(({ carries }) => carries(rule) === 'yes' && !(hasDeny && shadowedByDeny(resource, rule, carries, siblings))).map(({ p }) => p);
         if (!entries.length) return;
         const verdict = internet === 'yes' && rule.disabled === undefined ? 'fail' : 'unknown';
         const worst = entries.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
