@@ -39,3 +39,13 @@ describe('Terraform kubernetes provider views', () => {
     expect(terraformKubernetesView({ ...tf('kubernetes_pod', {}), source: 'kubernetes' })).toBeUndefined();
   });
 });
+
+describe('Terraform PodSecurityPolicy views', () => {
+  it('keeps a scalar `rule` (PodSecurityPolicy) while pluralising `rule` blocks (RBAC)', () => {
+    const psp = terraformKubernetesView(tf('kubernetes_pod_security_policy', { spec: [{ run_as_user: [{ rule: 'MustRunAs', range: [{ min: 1, max: 9 }] }] }] }))!;
+    expect(getPath(psp.attributes, 'spec.runAsUser.rule')).toBe('MustRunAs');
+    expect(getPath(psp.attributes, 'spec.runAsUser.ranges[0].min')).toBe(1);
+    const role = terraformKubernetesView(tf('kubernetes_cluster_role_v1', { rule: [{ verbs: ['*'], resources: ['pods'] }] }))!;
+    expect(getPath(role.attributes, 'rules[0].verbs[0]')).toBe('*');
+  });
+});

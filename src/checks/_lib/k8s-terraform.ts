@@ -28,6 +28,8 @@ const KINDS: Record<string, string> = {
   kubernetes_role_binding: 'RoleBinding',
   kubernetes_cluster_role_binding: 'ClusterRoleBinding',
   kubernetes_service_account: 'ServiceAccount',
+  kubernetes_pod_security_policy: 'PodSecurityPolicy',
+  kubernetes_persistent_volume: 'PersistentVolume',
   kubernetes_service: 'Service',
 };
 
@@ -48,6 +50,7 @@ const REPEATED: Record<string, string> = {
   host_aliases: 'hostAliases',
   match_expressions: 'matchExpressions',
   sysctl: 'sysctls',
+  range: 'ranges',
 };
 
 /** Names whose camelCase form is not the mechanical one. */
@@ -76,7 +79,8 @@ function convert(value: Value, tfPath: string, k8sPath: string, c: Conversion): 
   for (const [key, v] of Object.entries(value)) {
     const tfChild = tfPath ? `${tfPath}.${key}` : key;
     const plural = REPEATED[key];
-    if (plural !== undefined) {
+    // repeated blocks are lists of objects; a same-named scalar (PodSecurityPolicy `rule`) is an attribute
+    if (plural !== undefined && Array.isArray(v) && v.every((x) => isObject(x))) {
       const k8sChild = k8sPath ? `${k8sPath}.${plural}` : plural;
       out[plural] = convert(v, tfChild, k8sChild, c);
       continue;
