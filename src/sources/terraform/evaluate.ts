@@ -312,8 +312,10 @@ export function scalarString(v: Value): string | undefined {
   return undefined;
 }
 
+/** Numbers in templates: shortest round-trip form, with float noise (0.1 + 0.2) rounded off as Terraform's big floats would not show it. */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(n);
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
 }
 
 export function toNumber(v: Value): number | undefined {

@@ -100,6 +100,7 @@ describe('terraform functions', () => {
     // the tree-sitter grammar needs a fraction before an exponent (1.0e3, not 1e3)
     ['-1 + 1.0e3 + 0.5', 999.5],
     ['!false', true],
+    ['"v=${0.1 + 0.2}"', 'v=0.3'],
     ['false ? 1 : true ? 2 : 3', 2],
     ['"${"a"}${1}"', 'a1'],
     ['{ "a": 1, b = 2, }', { a: 1, b: 2 }],
