@@ -59,7 +59,8 @@ export default defineCheck({
     }
     // a PersistentVolume backed by a host path hands it to any pod that claims the volume
     for (const r of kubernetesResources(ctx).filter((x) => x.type === 'PersistentVolume')) {
-      const path = 'spec.hostPath.path';
+      // the Terraform provider nests the source: spec.persistent_volume_source.host_path
+      const path = getPath(r.attributes, 'spec.persistentVolumeSource') !== undefined ? 'spec.persistentVolumeSource.hostPath.path' : 'spec.hostPath.path';
       const hostPath = getPath(r.attributes, path);
       if (typeof hostPath !== 'string') continue;
       const entry = sensitiveEntry(hostPath, entries);
