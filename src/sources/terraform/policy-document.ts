@@ -25,7 +25,8 @@ export function policyDocumentJson(attrs: ValueObject): Value {
     if (sid !== undefined) bySid.set(sid, statements.length);
     statements.push(s);
   };
-  for (const doc of listOf(attrs.source_policy_documents)) {
+  // source_json / override_json are the older single-document forms
+  for (const doc of [...listOf(attrs.source_json), ...listOf(attrs.source_policy_documents)]) {
     const parsed = parseDoc(doc);
     if (isUnknown(parsed)) return parsed;
     parsed.forEach((s) => add(s));
@@ -35,7 +36,7 @@ export function policyDocumentJson(attrs: ValueObject): Value {
     if (st === null || typeof st !== 'object' || Array.isArray(st)) continue;
     add(renderStatement(st));
   }
-  for (const doc of listOf(attrs.override_policy_documents)) {
+  for (const doc of [...listOf(attrs.override_json), ...listOf(attrs.override_policy_documents)]) {
     const parsed = parseDoc(doc);
     if (isUnknown(parsed)) return parsed;
     parsed.forEach((s) => add(s));
@@ -126,7 +127,10 @@ function renderStatement(st: ValueObject): ValueObject {
       if (b === null || typeof b !== 'object' || Array.isArray(b) || isUnknown(b)) continue;
       const test = typeof b.test === 'string' ? b.test : '${unknown test}';
       const variable = typeof b.variable === 'string' ? b.variable : '${unknown variable}';
-      (c[test] ??= {})[variable] = collapse(b.values ?? null);
+      // repeated test+variable pairs merge their values
+      const values = listOf(b.values ?? null);
+      const prev = (c[test] ??= {})[variable];
+      c[test]![variable] = collapse(prev === undefined ? values : [...listOf(prev), ...values]);
     }
     out.Condition = c;
   }

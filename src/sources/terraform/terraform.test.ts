@@ -264,6 +264,22 @@ describe('terraform source: expressions, locals and references', () => {
   });
 });
 
+describe('terraform source: policy documents', () => {
+  it('merges source documents, replaces statements by Sid and groups conditions', async () => {
+    const { get } = await load('refs');
+    const doc = JSON.parse(get('data.aws_iam_policy_document.merged').attributes.json as string);
+    expect(doc.Statement).toHaveLength(2);
+    expect(doc.Statement[0]).toEqual({
+      Sid: 'All',
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:PrincipalTag/team': ['a', 'b'] } },
+    });
+    expect(doc.Statement[1].Effect).toBe('Deny');
+  });
+});
+
 describe('terraform source: count and for_each', () => {
   it('expands known count and for_each with count.index, each.key and each.value', async () => {
     const { get, ids } = await load('expand');
