@@ -42,13 +42,22 @@ function zxcvbn(): ZxcvbnFactory {
 /** zxcvbn reads at most this much; longer values (keys, certificates) are not passwords a human chose */
 const MAX_ESTIMATED = 100;
 
+/** An estimate costs ~3 ms and each secret is rated for both its severity and its mask: remember recent ones (in memory only, never written anywhere). */
+const estimates = new Map<string, Strength>();
+const MAX_REMEMBERED = 5000;
+
 export function passwordStrength(value: string): Strength {
   if (value.length > MAX_ESTIMATED) return { score: 4, label: 'very strong', common: false, weak: false };
+  const hit = estimates.get(value);
+  if (hit) return hit;
   const result = zxcvbn().check(value);
   const score = result.score as Strength['score'];
   const seq = result.sequence;
   const common = seq.length === 1 && seq[0]!.pattern === 'dictionary';
-  return { score, label: LABELS[score]!, common, weak: score <= 1 || common };
+  const strength: Strength = { score, label: LABELS[score]!, common, weak: score <= 1 || common };
+  if (estimates.size >= MAX_REMEMBERED) estimates.delete(estimates.keys().next().value!);
+  estimates.set(value, strength);
+  return strength;
 }
 
 // ----------------------------------------------------------------- masking
