@@ -117,6 +117,7 @@ describe('parsePolicy', () => {
     expect(isUnknown(principalIsAnyone(d!.principal))).toBe(true);
     // a role ARN can never be "*"
     expect(principalIsAnyone(e!.principal)).toBe(false);
+    expect(principalIsAnyone({ anyone: false, byType: { AWS: ['arn:aws:iam::*:root'] } })).toBe(true);
   });
 
   it('reports absent, unknown and invalid inputs', () => {

@@ -317,7 +317,8 @@ export function principalIsAnyone(p: Principals | Unknown | undefined): boolean 
   if (isUnknown(p)) return couldBeWildcard(p) ? p : false;
   if (p.anyone) return true;
   const aws = p.byType.AWS ?? [];
-  if (aws.some((x) => typeof x === 'string' && x.trim() === '*')) return true;
+  // "*", or an ARN with a wildcard account (arn:aws:iam::*:root): IAM rejects the latter, but it states the same intent
+  if (aws.some((x) => typeof x === 'string' && (x.trim() === '*' || /^arn:aws[a-z-]*:iam::\*:/.test(x.trim())))) return true;
   const u = aws.find((x): x is Unknown => isUnknown(x) && couldBeWildcard(x));
   return u ?? false;
 }
