@@ -36,7 +36,11 @@ export function unknown(reason: string, expression?: string): Unknown {
 }
 
 export function isUnknown(value: unknown): value is Unknown {
-  return value instanceof Unknown || (typeof value === 'object' && value !== null && (value as { [UNKNOWN_BRAND]?: unknown })[UNKNOWN_BRAND] === true);
+  // called for nearly every value checks read: primitives and lists leave before the brand look-up
+  if (typeof value !== 'object' || value === null) return false;
+  if (value instanceof Unknown) return true;
+  if (Array.isArray(value)) return false;
+  return (value as { [UNKNOWN_BRAND]?: unknown })[UNKNOWN_BRAND] === true;
 }
 
 /** True when the value, or anything nested inside it, is unknown. */

@@ -1,4 +1,4 @@
-import type { Resource, SourceKind } from '../../model/index.js';
+import { stringLeaves, type Resource, type SourceKind, type StringLeaf } from '../../model/index.js';
 import type { CheckContext } from './types.js';
 
 /** Builds the read-only, indexed view of the model that checks run over. */
@@ -7,6 +7,8 @@ export function createCheckContext(resources: readonly Resource[]): CheckContext
   const bySource = new Map<string, Resource[]>();
   const byId = new Map<string, Resource>();
   const referrers = new Map<string, Resource[]>();
+  const leaves = new WeakMap<Resource, readonly StringLeaf[]>();
+  const shared = new Map<string, unknown>();
   for (const r of resources) {
     push(byType, r.type, r);
     push(bySource, r.source, r);
@@ -28,6 +30,20 @@ export function createCheckContext(resources: readonly Resource[]): CheckContext
       return out;
     },
     referrersOf: (resource: Resource) => [...new Set(referrers.get(resource.id) ?? [])],
+    stringLeaves(resource: Resource) {
+      let hit = leaves.get(resource);
+      if (hit === undefined) {
+        hit = Object.freeze(stringLeaves(resource.attributes));
+        leaves.set(resource, hit);
+      }
+      return hit;
+    },
+    shared<T>(key: string, compute: () => T): T {
+      if (shared.has(key)) return shared.get(key) as T;
+      const value = compute();
+      shared.set(key, value);
+      return value;
+    },
   };
 }
 

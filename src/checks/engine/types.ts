@@ -1,4 +1,4 @@
-import type { Location, Pillar, Resource, Severity, SourceKind } from '../../model/index.js';
+import type { Location, Pillar, Resource, Severity, SourceKind, StringLeaf } from '../../model/index.js';
 
 /** Compliance frameworks a check can map to, with control ids. */
 export interface ComplianceMap {
@@ -57,6 +57,20 @@ export interface CheckContext {
   referencedBy(resource: Resource, attribute?: string): Resource[];
   /** resources that refer to the given one */
   referrersOf(resource: Resource): Resource[];
+  /**
+   * Every string in a resource's attributes with its path (as `stringLeaves`
+   * in the model), computed once per resource and scan. Shared by every
+   * check: read it, never modify it.
+   */
+  stringLeaves(resource: Resource): readonly StringLeaf[];
+  /**
+   * Data derived from the model that several checks need (all policy
+   * documents, all parsed container lists...): `compute` runs the first time
+   * `key` is asked for in this scan, later calls return its result. Keys are
+   * namespaced by the helper that owns them (`aws-policies:documents`). The
+   * result is shared by every check: read it, never modify it.
+   */
+  shared<T>(key: string, compute: () => T): T;
 }
 
 export interface Check {

@@ -1,0 +1,40 @@
+import { isUnknown } from './unknown.js';
+import type { Value } from './value.js';
+
+/** One string inside a resource's attribute tree. */
+export interface StringLeaf {
+  /** attribute path in the resource, e.g. environment[0].variables.DB_PASSWORD */
+  path: string;
+  /** the last key along the path (the attribute or map key name), "" for list items at the top */
+  key: string;
+  value: string;
+}
+
+/**
+ * Every string (and its path) inside a value tree, in document order. List
+ * items inherit the key of their list; Unknown values are skipped. `base`
+ * prefixes every path (the path of `root` inside its resource).
+ */
+export function stringLeaves(root: Value | undefined, base = ''): StringLeaf[] {
+  const out: StringLeaf[] = [];
+  walk(root, base, '', out);
+  return out;
+}
+
+// a plain recursive function with index loops: this walk runs over every attribute of every resource
+function walk(v: Value | undefined, path: string, key: string, out: StringLeaf[]): void {
+  if (typeof v === 'string') {
+    out.push({ path, key, value: v });
+    return;
+  }
+  if (v === undefined || v === null || typeof v !== 'object' || isUnknown(v)) return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) walk(v[i], `${path}[${i}]`, key, out);
+    return;
+  }
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    walk(v[k], path === '' ? k : `${path}.${k}`, k, out);
+  }
+}
