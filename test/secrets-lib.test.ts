@@ -186,3 +186,16 @@ describe('knownTokens and commandSecrets', async () => {
     expect(found('useradd -p "$(openssl passwd -6 "$PW")" app')).toEqual([]);
   });
 });
+
+describe('scanning large values', async () => {
+  const { knownTokens } = await import('../src/checks/_lib/secrets.js');
+  it('stays linear on a 1 MB blob without separators', () => {
+    const blob = 'a1b2c3d4e5f6'.repeat(90_000);
+    const started = performance.now();
+    expect(urlCredentials(blob)).toEqual([]);
+    expect(awsKeyIds(blob)).toEqual([]);
+    expect(knownTokens(blob)).toEqual([]);
+    expect(secretAssignments(blob)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

@@ -215,6 +215,8 @@ export interface UrlCredential {
 /** Credentials embedded in URLs inside a text, skipping placeholder passwords (`${PASS}`, `<password>`, `****`). */
 export function urlCredentials(text: string): UrlCredential[] {
   const out: UrlCredential[] = [];
+  // cheap pre-check: without both there is no credential URL, and the regex is not run over long blobs
+  if (!text.includes('://') || !text.includes('@')) return out;
   BASIC_AUTH_URL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BASIC_AUTH_URL.exec(text)) !== null) {
