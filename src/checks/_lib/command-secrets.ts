@@ -36,6 +36,8 @@ const COMMAND_PATTERNS: Array<{ what: string; re: RegExp; group: number }> = [
   { what: 'docker login password (-p)', re: /\bdocker\s+login\b[^;&|\n]*?\s-p(?:\s+|=)?(["']?)([^\s"'-][^\s"']*)\1/g, group: 2 },
   // mysqladmin -u root password NEW
   { what: 'mysqladmin password', re: /\bmysqladmin\b[^;&|\n]*?\spassword\s+(["']?)([^\s"']+)\1/g, group: 2 },
+  // redis-server --requirepass X / --masterauth X (also as "requirepass X" in a config line)
+  { what: 'Redis password (requirepass/masterauth)', re: /(?:^|\s)(?:--)?(?:requirepass|masterauth)\s+(["']?)([^\s"'-][^\s"']*)\1/g, group: 2 },
   // redis-cli -a password
   { what: 'redis-cli password (-a)', re: /\bredis-cli\b[^;&|\n]*?\s-a\s+(["']?)([^\s"'-][^\s"']*)\1/g, group: 2 },
   // openssl passwd -6 password (hashes a literal for useradd -p / chpasswd -e)
