@@ -77,15 +77,28 @@ function fromPolicyDocument(ctx: CheckContext, resource: Resource, path: string)
   return ctx.referencedBy(resource, path).some((t) => t.type === TF_POLICY_DOCUMENT);
 }
 
-/** Every policy document in the model, optionally only those of some roles. */
+const CACHE = new WeakMap<CheckContext, PolicyRef[]>();
+
+/**
+ * Every policy document in the model, optionally only those of some roles
+ * (Terraform policy documents, role "any", are always included). Parsed once
+ * per check context and shared by every policy check.
+ */
 export function policyDocuments(ctx: CheckContext, roles?: PolicyRole[]): PolicyRef[] {
+  let all = CACHE.get(ctx);
+  if (!all) {
+    all = findPolicyDocuments(ctx);
+    CACHE.set(ctx, all);
+  }
+  return roles ? all.filter((ref) => ref.role === 'any' || roles.includes(ref.role)) : all;
+}
+
+function findPolicyDocuments(ctx: CheckContext): PolicyRef[] {
   const out: PolicyRef[] = [];
-  const want = (role: PolicyRole) => !roles || roles.includes(role) || role === 'any';
   for (const holder of HOLDERS) {
     for (const resource of ctx.ofType(...holder.types)) {
       if (holder.terraform !== TF_SOURCES.has(resource.source)) continue;
       for (const [pattern, role] of holder.paths) {
-        if (!want(role)) continue;
         for (const path of expand(resource, pattern)) {
           if (holder.terraform && fromPolicyDocument(ctx, resource, path)) continue;
           const input = parsePolicy(getPath(resource.attributes, path));
