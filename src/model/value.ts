@@ -9,6 +9,28 @@ export type ValueObject = { [key: string]: Value };
  * `spec.template.spec.containers[1].securityContext` into segments.
  */
 export function parsePath(path: string): Array<string | number> {
+  return [...segmentsOf(path)];
+}
+
+/**
+ * Parsed paths, by text: checks read the same few paths (`engine_version`,
+ * `ingress[0].cidr_blocks`) on every resource. Bounded, so paths built from
+ * data cannot grow it without limit.
+ */
+const segmentCache = new Map<string, ReadonlyArray<string | number>>();
+const SEGMENT_CACHE_LIMIT = 20_000;
+
+function segmentsOf(path: string): ReadonlyArray<string | number> {
+  let segments = segmentCache.get(path);
+  if (segments === undefined) {
+    segments = Object.freeze(splitPath(path));
+    if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+    segmentCache.set(path, segments);
+  }
+  return segments;
+}
+
+function splitPath(path: string): Array<string | number> {
   const out: Array<string | number> = [];
   for (const part of path.split('.')) {
     if (part === '') continue;
@@ -26,8 +48,8 @@ export function parsePath(path: string): Array<string | number> {
  * Reads a nested value. Returns `undefined` when the path is absent, and the
  * Unknown itself when an unknown value stands on the way.
  */
-export function getPath(root: Value | undefined, path: string | Array<string | number>): Value | undefined {
-  const segments = typeof path === 'string' ? parsePath(path) : path;
+export function getPath(root: Value | undefined, path: string | ReadonlyArray<string | number>): Value | undefined {
+  const segments = typeof path === 'string' ? segmentsOf(path) : path;
   let cur: Value | undefined = root;
   for (const seg of segments) {
     if (cur === undefined || cur === null) return undefined;

@@ -154,6 +154,21 @@ function verdict(cycle: string, lc: Lifecycle, implied = false): EolVerdict {
  * Returns undefined when the catalogue cannot tell (unlisted or newer).
  */
 export function lookupCycle(table: CycleTable, version: string): EolVerdict | undefined {
+  // memoised per table, day and version: a large estate repeats a few versions many times
+  const key = `${eolToday()}\u0000${version}`;
+  let verdicts = cycleVerdicts.get(table);
+  if (verdicts === undefined) cycleVerdicts.set(table, (verdicts = new Map()));
+  if (verdicts.has(key)) return verdicts.get(key);
+  const found = findCycle(table, version);
+  if (verdicts.size >= 10_000) verdicts.clear();
+  verdicts.set(key, found);
+  return found;
+}
+
+/** Verdicts already given, shared by every caller: callers read them and never change them. */
+const cycleVerdicts = new WeakMap<CycleTable, Map<string, EolVerdict | undefined>>();
+
+function findCycle(table: CycleTable, version: string): EolVerdict | undefined {
   const v = version.trim();
   if (table.allEol) return verdict(v || 'any', { eol: table.allEol });
   const alias = table.aliases?.[v.toLowerCase()];
@@ -166,12 +181,21 @@ export function lookupCycle(table: CycleTable, version: string): EolVerdict | un
     if (lc) return verdict(key, lc);
   }
   if (table.olderImpliesEol) {
-    const listed = Object.keys(table.cycles).sort(compareVersions);
-    const oldest = listed[0];
+    const oldest = oldestCycle(table);
     // an older line ended no later than the oldest listed one; its extended support is not assumed
     if (oldest !== undefined && compareVersions(v, oldest) < 0) return verdict(parts.join('.'), { eol: table.cycles[oldest].eol }, true);
   }
   return undefined;
+}
+
+/** The oldest listed cycle of each table, found once: tables are read for every versioned resource. */
+const oldestCycles = new WeakMap<CycleTable['cycles'], string | undefined>();
+function oldestCycle(table: CycleTable): string | undefined {
+  // keyed by the cycles object, which alias look-ups share with their table
+  if (oldestCycles.has(table.cycles)) return oldestCycles.get(table.cycles);
+  const oldest = Object.keys(table.cycles).sort(compareVersions)[0];
+  oldestCycles.set(table.cycles, oldest);
+  return oldest;
 }
 
 /** Lambda runtime identifier → verdict ("python3.8"); undefined for unknown identifiers. */
