@@ -1,6 +1,6 @@
 import type { Resource } from '../../model/index.js';
 import { USER_DATA_KEYS } from '../_lib/secret-scan.js';
-import { awsKeyIds, knownTokens, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
+import { awsKeyIds, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /**
@@ -30,7 +30,8 @@ function covered(r: Resource, path: string, key: string): boolean {
 
 /** Values that name or point at a secret, or configure something, rather than being one. */
 function notASecretValue(value: string): boolean {
-  // URLs with passwords, private keys and AWS key ids have their own checks (TET-PASS-008, 007, 006)
+  // URLs with passwords, private keys and AWS key ids have their own checks (TET-PASS-008, 007, 006);
+  // vendor tokens under a secret-looking name stay here (TET-PASS-027 leaves those to the name-based checks)
   if (urlCredentials(value).length > 0 || PRIVATE_KEY_HEADER.test(value) || awsKeyIds(value).length > 0) return true;
   return looksLikePath(value) || /^arn:/i.test(value) || /^(true|false|yes|no|on|off|enabled?|disabled?|required|optional|none|seconds|minutes|hours|days)$/i.test(value) || /^https?:\/\/[^@]*$/i.test(value);
 }
@@ -49,6 +50,13 @@ const SECRET_VALUE_ATTRIBUTES: Array<{ types: string[]; path: string; when?: (r:
   { types: ['kubernetes_secret', 'kubernetes_secret_v1'], path: 'data' },
   { types: ['kubernetes_secret', 'kubernetes_secret_v1'], path: 'binary_data' },
 ];
+
+/** `api_key { key = "x-api-key", value = "..." }`: the value of a block named like a secret is the secret. */
+function valueOfSecretBlock(path: string, key: string): boolean {
+  if (key !== 'value' && key !== 'Value') return false;
+  const parent = path.split(/[.[\]]/).filter((seg) => seg !== '' && !/^\d+$/.test(seg)).slice(-2, -1)[0];
+  return parent !== undefined && looksSecretName(parent);
+}
 
 function secretValueLeaves(r: Resource): Array<{ path: string; key: string; value: string }> {
   const out: Array<{ path: string; key: string; value: string }> = [];
@@ -78,7 +86,7 @@ export default defineCheck({
       if (r.type.startsWith('provider.') || r.type.startsWith('data.') || r.type === 'random_password' || r.type === 'random_string') continue;
       const valueLeaves = secretValueLeaves(r);
       const valuePaths = new Set(valueLeaves.map((l) => l.path));
-      const named = stringLeaves(r.attributes).filter((leaf) => !valuePaths.has(leaf.path) && leaf.key && looksSecretName(leaf.key) && !covered(r, leaf.path, leaf.key));
+      const named = stringLeaves(r.attributes).filter((leaf) => !valuePaths.has(leaf.path) && leaf.key && (looksSecretName(leaf.key) || valueOfSecretBlock(leaf.path, leaf.key)) && !covered(r, leaf.path, leaf.key));
       for (const leaf of [...valueLeaves, ...named]) {
         const secret = literalSecret(leaf.value);
         if (secret === undefined || notASecretValue(secret)) continue;

@@ -41,3 +41,14 @@ resource "kubernetes_secret_v1" "app" {
     "config.json" = "{\"signing\":\"Kube-Tf-Sign-19\"}"
   }
 }
+
+resource "aws_cloudwatch_event_connection" "partner" {
+  name               = "partner"
+  authorization_type = "API_KEY"
+  auth_parameters {
+    api_key {
+      key   = "x-api-key"
+      value = "Partner-Api-Key-Value-5"
+    }
+  }
+}
