@@ -64,8 +64,22 @@ export function configFilesIn(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
-/** Reads and indexes a module directory. A broken file becomes an error; the rest still count. */
-export function loadModuleConfig(dir: string, absFiles: string[], cwd: string): ModuleConfig {
+/** One configuration file read and parsed: its AST, or the error that stopped it. */
+export interface ParsedFile {
+  body?: Body;
+  error?: ScanError;
+}
+
+export function parseOneFile(abs: string, shown: string): ParsedFile {
+  try {
+    return { body: parseConfigFile(stripBom(readFileSync(abs, 'utf8')), shown) };
+  } catch (err) {
+    return { error: toScanError(err, shown) };
+  }
+}
+
+/** Reads and indexes a module directory; `parsed` holds files already parsed (in parallel) by absolute path. */
+export function loadModuleConfig(dir: string, absFiles: string[], cwd: string, parsed?: ReadonlyMap<string, ParsedFile>): ModuleConfig {
   const cfg: ModuleConfig = {
     dir,
     files: [],
@@ -82,14 +96,9 @@ export function loadModuleConfig(dir: string, absFiles: string[], cwd: string): 
   for (const abs of absFiles) {
     const shown = displayPath(abs, cwd);
     cfg.files.push(shown);
-    let body: Body;
-    try {
-      body = parseConfigFile(stripBom(readFileSync(abs, 'utf8')), shown);
-    } catch (err) {
-      cfg.errors.push(toScanError(err, shown));
-      continue;
-    }
-    addDeclarations(cfg, body, shown);
+    const file = parsed?.get(abs) ?? parseOneFile(abs, shown);
+    if (file.error) cfg.errors.push(file.error);
+    if (file.body) addDeclarations(cfg, file.body, shown);
   }
   return cfg;
 }

@@ -66,7 +66,8 @@ import { displayPath } from '../../scan/discover.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { Source, SourceOptions, SourceOutput } from '../types.js';
 import { attrOf } from './ast.js';
-import { configFilesIn, isConfigFile, isVarFile, loadModuleConfig, stripBom, toScanError, type ModuleConfig } from './config.js';
+import { configFilesIn, isConfigFile, isVarFile, loadModuleConfig, stripBom, toScanError, type ModuleConfig, type ParsedFile } from './config.js';
+import { parseFiles } from './parse-pool.js';
 import { Evaluator } from './evaluate.js';
 import { initHclParser, parseHclExpression, parseHclFile } from './hcl-parser.js';
 import { ModuleInstance, literalScope, localModuleDir, moduleVariables, type LoadContext } from './module.js';
@@ -78,12 +79,18 @@ export const terraformSource: Source = {
   },
   async load(files: DiscoveredFile[], options: SourceOptions): Promise<SourceOutput> {
     await initHclParser();
-    return loadTerraform(files.map((f) => f.path), options);
+    const config = files.filter((f) => isConfigFile(f.path)).map((f) => ({ abs: resolve(options.cwd, f.path), shown: displayPath(resolve(options.cwd, f.path), options.cwd) }));
+    const parsed = await parseFiles(config);
+    return loadTerraform(files.map((f) => f.path), options, parsed);
   },
 };
 
-/** Loads the Terraform configuration files given (absolute paths), grouped into modules by folder. */
-export function loadTerraform(paths: string[], options: SourceOptions): SourceOutput {
+/**
+ * Loads the Terraform configuration files given (absolute paths), grouped
+ * into modules by folder. `parsed` holds files already parsed (parse-pool.ts);
+ * others are read here.
+ */
+export function loadTerraform(paths: string[], options: SourceOptions, parsed?: ReadonlyMap<string, ParsedFile>): SourceOutput {
   const cwd = options.cwd;
   const byDir = new Map<string, string[]>();
   for (const p of paths) {
@@ -103,7 +110,7 @@ export function loadTerraform(paths: string[], options: SourceOptions): SourceOu
       let cfg = configs.get(dir);
       if (!cfg) {
         const claimed = byDir.get(dir);
-        cfg = loadModuleConfig(dir, claimed ? [...claimed].sort() : configFilesIn(dir), cwd);
+        cfg = loadModuleConfig(dir, claimed ? [...claimed].sort() : configFilesIn(dir), cwd, parsed);
         configs.set(dir, cfg);
       }
       return cfg;
