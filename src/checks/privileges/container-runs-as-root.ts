@@ -36,9 +36,9 @@ export default defineCheck({
         if (typeof uid === 'number' && uid > 0) continue;
         const flag = asBool(nonRoot.value);
         if (flag === true) continue;
-        if (isUnknown(uid) || isUnknown(flag)) {
-          const u = isUnknown(uid) ? uid : (flag as typeof uid);
-          out.push({ resource: r, key: c.path, attributePath: isUnknown(uid) ? user.path : nonRoot.path, verdict: 'unknown', message: `${label}: whether it runs as root depends on an unresolved value (${String(u)})` });
+        const unresolved = isUnknown(uid) ? uid : isUnknown(flag) ? flag : undefined;
+        if (unresolved) {
+          out.push({ resource: r, key: c.path, attributePath: isUnknown(uid) ? user.path : nonRoot.path, verdict: 'unknown', message: `${label}: whether it runs as root depends on an unresolved value (${unresolved.toString()})` });
           continue;
         }
         if (flag === false)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES, asList, getPath, isObject, severityRank, type Severity } from '../../model/index.js';
+import { SEVERITIES, asList, getPath, isObject, severityRank, type Severity, type Value } from '../../model/index.js';
 import { loadCatalogue } from '../_lib/catalogue.js';
 import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -8,7 +8,7 @@ const catalogueSchema = z.object({
   permissions: z.array(z.object({ group: z.string(), resource: z.string(), verbs: z.array(z.string()), severity: z.enum(SEVERITIES), why: z.string() })),
 });
 
-const strings = (v: unknown): string[] => asList(v as never).filter((x): x is string => typeof x === 'string').map((x) => x.trim());
+const strings = (v: Value | undefined): string[] => asList(v).filter((x): x is string => typeof x === 'string').map((x) => x.trim());
 
 export default defineCheck({
   meta: {
