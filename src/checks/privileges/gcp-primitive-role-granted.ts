@@ -1,4 +1,4 @@
-import { getPath, isUnknown } from '../../model/index.js';
+import { asList, getPath, isUnknown } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const TF = new Set(['terraform', 'terraform-plan']);
@@ -17,7 +17,7 @@ export default defineCheck({
     references: ['https://cloud.google.com/iam/docs/understanding-roles#basic', 'https://cloud.google.com/iam/docs/using-iam-securely'],
     compliance: { 'cis-gcp': ['1.5'], 'nist-800-53': ['AC-6'] },
     sources: ['terraform', 'terraform-plan'],
-    resourceTypes: TYPES,
+    resourceTypes: [...TYPES, 'data.google_iam_policy'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -28,6 +28,15 @@ export default defineCheck({
       if (typeof role !== 'string' || !PRIMITIVE.has(role.trim())) continue;
       const who = r.type.endsWith('_member') ? getPath(r.attributes, 'member') : getPath(r.attributes, 'members');
       out.push({ resource: r, attributePath: 'role', message: `${r.type} ${r.name} grants the basic role ${role}${typeof who === 'string' ? ` to ${who}` : ''}`, evidence: `role: ${role}` });
+    }
+    // data "google_iam_policy" bindings, used by google_*_iam_policy resources
+    for (const r of ctx.ofType('data.google_iam_policy')) {
+      if (!TF.has(r.source)) continue;
+      asList(getPath(r.attributes, 'binding')).forEach((_, b) => {
+        const path = `binding[${b}].role`;
+        const role = getPath(r.attributes, path);
+        if (typeof role === 'string' && PRIMITIVE.has(role.trim())) out.push({ resource: r, key: path, attributePath: path, message: `${r.type} ${r.name} grants the basic role ${role}`, evidence: `role: ${role}` });
+      });
     }
     return out;
   },

@@ -15,3 +15,14 @@ resource "google_folder_iam_member" "folder_owner" {
   role   = "roles/owner"
   member = "user:admin@example.com"
 }
+
+data "google_iam_policy" "project" {
+  binding {
+    role    = "roles/viewer"
+    members = ["group:auditors@example.com"]
+  }
+  binding {
+    role    = "roles/editor"
+    members = ["serviceAccount:legacy@example-project.iam.gserviceaccount.com"]
+  }
+}
