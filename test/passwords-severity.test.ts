@@ -18,6 +18,9 @@ describe('password severity follows strength', () => {
     expect(got).toContain('14 high'); // Qm7!vR2#kL9@xT4w, from a variable default
     expect(got).toContain('42 critical'); // Password123!
   });
+  it('vendor default passwords count as common: PGPASSWORD=postgres is critical', async () => {
+    expect(await findings('TET-PASS-017', 'src/checks/passwords/kubernetes-env-literal-secret.fixtures/fail/cronjob.yaml')).toEqual(['17 critical']);
+  });
   it('policy checks keep their fixed severity', async () => {
     expect(await findings('TET-PASS-012', 'src/checks/passwords/iam-password-policy-min-length.fixtures/fail/policy.tf')).toEqual(['2 medium']);
   });

@@ -35,7 +35,10 @@ const LABELS: StrengthLabel[] = ['very weak', 'weak', 'fair', 'strong', 'very st
 let factory: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   // built lazily: loading the dictionaries takes ~100 ms, and most scans hold no literal password
-  factory ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  if (!factory) {
+    const defaults = loadCatalogue('passwords/default-passwords.yaml', z.object({ passwords: z.array(z.string()) })).passwords;
+    factory = new ZxcvbnFactory({ dictionary: { ...dictionary, 'tetrad-default-passwords': defaults }, graphs: adjacencyGraphs });
+  }
   return factory;
 }
 
