@@ -10,6 +10,12 @@ export interface DiscoveredFile {
   size: number;
   /** first bytes as text, for content detection */
   head: string;
+  /**
+   * Set by `readSourceText` once a source has read the whole file: whether the
+   * text mentions `tetrad:ignore`. False lets the suppression step skip reading
+   * the file again (a 100 MB plan would otherwise be read twice).
+   */
+  mentionsIgnore?: boolean;
 }
 
 export interface DiscoverOptions {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Finding, Resource } from '../model/index.js';
 import { normalizeAll } from '../model/normalize/index.js';
@@ -128,7 +129,8 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     const rules = [...configs.flatMap((c) => c.ignores), ...(opts.ignores ?? [])];
     // comments are checked in files that hold resources (not in READMEs that merely quote a directive)
     const modelled = new Set(resources.map((r) => r.location.file));
-    const suppressed = applySuppressions(found, resources, { cwd, rules, today: opts.today, files: files.filter((f) => modelled.has(f.displayPath)) });
+    const readText = suppressionTextReader(files);
+    const suppressed = applySuppressions(found, resources, { cwd, rules, today: opts.today, files: files.filter((f) => modelled.has(f.displayPath)), readText });
     found = suppressed.findings;
     errors.push(...suppressed.errors);
   }
@@ -142,6 +144,23 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     files,
     checks: checks.map((c) => c.meta),
     stats: { files: files.length, resources: resources.length, checks: checks.length, durationMs: Math.round(performance.now() - started) },
+  };
+}
+
+/**
+ * The file reader of the suppression step: a file a source already read whole
+ * without meeting a `tetrad:ignore` marker reads as empty, without touching
+ * the disk again; any other file is read (undefined when it cannot be).
+ */
+export function suppressionTextReader(files: readonly DiscoveredFile[]): (absPath: string) => string | undefined {
+  const unmarked = new Set(files.filter((f) => f.mentionsIgnore === false).map((f) => f.path));
+  return (absPath) => {
+    if (unmarked.has(absPath)) return '';
+    try {
+      return readFileSync(absPath, 'utf8');
+    } catch {
+      return undefined;
+    }
   };
 }
 

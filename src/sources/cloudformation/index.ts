@@ -29,10 +29,10 @@
  * applied to them as the transform does (`meta.samGlobals` names the section),
  * but the transform itself is not expanded.
  */
-import { readFileSync } from 'node:fs';
 import type { Resource } from '../../model/index.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
+import { readSourceText } from '../../scan/read-text.js';
 import type { Source, SourceOptions, SourceOutput } from '../types.js';
 import { readParameterFiles } from './parameter-files.js';
 import { parseTemplate } from './template.js';
@@ -61,7 +61,7 @@ export const cloudformationSource: Source = {
     const overrides = { ...readParameterFiles(options.varFiles, options.cwd, errors), ...options.vars };
     for (const file of files) {
       try {
-        const out = parseTemplate(readFileSync(file.path, 'utf8'), file.displayPath, overrides);
+        const out = parseTemplate(readSourceText(file), file.displayPath, overrides);
         resources.push(...out.resources);
         errors.push(...out.errors.map((e) => toScanError(e, file.displayPath)));
       } catch (err) {

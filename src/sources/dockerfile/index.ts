@@ -54,11 +54,11 @@
  * none (`USER` alone), is a parse error at its line, but the file is still
  * read (the instruction is listed and contributes nothing else).
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Resource } from '../../model/index.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
+import { readSourceText } from '../../scan/read-text.js';
 import type { Source, SourceOutput } from '../types.js';
 import { parseDockerfile } from './parse.js';
 
@@ -105,7 +105,7 @@ export const dockerfileSource: Source = {
     const errors: ScanError[] = [];
     for (const file of files) {
       try {
-        const { resource, warnings } = parseDockerfile(readFileSync(file.path, 'utf8'), file.displayPath);
+        const { resource, warnings } = parseDockerfile(readSourceText(file), file.displayPath);
         resources.push(resource);
         errors.push(...warnings.map((w) => toScanError(w, file.displayPath)));
       } catch (err) {

@@ -24,10 +24,10 @@
  *   (`plan` | `state`) and, in a plan, `actions`.
  * Data sources read during planning (only in `prior_state`) are included too.
  */
-import { readFileSync } from 'node:fs';
 import type { Resource } from '../../model/index.js';
 import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
+import { readSourceText } from '../../scan/read-text.js';
 import type { Source, SourceOutput } from '../types.js';
 import { parsePlanJson } from './plan-json.js';
 
@@ -45,7 +45,7 @@ export const terraformPlanSource: Source = {
     const errors: ScanError[] = [];
     for (const file of files) {
       try {
-        const found = parsePlanJson(readFileSync(file.path, 'utf8'), file.displayPath);
+        const found = parsePlanJson(readSourceText(file), file.displayPath);
         for (const r of found) resources.push(r);
       } catch (err) {
         errors.push(toScanError(err, file.displayPath));

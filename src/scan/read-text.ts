@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import type { DiscoveredFile } from './discover.js';
+
+/** The marker of an inline suppression comment (see src/suppress/inline.ts). */
+export const IGNORE_MARKER = 'tetrad:ignore';
+
+/**
+ * Reads a discovered file's text for a source, and notes on the file whether
+ * the text holds an inline suppression marker, so the suppression step reads
+ * again only the files that do.
+ */
+export function readSourceText(file: DiscoveredFile): string {
+  const text = readFileSync(file.path, 'utf8');
+  file.mentionsIgnore = text.includes(IGNORE_MARKER);
+  return text;
+}
