@@ -103,3 +103,22 @@ describe('isUnknown', () => {
     for (const v of [null, undefined, 0, '', 'unknown', true, [], [unknown('x')], {}, { unknown: true }, Object.create(null) as object]) expect(isUnknown(v)).toBe(false);
   });
 });
+
+describe('type and source indexes', () => {
+  it('return fresh arrays in model order, with every list of the given keys', () => {
+    const a = resource('a', {});
+    const b = { ...resource('b', {}), type: 'aws_other' };
+    const c = { ...resource('c', {}), source: 'cloudformation' };
+    const ctx = createCheckContext([a, b, c]);
+    expect(ctx.ofType('aws_thing').map((r) => r.id)).toEqual(['a', 'c']);
+    expect(ctx.ofType('aws_other', 'missing', 'aws_thing').map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(ctx.ofType('missing')).toEqual([]);
+    expect(ctx.ofType()).toEqual([]);
+    expect(ctx.fromSource('terraform', 'cloudformation').map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    // a check sorting or filling its list never changes what the next check sees
+    ctx.ofType('aws_thing').reverse().push(b);
+    ctx.fromSource('terraform').length = 0;
+    expect(ctx.ofType('aws_thing').map((r) => r.id)).toEqual(['a', 'c']);
+    expect(ctx.fromSource('terraform').map((r) => r.id)).toEqual(['a', 'b']);
+  });
+});

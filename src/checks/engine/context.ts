@@ -17,8 +17,8 @@ export function createCheckContext(resources: readonly Resource[]): CheckContext
   }
   return {
     resources,
-    ofType: (...types: string[]) => types.flatMap((t) => byType.get(t) ?? []),
-    fromSource: (...sources: SourceKind[]) => sources.flatMap((s) => bySource.get(s) ?? []),
+    ofType: (...types: string[]) => gather(byType, types),
+    fromSource: (...sources: SourceKind[]) => gather(bySource, sources),
     byId: (id: string) => byId.get(id),
     referencedBy(resource: Resource, attribute?: string) {
       const out: Resource[] = [];
@@ -45,6 +45,18 @@ export function createCheckContext(resources: readonly Resource[]): CheckContext
       return value;
     },
   };
+}
+
+/** The lists of the given keys, concatenated into a fresh array (the caller may change it). */
+function gather<V>(map: Map<string, V[]>, keys: readonly string[]): V[] {
+  // concat copies whole lists natively; flatMap went element by element and dominated large scans
+  if (keys.length === 1) return map.get(keys[0]!)?.slice() ?? [];
+  const lists: V[][] = [];
+  for (const k of keys) {
+    const list = map.get(k);
+    if (list) lists.push(list);
+  }
+  return lists.length === 0 ? [] : lists[0]!.concat(...lists.slice(1));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
