@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { ScanError } from './errors.js';
 
@@ -61,7 +61,22 @@ export function discoverFiles(paths: string[], opts: DiscoverOptions = {}): { fi
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  const visit = (p: string, explicit: boolean): void => {
+  /** The real path of `p`: `known` when the walk already knows it, else asked of the file system. */
+  const realOf = (p: string, known: string | undefined): string | undefined => {
+    if (known !== undefined) return known;
+    try {
+      return realpathSync.native(p);
+    } catch {
+      return undefined;
+    }
+  };
+
+  /**
+   * `knownReal`: the real path of `p` when the walk reached it through real
+   * directories only, without a symbolic link (then no realpath call is needed,
+   * which took several system calls per file on large trees).
+   */
+  const visit = (p: string, explicit: boolean, knownReal?: string): void => {
     let st;
     try {
       st = statSync(p);
@@ -73,32 +88,22 @@ export function discoverFiles(paths: string[], opts: DiscoverOptions = {}): { fi
     }
     if (st.isDirectory()) {
       if (!explicit && skipDirs.has(basename(p))) return;
-      let real: string;
-      try {
-        real = realpathSync(p);
-      } catch {
-        return;
-      }
-      if (seenDirs.has(real)) return;
+      const real = realOf(p, knownReal);
+      if (real === undefined || seenDirs.has(real)) return;
       seenDirs.add(real);
-      let names: string[];
+      let entries: Dirent[];
       try {
-        names = readdirSync(p).sort();
+        entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (err) {
         errors.push({ kind: 'io', file: displayPath(p, cwd), message: `cannot list directory: ${(err as NodeJS.ErrnoException).code}` });
         return;
       }
-      for (const name of names) visit(join(p, name), false);
+      for (const e of entries) visit(join(p, e.name), false, e.isSymbolicLink() ? undefined : join(real, e.name));
       return;
     }
     if (!st.isFile()) return;
-    let real: string;
-    try {
-      real = realpathSync(p);
-    } catch {
-      return;
-    }
-    if (seenFiles.has(real)) return;
+    const real = realOf(p, knownReal);
+    if (real === undefined || seenFiles.has(real)) return;
     seenFiles.add(real);
     if (st.size > maxSize) {
       errors.push({ kind: 'skipped', file: displayPath(p, cwd), message: `file is larger than the ${maxSize}-byte limit (${st.size} bytes); skipped` });
