@@ -24,6 +24,51 @@ export function dockerfiles(resources: readonly Resource[]): Resource[] {
   return resources.filter((r) => r.source === 'dockerfile' && r.type === 'Dockerfile');
 }
 
+export interface StageEntry {
+  entry: ValueObject;
+  /** attribute path, e.g. stages[1].env[0] */
+  path: string;
+}
+
+/** Entries of a list attribute of a stage (env, args, runCommands, instructions, expose) with their paths. */
+export function stageList(stage: { stage: ValueObject; path: string }, field: string): StageEntry[] {
+  const list: Value | undefined = stage.stage[field];
+  if (!Array.isArray(list)) return [];
+  const out: StageEntry[] = [];
+  list.forEach((e, i) => {
+    if (isObject(e)) out.push({ entry: e, path: `${stage.path}.${field}[${i}]` });
+  });
+  return out;
+}
+
+/** Global ARGs (before the first FROM) with their paths. */
+export function globalArgs(resource: Resource): StageEntry[] {
+  return stageList({ stage: resource.attributes, path: '' }, 'globalArgs').map((e) => ({ ...e, path: e.path.replace(/^\./, '') }));
+}
+
+export interface RunCommand {
+  stage: StageRef;
+  /** attribute path, e.g. stages[0].runCommands[2] */
+  path: string;
+  /** the command as one string (exec form joined with spaces, heredoc bodies included) */
+  text: string;
+  /** the exec-form argument list, when the RUN used one */
+  exec: string[] | null;
+}
+
+/** Every RUN of every stage of a Dockerfile resource. */
+export function runCommandsOf(resource: Resource): RunCommand[] {
+  const out: RunCommand[] = [];
+  for (const st of stagesOf(resource)) {
+    for (const { entry, path } of stageList(st, 'runCommands')) {
+      const exec = Array.isArray(entry.exec) ? entry.exec.filter((t): t is string => typeof t === 'string') : null;
+      const text = typeof entry.command === 'string' ? entry.command : (exec ?? []).join(' ');
+      out.push({ stage: st, path, text, exec });
+    }
+  }
+  return out;
+}
+
 export function stagesOf(resource: Resource): StageRef[] {
   const list = resource.attributes.stages;
   if (!Array.isArray(list)) return [];

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { minimatch } from 'minimatch';
 import { z } from 'zod';
 import { loadCatalogue } from '../_lib/catalogue.js';
-import { dockerfiles, stageList, stagesOf } from '../_lib/dockerfile.js';
+import { dockerfiles, stageList, stagesOf } from '../_lib/dockerfile-stages.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const schema = z.object({ secret: z.array(z.string()), 'not-secret': z.array(z.string()) });

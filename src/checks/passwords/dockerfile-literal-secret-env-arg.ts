@@ -1,4 +1,4 @@
-import { dockerfiles, globalArgs, stageList, stagesOf } from '../_lib/dockerfile.js';
+import { dockerfiles, globalArgs, stageList, stagesOf } from '../_lib/dockerfile-stages.js';
 import { literalSecret, looksLikePath, looksSecretName, maskSecret, severityForPassword } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 

@@ -1,4 +1,4 @@
-import { dockerfiles, stageList, stagesOf } from '../_lib/dockerfile.js';
+import { dockerfiles, stageList, stagesOf } from '../_lib/dockerfile-stages.js';
 import { commandSecrets } from '../_lib/command-secrets.js';
 import { isObject } from '../../model/index.js';
 import { maskSecret, passwordStrength, urlCredentials } from '../_lib/secrets.js';

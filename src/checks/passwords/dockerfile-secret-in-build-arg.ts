@@ -1,5 +1,5 @@
 import { isUnknown, type Value } from '../../model/index.js';
-import { dockerfiles, globalArgs, stageList, stagesOf } from '../_lib/dockerfile.js';
+import { dockerfiles, globalArgs, stageList, stagesOf } from '../_lib/dockerfile-stages.js';
 import { looksSecretName } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 

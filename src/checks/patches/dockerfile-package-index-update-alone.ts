@@ -1,5 +1,4 @@
-import { isObject } from '../../model/index.js';
-import { dockerfiles, redactCommand, stagesOf } from '../_lib/dockerfile-stages.js';
+import { dockerfiles, redactCommand, runCommandsOf } from '../_lib/dockerfile-stages.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** Refreshes the package index without installing anything by itself. */
@@ -32,15 +31,9 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const r of dockerfiles(ctx.resources)) {
-      for (const st of stagesOf(r)) {
-        const runs = st.stage.runCommands;
-        if (!Array.isArray(runs)) continue;
-        runs.forEach((run, k) => {
-          if (!isObject(run)) return;
-          const text = [typeof run.command === 'string' ? run.command : '', ...(Array.isArray(run.exec) ? run.exec.filter((t): t is string => typeof t === 'string') : [])].join(' ');
-          if (!updatesIndexAlone(text)) return;
-          out.push({ resource: r, attributePath: `${st.path}.runCommands[${k}]`, key: `${st.path}.runCommands[${k}]`, message: 'RUN refreshes the package index without installing in the same layer; later installs reuse a stale index', evidence: redactCommand(`RUN ${text}`) });
-        });
+      for (const { path, text } of runCommandsOf(r)) {
+        if (!updatesIndexAlone(text)) continue;
+        out.push({ resource: r, attributePath: path, key: path, message: 'RUN refreshes the package index without installing in the same layer; later installs reuse a stale index', evidence: redactCommand(`RUN ${text}`) });
       }
     }
     return out;

@@ -1,4 +1,4 @@
-import { asList, getPath, isObject } from '../../model/index.js';
+import { dockerfiles, runCommandsOf } from '../_lib/dockerfile-stages.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** `sudo` as a command word: at the start, or after ; && || | ( or a newline. */
@@ -20,19 +20,11 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of ctx.ofType('Dockerfile')) {
-      if (r.source !== 'dockerfile') continue;
-      asList(getPath(r.attributes, 'stages')).forEach((stage, s) => {
-        if (!isObject(stage)) return;
-        asList(stage.runCommands).forEach((run, k) => {
-          if (!isObject(run)) return;
-          const exec = asList(run.exec).filter((x): x is string => typeof x === 'string');
-          const command = typeof run.command === 'string' ? run.command : exec.join(' ');
-          if (!(exec[0] === 'sudo' || SUDO.test(command))) return;
-          const path = `stages[${s}].runCommands[${k}]`;
-          out.push({ resource: r, key: path, attributePath: path, message: `${r.name} runs a RUN instruction through sudo`, evidence: command.length > 80 ? `${command.slice(0, 77)}...` : command });
-        });
-      });
+    for (const r of dockerfiles(ctx.ofType('Dockerfile'))) {
+      for (const { path, text, exec } of runCommandsOf(r)) {
+        if (!(exec?.[0] === 'sudo' || SUDO.test(text))) continue;
+        out.push({ resource: r, key: path, attributePath: path, message: `${r.name} runs a RUN instruction through sudo`, evidence: text.length > 80 ? `${text.slice(0, 77)}...` : text });
+      }
     }
     return out;
   },
