@@ -1,9 +1,9 @@
 /**
  * Container image references as written in manifests and Dockerfiles, and
  * what the EOL catalogue says about them. Parsing follows the distribution
- * reference grammar `[registry/]repository[:tag][@digest]`; it is a few lines,
- * and the npm packages that do it pull a registry client along.
+ * reference grammar (`src/model/image-ref.ts`).
  */
+import { splitImageRef } from '../../model/image-ref.js';
 import { type CycleTable, type EolVerdict, eolCatalogue, languageTable, lookupCycle, numericParts } from './eol.js';
 
 export interface ParsedImage {
@@ -17,29 +17,7 @@ export interface ParsedImage {
 }
 
 export function parseImage(raw: string): ParsedImage {
-  let rest = raw.trim();
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry: string | null = null;
-  const slash = rest.indexOf('/');
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag: string | null = null;
-  const colon = rest.lastIndexOf(':');
-  if (colon >= 0 && !rest.slice(colon).includes('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { raw, registry, repository: rest, tag, digest };
+  return { raw, ...splitImageRef(raw) };
 }
 
 /** A digest pin: "sha256:<64 hex>" (or another algorithm with its hex). */

@@ -1,10 +1,10 @@
+import { splitImageRef } from '../../model/image-ref.js';
 import { Unknown } from '../../model/index.js';
 
 /**
  * A container image reference split into its parts, following the
- * distribution reference grammar (`[registry/]repository[:tag][@digest]`).
- * Hand-written because it is a dozen lines and no maintained npm package
- * parses references without pulling a registry client along.
+ * distribution reference grammar (split by `src/model/image-ref.ts`), with
+ * parts that hold an unresolved build argument kept as Unknown.
  */
 export interface ImageRef {
   /** as written after substitution, e.g. "ghcr.io/acme/api:1.2@sha256:..." */
@@ -29,32 +29,11 @@ export const UNRESOLVED = '\u0000';
 export function parseImageRef(ref: string, raw: string): ImageRef {
   const unknownIf = <T extends string | null>(part: T): T | Unknown =>
     part !== null && part.includes(UNRESOLVED) ? new Unknown('build argument without a value', raw) : part;
-  let rest = ref;
-  let digest: string | null = null;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry: string | null = null;
-  const slash = rest.indexOf('/');
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.includes(UNRESOLVED)) {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag: string | null = null;
-  const colon = rest.lastIndexOf(':');
-  if (colon >= 0 && !rest.slice(colon).includes('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
+  const { registry, repository, tag, digest } = splitImageRef(ref, (first) => first.includes(UNRESOLVED));
   return {
     image: ref.includes(UNRESOLVED) ? new Unknown('build argument without a value', raw) : ref,
     registry: unknownIf(registry),
-    repository: unknownIf(rest),
+    repository: unknownIf(repository),
     tag: unknownIf(tag),
     digest: unknownIf(digest),
   };
