@@ -15,6 +15,11 @@ const ADDRESS_KEY = /"address"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"/g;
 export function addressLines(text: string, wanted: ReadonlySet<string>, from = 0): Map<string, number> {
   const lines = new Map<string, number>();
   if (wanted.size === 0) return lines;
+  // Resources are usually met in the order they were collected (the set's order): while they
+  // are, one string comparison replaces two hash look-ups per address.
+  const order = [...wanted];
+  let next = 0;
+  let inOrder = true;
   const re = new RegExp(ADDRESS_KEY.source, 'g');
   re.lastIndex = Math.max(0, from);
   let line = 1;
@@ -23,7 +28,12 @@ export function addressLines(text: string, wanted: ReadonlySet<string>, from = 0
   while ((m = re.exec(text)) !== null) {
     const raw = m[1] as string;
     const address = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-    if (!wanted.has(address) || lines.has(address)) continue;
+    if (inOrder && address === order[next]) next++;
+    else {
+      if (!wanted.has(address) || lines.has(address)) continue;
+      // a wanted address out of order (keys sorted, prior_state data sources): hash look-ups from here on
+      inOrder = false;
+    }
     for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
     counted = m.index;
     lines.set(address, line);

@@ -1,0 +1,47 @@
+/** addressLines: the in-order fast path gives the lines the plain sweep gives. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addressLines } from '../src/sources/terraform-plan/address-lines.js';
+
+/** The plain definition: the first line at or after `from` of each wanted address key. */
+function reference(text: string, wanted: ReadonlySet<string>, from: number): Map<string, number> {
+  const lines = new Map<string, number>();
+  const re = /"address"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const address = JSON.parse(`"${m[1]}"`) as string;
+    if (wanted.has(address) && !lines.has(address)) lines.set(address, text.slice(0, m.index).split('\n').length);
+  }
+  return lines;
+}
+
+const NAMES = ['a.x', 'a.y', 'module.m', 'module.m.b.z', 'c.q["k"]', 'd.w[0]'];
+
+describe('plan address lines', () => {
+  it('match the plain sweep whatever the order, repetitions and unwanted keys', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: fc.constantFrom(...NAMES), gap: fc.nat(3), spaced: fc.boolean() }), { maxLength: 14 }),
+        fc.subarray(NAMES),
+        fc.nat(40),
+        (entries, wantedList, fromSeed) => {
+          const text = entries.map((e) => `${'\n'.repeat(e.gap)}{"address"${e.spaced ? ' : ' : ':'}${JSON.stringify(e.name)}, "x": 1}`).join(',\n');
+          const wanted = new Set(wantedList);
+          const from = Math.min(fromSeed, text.length);
+          expect(addressLines(text, wanted, from)).toEqual(reference(text, wanted, from));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds every resource of a plan listed in order, past a module address', () => {
+    const text = ['{"planned_values": {"root_module": {', '"resources": [{"address": "a.x"},', '{"address": "a.y"}],', '"child_modules": [{"address": "module.m",', '"resources": [{"address": "module.m.b.z"}]}]}}}'].join('\n');
+    expect([...addressLines(text, new Set(['a.x', 'a.y', 'module.m.b.z']))]).toEqual([
+      ['a.x', 2],
+      ['a.y', 3],
+      ['module.m.b.z', 5],
+    ]);
+  });
+});
