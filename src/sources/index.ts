@@ -1,3 +1,4 @@
+import { authorizationDetailsSource } from './aws-authorization-details/index.js';
 import { cloudformationSource } from './cloudformation/index.js';
 import { dockerfileSource } from './dockerfile/index.js';
 import { kubernetesSource } from './kubernetes/index.js';
@@ -9,4 +10,4 @@ import type { Source } from './types.js';
  * Every input kind, in claim order: the first source that claims a file gets
  * it, so more specific detectors come first.
  */
-export const SOURCES: Source[] = [cloudformationSource, terraformPlanSource, terraformSource, kubernetesSource, dockerfileSource];
+export const SOURCES: Source[] = [authorizationDetailsSource, cloudformationSource, terraformPlanSource, terraformSource, kubernetesSource, dockerfileSource];
