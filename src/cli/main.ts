@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerScan } from './scan.js';
 import { registerDocs } from './docs.js';
+import { registerModel } from './model.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerScan(program);
   registerDocs(program);
+  registerModel(program);
   return program;
 }
 

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { loadKevIds, loadRecords } from '../ml/cve-record.js';
+import { CVE_RECORDS_FILE, KEV_FILE, SHIPPED_MODEL_FILE } from '../ml/paths.js';
+import { trainExploitModel } from '../ml/train.js';
+import { modelFromArtifact, readArtifact, writeArtifact, exploitProbability } from '../ml/artifact.js';
+import { cvssBaseScore } from '../ml/features.js';
+import { partOf, type TemporalSplit } from '../ml/split.js';
+import { evaluate, renderEvaluation } from '../ml/evaluate.js';
+import { scoreFile } from '../ml/score.js';
+import type { Costs } from '../ml/decision.js';
+
+class UsageError extends Error {}
+
+function positiveNumber(name: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} expects a non-negative number, got "${v}"`);
+    return n;
+  };
+}
+
+function need(file: string, what: string): string {
+  if (!existsSync(file)) throw new UsageError(`${what} not found: ${file}`);
+  return file;
+}
+
+export function registerModel(program: Command): void {
+  const model = program.command('model').description('the exploit-likelihood model: train, evaluate, score CVE records');
+
+  model
+    .command('train')
+    .description('train on the shared CVE records (temporal split), calibrate, and write the model artifact')
+    .option('--seed <n>', 'random seed (mini-batch order)', (v) => Number.parseInt(v, 10), 7)
+    .option('--records <file>', 'CVE JSON 5 records, JSON lines (.gz)', CVE_RECORDS_FILE)
+    .option('--kev <file>', 'CISA KEV catalogue (the label)', KEV_FILE)
+    .option('-o, --output <file>', 'artifact to write', SHIPPED_MODEL_FILE)
+    .option('--fn-cost <n>', 'cost of a missed exploited CVE', positiveNumber('--fn-cost'), 20)
+    .option('--fp-cost <n>', 'cost of a false alarm', positiveNumber('--fp-cost'), 1)
+    .action(async (flags: { seed: number; records: string; kev: string; output: string; fnCost: number; fpCost: number }) => {
+      if (!Number.isInteger(flags.seed)) throw new UsageError('--seed expects an integer');
+      const kev = loadKevIds(need(flags.kev, 'KEV catalogue'));
+      const records = await loadRecords(need(flags.records, 'CVE records'));
+      const log = (l: string) => process.stderr.write(`${l}\n`);
+      const result = trainExploitModel(records, kev, { seed: flags.seed, costs: { fn: flags.fnCost, fp: flags.fpCost }, log });
+      writeArtifact(flags.output, result.artifact);
+      process.stdout.write(renderEvaluation(result.test, `test months (${describeTest(result.artifact.training.split as TemporalSplit)})`));
+      process.stdout.write(`wrote ${flags.output}\n`);
+    });
+
+  model
+    .command('eval')
+    .description('evaluate the model on the test months: ROC-AUC, PR-AUC, coverage/efficiency/effort, CVSS baselines, expected cost')
+    .option('--model <file>', 'model artifact', SHIPPED_MODEL_FILE)
+    .option('--records <file>', 'CVE JSON 5 records, JSON lines (.gz)', CVE_RECORDS_FILE)
+    .option('--kev <file>', 'CISA KEV catalogue (the label)', KEV_FILE)
+    .option('--fn-cost <n>', 'cost of a missed exploited CVE', positiveNumber('--fn-cost'), 20)
+    .option('--fp-cost <n>', 'cost of a false alarm', positiveNumber('--fp-cost'), 1)
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (flags: { model: string; records: string; kev: string; fnCost: number; fpCost: number; format: string }) => {
+      if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, got "${flags.format}"`);
+      if (flags.fnCost + flags.fpCost === 0) throw new UsageError('--fn-cost and --fp-cost cannot both be 0');
+      const artifact = readArtifact(need(flags.model, 'model artifact'));
+      const exploitModel = modelFromArtifact(artifact);
+      const split = artifact.training.split as TemporalSplit;
+      const kev = loadKevIds(need(flags.kev, 'KEV catalogue'));
+      const test = await loadRecords(need(flags.records, 'CVE records'), (r) => (r.cveMetadata.state ?? 'PUBLISHED') === 'PUBLISHED' && partOf(r, split) === 'test');
+      const costs: Costs = { fn: flags.fnCost, fp: flags.fpCost };
+      const report = evaluate(
+        test.map((r) => exploitProbability(exploitModel, r)),
+        test.map((r) => (kev.has(r.cveMetadata.cveId) ? 1 : 0)),
+        test.map(cvssBaseScore),
+        costs,
+      );
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else process.stdout.write(renderEvaluation(report, `${artifact.name} on the test months (${describeTest(split)})`));
+    });
+
+  model
+    .command('score')
+    .description('write {"cveId","probability"} per CVE JSON 5 record (JSON lines, plain or .gz), from the model alone')
+    .requiredOption('--input <file>', 'CVE JSON 5 records, one per line (.gz accepted)')
+    .option('--model <file>', 'model artifact', SHIPPED_MODEL_FILE)
+    .action(async (flags: { input: string; model: string }) => {
+      const exploitModel = modelFromArtifact(readArtifact(need(flags.model, 'model artifact')));
+      const out: string[] = [];
+      const flush = () => {
+        if (out.length) process.stdout.write(`${out.join('\n')}\n`);
+        out.length = 0;
+      };
+      const { errors } = await scoreFile(
+        exploitModel,
+        need(flags.input, 'input'),
+        (line) => {
+          out.push(line);
+          if (out.length >= 1000) flush();
+        },
+        (err) => process.stderr.write(`tetrad: ${err.message}\n`),
+      );
+      flush();
+      if (errors) process.exitCode = 2;
+    });
+}
+
+function describeTest(split: TemporalSplit): string {
+  return `published ${split.testFrom}${split.testUntil ? ` to before ${split.testUntil}` : ' onwards'}; validation ${split.validationFrom} to before ${split.testFrom}`;
+}
