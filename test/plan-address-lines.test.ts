@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressLines } from '../src/sources/terraform-plan/address-lines.js';
+import { parsePlanJson } from '../src/sources/terraform-plan/plan-json.js';
 
 /** The plain definition: the first line at or after `from` of each wanted address key. */
 function reference(text: string, wanted: ReadonlySet<string>, from: number): Map<string, number> {
@@ -43,5 +44,25 @@ describe('plan address lines', () => {
       ['a.y', 3],
       ['module.m.b.z', 5],
     ]);
+  });
+});
+
+describe('plan resource lines', () => {
+  const res = (address: string) => ({ address, mode: 'managed', type: address.split('.').at(-2), name: address.split('.').at(-1), values: {} });
+  const lines = (plan: unknown) =>
+    parsePlanJson(JSON.stringify(plan, null, 1), 'p.json').map((r) => `${r.id}:${r.location.startLine}`);
+
+  it('point at each resource in planned_values, also with sorted keys (child modules first)', () => {
+    const plan = { format_version: '1.2', planned_values: { root_module: { child_modules: [{ address: 'module.m', resources: [res('module.m.a_b.c')] }], resources: [res('a_b.x'), res('a_b.y')] } } };
+    const text = JSON.stringify(plan, null, 1).split('\n');
+    const lineOfKey = (a: string) => text.findIndex((l) => l.includes(`"address": "${a}"`)) + 1;
+    expect(lines(plan)).toEqual([`a_b.x:${lineOfKey('a_b.x')}`, `a_b.y:${lineOfKey('a_b.y')}`, `module.m.a_b.c:${lineOfKey('module.m.a_b.c')}`]);
+  });
+
+  it('give a repeated address the line of its first occurrence', () => {
+    const plan = { format_version: '1.2', planned_values: { root_module: { resources: [res('a_b.x'), res('a_b.y'), res('a_b.x')] } } };
+    const [x1, y, x2] = lines(plan);
+    expect(x1).toBe(x2);
+    expect(Number(y!.split(':')[1])).toBeGreaterThan(Number(x1!.split(':')[1]));
   });
 });

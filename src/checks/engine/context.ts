@@ -5,26 +5,34 @@ import type { CheckContext } from './types.js';
 export function createCheckContext(resources: readonly Resource[]): CheckContext {
   const byType = new Map<string, Resource[]>();
   const bySource = new Map<string, Resource[]>();
-  const byId = new Map<string, Resource>();
   const referrers = new Map<string, Resource[]>();
-  const leaves = new WeakMap<Resource, readonly StringLeaf[]>();
+  // a Map, not a WeakMap: the context lives for one scan, and 100k weak entries slowed every GC
+  const leaves = new Map<Resource, readonly StringLeaf[]>();
   const shared = new Map<string, unknown>();
   for (const r of resources) {
     push(byType, r.type, r);
     push(bySource, r.source, r);
-    byId.set(r.id, r);
     for (const ref of r.references) push(referrers, ref.target, r);
   }
+  // the id index is built on the first look-up: a model without references may never need it
+  let ids: Map<string, Resource> | undefined;
+  const byId = (id: string): Resource | undefined => {
+    if (!ids) {
+      ids = new Map();
+      for (const r of resources) ids.set(r.id, r);
+    }
+    return ids.get(id);
+  };
   return {
     resources,
     ofType: (...types: string[]) => gather(byType, types),
     fromSource: (...sources: SourceKind[]) => gather(bySource, sources),
-    byId: (id: string) => byId.get(id),
+    byId,
     referencedBy(resource: Resource, attribute?: string) {
       const out: Resource[] = [];
       for (const ref of resource.references) {
         if (attribute !== undefined && ref.attribute !== attribute && !ref.attribute.startsWith(`${attribute}.`) && !ref.attribute.startsWith(`${attribute}[`)) continue;
-        const target = byId.get(ref.target);
+        const target = byId(ref.target);
         if (target && !out.includes(target)) out.push(target);
       }
       return out;

@@ -13,13 +13,30 @@
 const ADDRESS_KEY = /"address"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"/g;
 
 export function addressLines(text: string, wanted: ReadonlySet<string>, from = 0): Map<string, number> {
-  const lines = new Map<string, number>();
-  if (wanted.size === 0) return lines;
-  // Resources are usually met in the order they were collected (the set's order): while they
-  // are, one string comparison replaces two hash look-ups per address.
   const order = [...wanted];
+  const lines = addressLinesInOrder(text, order, wanted, from);
+  const out = new Map<string, number>();
+  order.forEach((address, i) => {
+    if (lines[i]! > 0) out.set(address, lines[i]!);
+  });
+  return out;
+}
+
+/**
+ * The same sweep for callers that hold the wanted addresses as a list without
+ * repetitions (`order`, with `wanted` the same addresses as a set): the line
+ * of `order[i]` is `result[i]`, 0 when it was not found. Resources are usually
+ * met in the order they were collected: while they are, one string comparison
+ * replaces the hash look-ups, and no map is built.
+ */
+export function addressLinesInOrder(text: string, order: readonly string[], wanted: ReadonlySet<string>, from = 0): number[] {
+  const lines = new Array<number>(order.length).fill(0);
+  if (order.length === 0) return lines;
   let next = 0;
   let inOrder = true;
+  // positions of the addresses, built when one is met out of order
+  let position: Map<string, number> | undefined;
+  let found = 0;
   const re = new RegExp(ADDRESS_KEY.source, 'g');
   re.lastIndex = Math.max(0, from);
   let line = 1;
@@ -28,16 +45,23 @@ export function addressLines(text: string, wanted: ReadonlySet<string>, from = 0
   while ((m = re.exec(text)) !== null) {
     const raw = m[1] as string;
     const address = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-    if (inOrder && address === order[next]) next++;
+    let at: number;
+    if (inOrder && address === order[next]) at = next++;
     else {
-      if (!wanted.has(address) || lines.has(address)) continue;
-      // a wanted address out of order (keys sorted, prior_state data sources): hash look-ups from here on
+      if (!wanted.has(address)) continue;
+      if (!position) {
+        position = new Map();
+        order.forEach((a, i) => position!.set(a, i));
+      }
+      at = position.get(address)!;
+      if (lines[at]! > 0) continue;
+      // a wanted address out of order (keys sorted, prior_state data sources): look-ups from here on
       inOrder = false;
     }
     for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
     counted = m.index;
-    lines.set(address, line);
-    if (lines.size === wanted.size) break;
+    lines[at] = line;
+    if (++found === order.length) break;
   }
   return lines;
 }

@@ -1,6 +1,6 @@
 import { Unknown, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import { ParseError } from '../../scan/errors.js';
-import { addressLines, keyOffset } from './address-lines.js';
+import { addressLinesInOrder, keyOffset } from './address-lines.js';
 import { parseJsonOrThrow } from '../shared/json-error.js';
 import type { PlanDocument, PlanModule, PlanResource } from './plan-types.js';
 import { ReferenceResolver } from './references.js';
@@ -142,14 +142,19 @@ export function parsePlanJson(text: string, file: string): Resource[] {
   const configRoot = isRecord(doc.configuration) && isRecord(doc.configuration.root_module) ? doc.configuration.root_module : undefined;
   const resolver = new ReferenceResolver(configRoot, ids, instancesByBase, moduleInstances);
   const from = keyOffset(text, isPlan ? 'planned_values' : 'values');
-  const lines = addressLines(text, ids, from);
+  const order = [...ids];
+  const lineOf = addressLinesInOrder(text, order, ids, from);
+  // without repeated addresses the collected resources and `order` line up one to one
+  const aligned = order.length === found.length;
+  const lines = aligned ? undefined : new Map(order.map((a, i) => [a, lineOf[i]!]));
 
   const out: Resource[] = [];
-  for (const { res, moduleInstance } of found) {
+  for (let n = 0; n < found.length; n++) {
+    const { res, moduleInstance } = found[n]!;
     const attributes = (isRecord(res.values) ? res.values : {}) as ValueObject;
-    const change = changes.get(res.address);
+    const change = changes.size > 0 ? changes.get(res.address) : undefined;
     if (change?.after_unknown) applyAfterUnknown(attributes, change.after_unknown, res.address, '');
-    const line = lines.get(res.address) ?? 1;
+    const line = (aligned ? lineOf[n] : lines!.get(res.address)) || 1;
     const references: Reference[] = configRoot ? resolver.referencesOf(moduleInstance, configAddress(res), res.index !== undefined) : [];
     for (const dep of arrayOf(res.depends_on)) if (typeof dep === 'string') references.push({ attribute: 'depends_on', target: dep });
     const meta: Record<string, Value> = {
