@@ -19,8 +19,6 @@ export interface LogisticOptions {
   bits: number;
   /** L2 penalty on the mean weighted log-loss */
   l2: number;
-  /** weight of a positive example relative to a negative one */
-  positiveWeight: number;
   epochs: number;
   learningRate: number;
   batchSize: number;
@@ -35,7 +33,11 @@ export function margin(model: { bias: number; weights: ArrayLike<number> }, x: S
   return z;
 }
 
-export function trainLogistic(xs: SparseVector[], ys: Uint8Array, opts: LogisticOptions): LogisticModel {
+/**
+ * @param targets per example, the label in [0, 1] (soft labels allowed)
+ * @param weights per example, its weight in the mean log-loss (class weights)
+ */
+export function trainLogistic(xs: SparseVector[], targets: ArrayLike<number>, weights: ArrayLike<number>, opts: LogisticOptions): LogisticModel {
   const dim = 1 << opts.bits;
   const w = new Float64Array(dim);
   const m = new Float64Array(dim);
@@ -53,7 +55,7 @@ export function trainLogistic(xs: SparseVector[], ys: Uint8Array, opts: Logistic
     })(),
   );
   let totalWeight = 0;
-  for (let i = 0; i < ys.length; i++) totalWeight += ys[i] ? opts.positiveWeight : 1;
+  for (let i = 0; i < weights.length; i++) totalWeight += weights[i];
   const beta1 = 0.9;
   const beta2 = 0.999;
   const eps = 1e-8;
@@ -73,8 +75,7 @@ export function trainLogistic(xs: SparseVector[], ys: Uint8Array, opts: Logistic
         const x = xs[i];
         let z = b;
         for (let k = 0; k < x.indices.length; k++) z += w[x.indices[k]] * x.values[k];
-        const weight = ys[i] ? opts.positiveWeight : 1;
-        const r = ((sigmoid(z) - ys[i]) * weight * scale) / totalWeight;
+        const r = ((sigmoid(z) - targets[i]) * weights[i] * scale) / totalWeight;
         gb += r;
         for (let k = 0; k < x.indices.length; k++) g[x.indices[k]] += r * x.values[k];
       }

@@ -47,3 +47,17 @@ describe('no leakage: KEV and SSVC Exploitation are never inputs', () => {
     expect(exploitProbability(model, other)).not.toBe(exploitProbability(model, base));
   });
 });
+
+describe('auxiliary label', () => {
+  it('reads SSVC Exploitation only as a training target, case-insensitively', async () => {
+    const { ssvcExploitation, trainingTarget } = await import('../../src/ml/labels.js');
+    expect(ssvcExploitation(base)).toBeUndefined();
+    expect(ssvcExploitation(withLeakyFields(base, 'poc'))).toBe('poc');
+    const upper = withLeakyFields(base, 'poc');
+    (upper.containers.adp![0].metrics![0].other!.content as { options: Record<string, string>[] }).options[0].Exploitation = 'PoC';
+    expect(ssvcExploitation(upper)).toBe('poc');
+    expect(trainingTarget(withLeakyFields(base, 'poc'), new Set(), 0.2)).toBe(0.2);
+    expect(trainingTarget(withLeakyFields(base, 'poc'), new Set(), 0)).toBe(0);
+    expect(trainingTarget(base, new Set([base.cveMetadata.cveId]), 0.2)).toBe(1);
+  });
+});
