@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerScan } from './scan.js';
 import { registerDocs } from './docs.js';
+import { registerIam } from './iam.js';
 import { registerModel } from './model.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerScan(program);
   registerDocs(program);
+  registerIam(program);
   registerModel(program);
   return program;
 }

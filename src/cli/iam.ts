@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { parsePolicy } from '../checks/_lib/iam-policy.js';
+import type { Value } from '../model/index.js';
+import { loadModel } from '../scan/scan.js';
+import { buildIamAccount } from '../graph/iam/account.js';
+import { iamCan, type CanAnswer } from '../graph/iam/can.js';
+import type { EvalPolicy, PolicyKind, StatementHit } from '../graph/iam/types.js';
+import { UsageError } from './scan.js';
+
+/** Exit codes of `tetrad iam can`: the answer, so scripts can branch on it. */
+export const CAN_EXIT = { allowed: 0, denied: 1, failure: 2, 'allowed-if': 3 } as const;
+
+interface CanFlags {
+  resource?: string;
+  context: string[];
+  absent: string[];
+  closedContext?: boolean;
+  account?: string;
+  scp: string[];
+  sessionPolicy: string[];
+  var: string[];
+  varFile: string[];
+  format: 'table' | 'json';
+}
+
+const repeat = (v: string, p: string[]) => [...p, v];
+
+/** --context key=value, repeated keys become a multi-valued key. */
+function parseContext(pairs: string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--context expects key=value, got "${p}"`);
+    const key = p.slice(0, eq);
+    const value = p.slice(eq + 1);
+    const prev = out[key];
+    out[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+  }
+  return out;
+}
+
+/** A policy file: one JSON/YAML policy document, or a list of them. */
+function policyFile(file: string, kind: PolicyKind): EvalPolicy[] {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const docs = Array.isArray(raw) ? raw : [raw];
+  return docs.map((d, i) => {
+    const p = parsePolicy(d as Value);
+    if (p.kind !== 'document') throw new UsageError(`${file}${docs.length > 1 ? ` [${i}]` : ''}: not a policy document`);
+    return { name: docs.length > 1 ? `${file}[${i}]` : file, kind, document: p.document, level: 0 };
+  });
+}
+
+function parseVars(pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var expects name=value, got "${p}"`);
+    out[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  return out;
+}
+
+function describeHit(s: StatementHit): string {
+  const where = s.location ? `${s.location.file}:${s.location.startLine}` : '(no location)';
+  const what = s.index >= 0 ? `statement ${s.index}${s.sid ? ` (${s.sid})` : ''}` : 'whole policy';
+  const via = s.via ? ` via ${s.via}` : '';
+  const depends = s.dependsOn.length ? ` if ${s.dependsOn.join(', ')}` : '';
+  return `  ${s.effect.padEnd(7)} ${s.kind.padEnd(8)} ${s.policy} ${what}${via}${depends}\n          ${where}`;
+}
+
+export function renderCan(a: CanAnswer): string {
+  const who = a.principal.name ? `${a.principal.kind} ${a.principal.name} (${a.principal.arn})` : `${a.principal.kind} ${a.principal.arn}`;
+  const d = a.decision;
+  const head = d.decision === 'allowed' ? 'ALLOWED' : d.decision === 'denied' ? `DENIED (${d.reason === 'explicit-deny' ? 'explicit deny' : 'implicit deny'})` : `ALLOWED IF ${d.dependsOn.join(', ')}`;
+  const lines = [`${who} -> ${a.action} on ${a.resource}`, `${head}: ${d.explanation}`];
+  if (d.statements.length) lines.push('deciding statements:', ...d.statements.map(describeHit));
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerIam(program: Command): void {
+  const iam = program.command('iam').description('AWS IAM questions over the scanned files (Terraform, plans, CloudFormation, get-account-authorization-details)');
+  iam
+    .command('can')
+    .description('can PRINCIPAL do ACTION (on RESOURCE)? allowed, denied, or allowed if some condition keys hold; with the deciding statements. Exit 0 allowed, 1 denied, 3 allowed-if, 2 error')
+    .argument('<principal>', 'user or role: name, resource id, or ARN; or a service (ec2.amazonaws.com) or identity provider ARN')
+    .argument('<action>', 'IAM action, e.g. s3:GetObject')
+    .argument('[resource-and-paths...]', 'optional resource (ARN, or a role name for sts:AssumeRole*) followed by the files or folders to read (default .)')
+    .option('--resource <arn>', 'the resource, when the first positional argument should be a path')
+    .option('--context <key=value>', 'a known request context key; repeat a key for a multi-valued key; repeatable', repeat, [])
+    .option('--absent <key>', 'a context key known to be missing from the request; repeatable', repeat, [])
+    .option('--closed-context', 'every context key not given is missing (otherwise unknown, giving allowed-if)')
+    .option('--account <id>', 'account id for ARNs built from names (default: from authorization details, else unknown)')
+    .option('--scp <file>', 'an SCP that applies to the account (JSON/YAML document or list); all given SCPs form one level; repeatable', repeat, [])
+    .option('--session-policy <file>', 'a session policy of the principal; repeatable', repeat, [])
+    .option('--var <name=value>', 'set a Terraform variable or CloudFormation parameter; repeatable', repeat, [])
+    .option('--var-file <file>', 'Terraform variable file or CloudFormation parameter file; repeatable', repeat, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (principal: string, action: string, rest: string[], flags: CanFlags) => {
+      let resource = flags.resource;
+      let paths = rest;
+      if (resource === undefined && rest.length > 0 && !existsSync(rest[0]!)) {
+        resource = rest[0];
+        paths = rest.slice(1);
+      }
+      if (paths.length === 0) paths = ['.'];
+      const missing = paths.filter((p) => !existsSync(p));
+      if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+      const { resources, errors } = await loadModel(paths, { vars: parseVars(flags.var), varFiles: flags.varFile });
+      for (const e of errors.filter((x) => x.kind === 'parse' || x.kind === 'io')) process.stderr.write(`tetrad: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+      const account = buildIamAccount(resources, { account: flags.account });
+      const answer = iamCan(account, principal, action, resource, {
+        context: parseContext(flags.context),
+        absent: flags.absent,
+        closed: flags.closedContext === true,
+        scps: flags.scp.length ? flags.scp.flatMap((f) => policyFile(f, 'scp')) : undefined,
+        session: flags.sessionPolicy.length ? flags.sessionPolicy.flatMap((f) => policyFile(f, 'session')) : undefined,
+      });
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderCan(answer));
+      process.exitCode = CAN_EXIT[answer.decision.decision];
+    });
+}
