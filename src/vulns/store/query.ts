@@ -1,0 +1,57 @@
+/** Looks packages up in the store: candidate advisories by name, then exact OSV matching. */
+import { baseEcosystem } from '../versions/index.js';
+import { matchAdvisory, normalizeName, type AdvisoryMatch, type PackageVersion } from '../match.js';
+import type { OsvRecord } from '../osv.js';
+import type { Db } from './db.js';
+
+export interface EnrichedMatch extends AdvisoryMatch {
+  /** CVE ids among the aliases, upstream and related ids (and the id itself) */
+  cves: string[];
+  kev: boolean;
+  epss: { score: number; percentile: number } | null;
+}
+
+export class AdvisoryIndex {
+  private readonly candidates;
+  private readonly kev;
+  private readonly epss;
+  private readonly cache = new Map<string, OsvRecord>();
+
+  constructor(db: Db) {
+    this.candidates = db.prepare<[string, string, string], { id: string; record: string }>(
+      `SELECT a.id, a.record FROM affected_packages p JOIN advisories a ON a.id = p.advisory_id
+       WHERE p.name = ? AND (p.ecosystem = ? OR p.ecosystem LIKE ? || ':%') AND a.withdrawn IS NULL`,
+    );
+    this.kev = db.prepare<[string], { cve_id: string }>('SELECT cve_id FROM kev WHERE cve_id = ?');
+    this.epss = db.prepare<[string], { epss: number; percentile: number }>('SELECT epss, percentile FROM epss WHERE cve_id = ?');
+  }
+
+  /** Every advisory that affects the package (verdict true) or might (verdict unknown). */
+  match(pkg: PackageVersion): EnrichedMatch[] {
+    const base = baseEcosystem(pkg.ecosystem);
+    const rows = this.candidates.all(normalizeName(pkg.ecosystem, pkg.name), base, base);
+    const out: EnrichedMatch[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      let rec = this.cache.get(row.id);
+      if (!rec) {
+        rec = JSON.parse(row.record) as OsvRecord;
+        this.cache.set(row.id, rec);
+      }
+      const m = matchAdvisory(rec, pkg);
+      if (!m) continue;
+      // Ubuntu names its upstream records UBUNTU-CVE-YYYY-NNNN: the CVE is the tail
+      const cves = [...new Set([m.id, ...m.aliases, ...m.related].flatMap((x) => /(?:^|-)(CVE-\d{4}-\d{4,})$/.exec(x)?.[1] ?? []))];
+      const kev = cves.some((c) => this.kev.get(c) !== undefined);
+      let epss: EnrichedMatch['epss'] = null;
+      for (const c of cves) {
+        const e = this.epss.get(c);
+        if (e && (!epss || e.epss > epss.score)) epss = { score: e.epss, percentile: e.percentile };
+      }
+      out.push({ ...m, cves, kev, epss });
+    }
+    return out.sort((a, b) => a.id.localeCompare(b.id));
+  }
+}
