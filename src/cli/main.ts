@@ -4,6 +4,7 @@ import { VERSION } from '../version.js';
 import { registerScan } from './scan.js';
 import { registerDocs } from './docs.js';
 import { registerIam } from './iam.js';
+import { registerDb } from './db.js';
 import { registerModel } from './model.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerScan(program);
   registerDocs(program);
   registerIam(program);
+  registerDb(program);
   registerModel(program);
   return program;
 }
