@@ -136,3 +136,29 @@ describe('iam can over get-account-authorization-details', () => {
     expect(iamCan(acct, 'deploy', 'iam:CreateServiceLinkedRole').decision.decision).toBe('allowed');
   });
 });
+
+describe('iam can over more Terraform shapes and a plan', () => {
+  it('role policy attachments, inline role policies by id, a managed boundary, user group membership with tags', async () => {
+    const acct = await account(join(root, 'test/iam-model/terraform-attachments'));
+    const ci = acct.findPrincipal('ci')!;
+    expect(ci.arn).toBe('arn:aws:iam::111122223333:role/build/ci');
+    // AdministratorAccess limited by PowerUserAccess as boundary
+    expect(iamCan(acct, 'ci', 'ec2:RunInstances').decision.decision).toBe('allowed');
+    expect(iamCan(acct, 'ci', 'iam:CreateUser').decision).toMatchObject({ decision: 'denied', reason: 'implicit-deny' });
+    expect(iamCan(acct, 'ci', 'ec2:TerminateInstances').decision).toMatchObject({ decision: 'denied', reason: 'explicit-deny' });
+    // erin: group inline policy, condition on her own tag (filled from the model), trust naming the account
+    const erin = iamCan(acct, 'erin', 'sts:AssumeRole', 'ci').decision;
+    expect(erin.decision).toBe('allowed');
+    expect(erin.statements.map((s) => s.via ?? s.kind).sort()).toEqual(['group builders', 'resource']);
+    expect(iamCan(acct, 'erin', 'sts:AssumeRole', 'ci', { context: { 'aws:PrincipalTag/team': 'web' } }).decision.decision).toBe('denied');
+  });
+
+  it('plan values: ARNs, managed_policy_arns and attachments by ARN', async () => {
+    const acct = await account(join(root, 'test/iam-model/plan/plan.json'));
+    expect(iamCan(acct, 'arn:aws:iam::111122223333:role/reader', 's3:GetObject', 'arn:aws:s3:::public/a').decision.decision).toBe('allowed');
+    const d = iamCan(acct, 'reader', 's3:GetObject', 'arn:aws:s3:::secret/a').decision;
+    expect(d).toMatchObject({ decision: 'denied', reason: 'explicit-deny' });
+    expect(d.statements[0]!.policy).toBe('aws_iam_policy.deny_secret');
+    expect(iamCan(acct, 'reader', 's3:PutObject', 'arn:aws:s3:::public/a').decision.decision).toBe('denied');
+  });
+});
