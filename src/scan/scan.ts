@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Finding, Resource } from '../model/index.js';
+import type { Finding, Reference, Resource } from '../model/index.js';
 import { normalizeAll } from '../model/normalize/index.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { runChecks } from '../checks/engine/run.js';
@@ -59,6 +59,9 @@ export interface ScanResult {
  */
 export function uniquifyIds(resources: Resource[]): void {
   const seen = new Set<string>();
+  // references by folder and target, built at the first duplicate: renaming stays linear
+  // when two plans of one estate repeat every address (it rescanned every resource per duplicate)
+  let refs: Map<string, Map<string, Reference[]>> | undefined;
   for (const r of resources) {
     if (!seen.has(r.id)) {
       seen.add(r.id);
@@ -67,12 +70,32 @@ export function uniquifyIds(resources: Resource[]): void {
     const old = r.id;
     r.id = `${old}@${r.location.file}:${r.location.startLine}`;
     seen.add(r.id);
+    refs ??= referencesByFolder(resources);
+    const inFolder = refs.get(dirname(r.location.file));
+    const moved = inFolder?.get(old);
+    if (!inFolder || !moved) continue;
+    for (const ref of moved) ref.target = r.id;
+    inFolder.delete(old);
+    const already = inFolder.get(r.id);
+    if (already) already.push(...moved);
+    else inFolder.set(r.id, moved);
+  }
+}
+
+function referencesByFolder(resources: readonly Resource[]): Map<string, Map<string, Reference[]>> {
+  const out = new Map<string, Map<string, Reference[]>>();
+  for (const r of resources) {
+    if (r.references.length === 0) continue;
     const dir = dirname(r.location.file);
-    for (const other of resources) {
-      if (dirname(other.location.file) !== dir) continue;
-      for (const ref of other.references) if (ref.target === old) ref.target = r.id;
+    let byTarget = out.get(dir);
+    if (!byTarget) out.set(dir, (byTarget = new Map()));
+    for (const ref of r.references) {
+      const list = byTarget.get(ref.target);
+      if (list) list.push(ref);
+      else byTarget.set(ref.target, [ref]);
     }
   }
+  return out;
 }
 
 /** Assigns each file to the first source that claims it; unknown files are skipped quietly. */
