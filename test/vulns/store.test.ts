@@ -31,8 +31,11 @@ const record = (id: string, modified: string, fixed = '2.0.0') => ({
   affected: [{ package: { ecosystem: 'npm', name: 'left-pad' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] }],
 });
 
-/** A zip archive of the given files, deflated, as osv.dev publishes them. */
-function makeZip(files: Record<string, string>): Buffer {
+/**
+ * A zip archive of the given files, deflated, as osv.dev publishes them; with `zip64`, the sizes,
+ * offsets and entry count go in ZIP64 records, as in archives of more than 65,535 entries.
+ */
+function makeZip(files: Record<string, string>, zip64 = false): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -50,26 +53,50 @@ function makeZip(files: Record<string, string>): Buffer {
     local.writeUInt16LE(nameBuf.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(45, 4);
+    central.writeUInt16LE(45, 6);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(zip64 ? 0xffffffff : packed.length, 20);
+    central.writeUInt32LE(zip64 ? 0xffffffff : data.length, 24);
     central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
+    const extra = Buffer.alloc(zip64 ? 28 : 0);
+    if (zip64) {
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(data.length), 4);
+      extra.writeBigUInt64LE(BigInt(packed.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      central.writeUInt16LE(extra.length, 30);
+    }
     locals.push(local, nameBuf, packed);
-    centrals.push(central, nameBuf);
+    centrals.push(central, nameBuf, extra);
     offset += 30 + nameBuf.length + packed.length;
   }
   const cd = Buffer.concat(centrals);
+  const n = Object.keys(files).length;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  end.writeUInt16LE(zip64 ? 0xffff : n, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : n, 10);
+  end.writeUInt32LE(zip64 ? 0xffffffff : cd.length, 12);
+  end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16);
+  if (!zip64) return Buffer.concat([...locals, cd, end]);
+  const rec = Buffer.alloc(56);
+  rec.writeUInt32LE(0x06064b50, 0);
+  rec.writeBigUInt64LE(44n, 4);
+  rec.writeUInt16LE(45, 12);
+  rec.writeUInt16LE(45, 14);
+  rec.writeBigUInt64LE(BigInt(n), 24);
+  rec.writeBigUInt64LE(BigInt(n), 32);
+  rec.writeBigUInt64LE(BigInt(cd.length), 40);
+  rec.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([...locals, cd, rec, locator, end]);
 }
 
 describe('advisory store', () => {
@@ -100,6 +127,10 @@ describe('advisory store', () => {
     const r = importPath(db, join(dir, 'all.zip'));
     expect(r.osv.inserted).toBe(2);
     expect(r.errors).toEqual([]);
+    const z64 = makeZip({ 'Y-0001.json': JSON.stringify(record('Y-0001', '2024-01-01T00:00:00Z')) }, true);
+    expect(zipEntries(z64).map((e) => JSON.parse(e.read().toString()).id)).toEqual(['Y-0001']);
+    writeFileSync(join(dir, 'z64.zip'), z64);
+    expect(importPath(db, join(dir, 'z64.zip')).osv.inserted).toBe(1);
     // a damaged archive is an error naming the file, not a crash
     writeFileSync(join(dir, 'bad.zip'), zip.subarray(0, zip.length - 30));
     const bad = importPath(db, join(dir, 'bad.zip'));
