@@ -34,7 +34,14 @@ const spec = fc.array(
   { maxLength: 12 },
 );
 
-function build(items: fc.infer<typeof spec>): Resource[] {
+interface Item {
+  id: string;
+  file: string;
+  line: number;
+  targets: string[];
+}
+
+function build(items: Item[]): Resource[] {
   return items.map((it) => ({
     id: it.id,
     type: 't',

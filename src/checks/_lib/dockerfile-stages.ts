@@ -5,6 +5,7 @@
  */
 import type { Resource, Value, ValueObject } from '../../model/index.js';
 import { isObject, isUnknown } from '../../model/index.js';
+import type { CheckContext } from '../engine/types.js';
 import type { ParsedImage } from './images.js';
 
 export interface StageRef {
@@ -20,8 +21,10 @@ export interface StageRef {
   scratch: boolean;
 }
 
-export function dockerfiles(resources: readonly Resource[]): Resource[] {
-  return resources.filter((r) => r.source === 'dockerfile' && r.type === 'Dockerfile');
+/** The Dockerfile resources of a model, or of a check context (through its type index: no pass over every resource). */
+export function dockerfiles(from: readonly Resource[] | Pick<CheckContext, 'ofType'>): Resource[] {
+  const candidates = 'ofType' in from ? from.ofType('Dockerfile') : from;
+  return candidates.filter((r) => r.source === 'dockerfile' && r.type === 'Dockerfile');
 }
 
 export interface StageEntry {

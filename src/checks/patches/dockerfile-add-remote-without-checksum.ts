@@ -42,7 +42,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       for (const st of stagesOf(r)) {
         const list = st.stage.instructions;
         if (!Array.isArray(list)) continue;

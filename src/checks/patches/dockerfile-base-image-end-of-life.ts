@@ -26,7 +26,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       const stages = stagesOf(r);
       const shipped = shippedStages(r, stages);
       for (const st of stages) {

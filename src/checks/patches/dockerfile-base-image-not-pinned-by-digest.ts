@@ -21,7 +21,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       for (const st of stagesOf(r)) {
         const base = baseImageOf(st);
         if (!base || base.unknownDigest) continue;

@@ -40,7 +40,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       for (const { path, text } of runCommandsOf(r)) {
         const what = unverifiedInstall(text);
         if (!what) continue;

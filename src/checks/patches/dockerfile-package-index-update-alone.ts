@@ -30,7 +30,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       for (const { path, text } of runCommandsOf(r)) {
         if (!updatesIndexAlone(text)) continue;
         out.push({ resource: r, attributePath: path, key: path, message: 'RUN refreshes the package index without installing in the same layer; later installs reuse a stale index', evidence: redactCommand(`RUN ${text}`) });

@@ -32,7 +32,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       for (const { path, text } of runCommandsOf(r)) {
         if (!pipesDownloadToShell(text)) continue;
         out.push({ resource: r, attributePath: path, key: path, message: 'RUN pipes a downloaded script into a shell without verifying it', evidence: redactCommand(`RUN ${text}`) });
