@@ -2,10 +2,11 @@
  * Finds the AWS policy documents held by Terraform, plan and CloudFormation
  * resources, and says where each statement element sits (for file:line).
  */
-import type { Resource, Value } from '../../model/index.js';
-import { getPath } from '../../model/index.js';
+import type { Location, Resource, Value } from '../../model/index.js';
+import { getPath, locate } from '../../model/index.js';
 import type { CheckContext } from '../engine/types.js';
 import { parsePolicy, policyFromDocumentBlocks, type PolicyElement, type PolicyInput, type PolicyStatement } from './iam-policy.js';
+import { lineOfJsonKey } from './json-text-lines.js';
 
 /**
  * identity: attached to a principal; trust: a role's assume-role policy;
@@ -125,6 +126,22 @@ export function elementPath(ref: PolicyRef, st: PolicyStatement, element?: Polic
   if (ref.input.kind !== 'document' || ref.input.fromString) return ref.path;
   const inner = (element && st.elementPaths[element]) || st.path;
   return ref.path ? `${ref.path}.${inner}` : inner;
+}
+
+/**
+ * Where a finding on a statement element points: its attribute path (also the
+ * finding key), plus, for a policy written as a multi-line JSON string (a
+ * Terraform heredoc, a CloudFormation `!Sub |` block), the line of the element
+ * inside that string, which no attribute location covers.
+ */
+export function elementTarget(ref: PolicyRef, st: PolicyStatement, element?: PolicyElement): { attributePath: string; location?: Location } {
+  const attributePath = elementPath(ref, st, element);
+  if (ref.input.kind !== 'document' || !ref.input.fromString || ref.input.text === undefined || !ref.path) return { attributePath };
+  const holder = ref.resource.attributeLocations[ref.path] ? locate(ref.resource, ref.path) : undefined;
+  if (!holder) return { attributePath };
+  const inner = (element && st.elementPaths[element]) || st.path;
+  const location = lineOfJsonKey(holder, ref.input.text, inner);
+  return location ? { attributePath, location } : { attributePath };
 }
 
 /** Statements of a document that are identity-style (no Principal), i.e. grant permissions to whoever holds the policy. */

@@ -50,7 +50,14 @@ export type PolicyInput =
   | { kind: 'absent' }
   | { kind: 'unknown'; value: Unknown }
   | { kind: 'invalid'; reason: string }
-  | { kind: 'document'; document: PolicyDocument; /** true when read from a JSON string: element paths do not exist as attributes */ fromString: boolean };
+  | {
+      kind: 'document';
+      document: PolicyDocument;
+      /** true when read from a JSON string: element paths do not exist as attributes */
+      fromString: boolean;
+      /** the JSON text that was parsed, when read from a string (to find element lines inside it) */
+      text?: string;
+    };
 
 const JSON_ELEMENTS: Array<[PolicyElement, string]> = [
   ['Effect', 'Effect'],
@@ -83,7 +90,7 @@ export function parsePolicy(value: Value | undefined): PolicyInput {
       return { kind: 'invalid', reason: `policy is not valid JSON: ${(err as Error).message}` };
     }
     const doc = documentFromObject(markInterpolations(parsed as Value));
-    return typeof doc === 'string' ? { kind: 'invalid', reason: doc } : { kind: 'document', document: doc, fromString: true };
+    return typeof doc === 'string' ? { kind: 'invalid', reason: doc } : { kind: 'document', document: doc, fromString: true, text: value };
   }
   const doc = documentFromObject(value);
   return typeof doc === 'string' ? { kind: 'invalid', reason: doc } : { kind: 'document', document: doc, fromString: false };

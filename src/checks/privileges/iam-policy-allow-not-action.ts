@@ -1,4 +1,4 @@
-import { describeRef, elementPath, permissionStatements, policyDocuments } from '../_lib/aws-policies.js';
+import { describeRef, elementTarget, permissionStatements, policyDocuments } from '../_lib/aws-policies.js';
 import { coversAllResources, isAllow, renderList } from '../_lib/iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -25,7 +25,7 @@ export default defineCheck({
         out.push({
           resource: ref.resource,
           key: `${ref.path}#${st.index}`,
-          attributePath: elementPath(ref, st, 'NotAction'),
+          ...elementTarget(ref, st, 'NotAction'),
           message: `${describeRef(ref)} statement ${st.sid ?? st.index} allows every action except ${renderList(st.notAction)} on every resource`,
           evidence: `Effect: Allow; NotAction: ${renderList(st.notAction)}; Resource: ${renderList(st.resource)}`,
         });

@@ -1,5 +1,5 @@
 import { isUnknown } from '../../model/index.js';
-import { describeRef, elementPath, permissionStatements, policyDocuments } from '../_lib/aws-policies.js';
+import { describeRef, elementTarget, permissionStatements, policyDocuments } from '../_lib/aws-policies.js';
 import { coversAllResources, isAllow, renderList, type PatternList } from '../_lib/iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -31,10 +31,10 @@ export default defineCheck({
         if (!allActions(st.action)) continue;
         const all = coversAllResources(st);
         if (all === false) continue;
-        const path = elementPath(ref, st, 'Action');
+        const target = elementTarget(ref, st, 'Action');
         const where = `${describeRef(ref)} statement ${st.sid ?? st.index}`;
-        if (isUnknown(all)) out.push({ resource: ref.resource, key: `${ref.path}#${st.index}`, attributePath: path, verdict: 'unknown', message: `${where} allows every action on a resource that is unresolved (${all.toString()})` });
-        else out.push({ resource: ref.resource, key: `${ref.path}#${st.index}`, attributePath: path, message: `${where} allows every action on every resource`, evidence: `Effect: Allow; Action: ${renderList(st.action)}; Resource: ${renderList(st.resource)}` });
+        if (isUnknown(all)) out.push({ resource: ref.resource, key: `${ref.path}#${st.index}`, ...target, verdict: 'unknown', message: `${where} allows every action on a resource that is unresolved (${all.toString()})` });
+        else out.push({ resource: ref.resource, key: `${ref.path}#${st.index}`, ...target, message: `${where} allows every action on every resource`, evidence: `Effect: Allow; Action: ${renderList(st.action)}; Resource: ${renderList(st.resource)}` });
       }
     }
     return out;

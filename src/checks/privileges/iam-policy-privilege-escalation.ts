@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUnknown } from '../../model/index.js';
-import { describeRef, elementPath, permissionStatements, policyDocuments } from '../_lib/aws-policies.js';
+import { describeRef, elementTarget, permissionStatements, policyDocuments } from '../_lib/aws-policies.js';
 import { loadCatalogue } from '../_lib/catalogue.js';
 import { coversAction, coversAllResources, isAllow, type PatternList } from '../_lib/iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -43,7 +43,7 @@ export default defineCheck({
         out.push({
           resource: ref.resource,
           key: `${ref.path}#${st.index}`,
-          attributePath: elementPath(ref, st, 'Action'),
+          ...elementTarget(ref, st, 'Action'),
           message: `${describeRef(ref)} statement ${st.sid ?? st.index} allows ${hits.join(', ')} on every resource: ${hits.map((h) => catalogue[h]!.how).slice(0, 3).join('; ')}`,
           evidence: `Effect: Allow; actions covering ${hits.join(', ')}; Resource: "*"`,
         });

@@ -1,5 +1,5 @@
 import { getPath, isUnknown, type Resource } from '../../model/index.js';
-import { elementPath, policyDocuments, SERVICE_POLICY_TYPES } from '../_lib/aws-policies.js';
+import { elementTarget, policyDocuments, SERVICE_POLICY_TYPES } from '../_lib/aws-policies.js';
 import { isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
 import { defineCheck, type CheckContext, type FindingDraft } from '../engine/types.js';
 
@@ -51,11 +51,11 @@ export default defineCheck({
       for (const st of ref.input.document.statements) {
         if (isAllow(st) !== true || st.principal === undefined || st.condition !== undefined) continue;
         const anyone = principalIsAnyone(st.principal);
-        const path = elementPath(ref, st, 'Principal');
+        const target = elementTarget(ref, st, 'Principal');
         const key = `${ref.path}#${st.index}`;
         if (anyone === true)
-          out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} policy allows ${st.action !== undefined ? renderList(st.action) : `all but ${renderList(st.notAction)}`} to any AWS principal without a condition`, evidence: 'Effect: Allow; Principal: "*"; no Condition' });
-        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, attributePath: path, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal of a policy statement is unresolved (${anyone.toString()})` });
+          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} policy allows ${st.action !== undefined ? renderList(st.action) : `all but ${renderList(st.notAction)}`} to any AWS principal without a condition`, evidence: 'Effect: Allow; Principal: "*"; no Condition' });
+        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, ...target, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal of a policy statement is unresolved (${anyone.toString()})` });
       }
     }
     return out;

@@ -1,5 +1,5 @@
 import { asList, isObject, isUnknown, type Value } from '../../model/index.js';
-import { elementPath, policyDocuments, type PolicyRef } from '../_lib/aws-policies.js';
+import { elementTarget, policyDocuments, type PolicyRef } from '../_lib/aws-policies.js';
 import { coversAction, isAllow, principalIsAnyone, type PolicyStatement } from '../_lib/iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -58,17 +58,17 @@ export default defineCheck({
       for (const st of ref.input.document.statements) {
         if (isAllow(st) !== true || st.principal === undefined) continue;
         const key = `${ref.path}#${st.index}`;
-        const path = elementPath(ref, st, 'Principal');
+        const target = elementTarget(ref, st, 'Principal');
         if (anyGithubRepo(st)) {
-          out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} trusts GitHub Actions OIDC tokens from any repository (no ${GITHUB_OIDC}:sub condition)`, evidence: `Principal: {Federated: ...${GITHUB_OIDC}}; no :sub condition` });
+          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} trusts GitHub Actions OIDC tokens from any repository (no ${GITHUB_OIDC}:sub condition)`, evidence: `Principal: {Federated: ...${GITHUB_OIDC}}; no :sub condition` });
           continue;
         }
         if (st.condition !== undefined || !assumes(st, ref)) continue;
         // {"Service": "*"} / {"Federated": "*"} trust every service or identity provider too
         const anyType = !isUnknown(st.principal) && Object.values(st.principal.byType).some((ids) => ids.some((x) => x === '*'));
         const anyone = anyType ? true : principalIsAnyone(st.principal);
-        if (anyone === true) out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} lets any AWS principal assume it (Principal "*", no condition)`, evidence: 'Effect: Allow; Principal: "*"; Action: sts:AssumeRole; no Condition' });
-        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, attributePath: path, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: trusted principal is unresolved (${anyone.toString()})` });
+        if (anyone === true) out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} lets any AWS principal assume it (Principal "*", no condition)`, evidence: 'Effect: Allow; Principal: "*"; Action: sts:AssumeRole; no Condition' });
+        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, ...target, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: trusted principal is unresolved (${anyone.toString()})` });
       }
     }
     return out;

@@ -1,5 +1,5 @@
 import { isUnknown } from '../../model/index.js';
-import { elementPath, policyDocuments } from '../_lib/aws-policies.js';
+import { elementTarget, policyDocuments } from '../_lib/aws-policies.js';
 import { coversAction, isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
 import { s3PublicAccessCatalogue } from '../_lib/s3-public-access.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -31,9 +31,9 @@ export default defineCheck({
         if (ref.role === 'any' && (isUnknown(st.action) || !(st.action ?? []).some((a) => typeof a === 'string' && /^s3:/i.test(a)))) continue;
         const anyone = principalIsAnyone(st.principal);
         const key = `${ref.path}#${st.index}`;
-        const path = elementPath(ref, st, 'Principal');
-        if (anyone === true) out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; Action: ${renderList(st.action)}; no Condition` });
-        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, attributePath: path, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal granted read access is unresolved (${anyone.toString()})` });
+        const target = elementTarget(ref, st, 'Principal');
+        if (anyone === true) out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; Action: ${renderList(st.action)}; no Condition` });
+        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, ...target, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal granted read access is unresolved (${anyone.toString()})` });
       }
     }
     return out;

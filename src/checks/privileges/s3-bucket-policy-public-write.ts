@@ -1,5 +1,5 @@
 import { isUnknown } from '../../model/index.js';
-import { elementPath, policyDocuments } from '../_lib/aws-policies.js';
+import { elementTarget, policyDocuments } from '../_lib/aws-policies.js';
 import { coversAction, isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
 import { s3PublicAccessCatalogue } from '../_lib/s3-public-access.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -29,10 +29,10 @@ export default defineCheck({
         if (hits.length === 0) continue;
         const anyone = principalIsAnyone(st.principal);
         const key = `${ref.path}#${st.index}`;
-        const path = elementPath(ref, st, 'Principal');
+        const target = elementTarget(ref, st, 'Principal');
         if (anyone === true)
-          out.push({ resource: ref.resource, key, attributePath: path, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.length > 3 ? `${hits.slice(0, 3).join(', ')} and ${hits.length - 3} more` : hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; ${st.action !== undefined ? `Action: ${renderList(st.action)}` : `NotAction: ${renderList(st.notAction)}`}; no Condition` });
-        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, attributePath: path, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal granted write access is unresolved (${anyone.toString()})` });
+          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.length > 3 ? `${hits.slice(0, 3).join(', ')} and ${hits.length - 3} more` : hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; ${st.action !== undefined ? `Action: ${renderList(st.action)}` : `NotAction: ${renderList(st.notAction)}`}; no Condition` });
+        else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, ...target, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal granted write access is unresolved (${anyone.toString()})` });
       }
     }
     return out;
