@@ -22,6 +22,12 @@ export interface NetworkRule {
   targets?: string[];
   /** attribute path of the peers (e.g. "ingress[0].cidr_blocks"), for the line of an exposure */
   peersPath?: string;
+  /**
+   * attribute path of each peer, in the order of `peers`, when a rule takes
+   * its peers from several attributes (cidr_blocks and ipv6_cidr_blocks), so
+   * an exposure points at the attribute that holds the open range
+   */
+  peerPaths?: string[];
   /** set when the rule may be switched off by a value we could not resolve (GCP `disabled = var.x`) */
   disabled?: Unknown;
 }

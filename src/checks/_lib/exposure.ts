@@ -38,6 +38,17 @@ export function admitsInternet(rule: NetworkRule): Tri {
   return 'no';
 }
 
+/**
+ * Where an exposure points: the attribute holding the internet peer (or, for
+ * an unknown verdict, the unresolved one) when the rule spreads its peers over
+ * several attributes, else the rule's peers attribute, else the rule itself.
+ */
+export function exposurePath(rule: NetworkRule): string | undefined {
+  let i = rule.peers.findIndex(isInternet);
+  if (i < 0) i = rule.peers.findIndex((p) => p.kind === 'unknown' && !unknownPeerIsBounded(p));
+  return (i >= 0 ? rule.peerPaths?.[i] : undefined) ?? rule.peersPath ?? rule.attributePath;
+}
+
 /** Does the rule carry the given port of the given transport protocol? */
 export function coversPort(rule: NetworkRule, port: number, transport: 'tcp' | 'udp'): Tri {
   if (isUnknown(rule.protocol)) return 'unknown';
@@ -104,7 +115,7 @@ export function internetIngress(resource: Resource, matches: (r: NetworkRule) =>
     if (answer === 'no') return;
     if (shadowedByDeny(resource, rule, matches, siblings)) return;
     const exposure: Exposure = { resource, rule, verdict: answer === 'yes' ? 'fail' : 'unknown', key: rule.attributePath ?? `rule-${i}` };
-    const path = rule.peersPath ?? rule.attributePath;
+    const path = exposurePath(rule);
     if (path !== undefined) exposure.attributePath = path;
     out.push(exposure);
   });

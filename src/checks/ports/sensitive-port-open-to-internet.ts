@@ -1,6 +1,6 @@
 import { isUnknown, severityRank, type NetworkRule } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { FIREWALL_TYPES, admitsInternet, carriesPort, coversEveryPort, describeRule, shadowedByDeny, siblingRules } from '../_lib/exposure.js';
+import { FIREWALL_TYPES, admitsInternet, carriesPort, coversEveryPort, describeRule, exposurePath, shadowedByDeny, siblingRules } from '../_lib/exposure.js';
 import { sensitivePorts, transports } from '../_lib/sensitive-ports.js';
 
 /** SSH and RDP have checks of their own (TET-PORTS-001/002); a rule opening every port is TET-PORTS-004. */
@@ -58,7 +58,7 @@ export default defineCheck({
           message: `${verdict === 'fail' ? 'open' : 'possibly open'} to the internet: ${services}. ${worst.why}`,
           evidence: describeRule(rule),
         };
-        const path = rule.peersPath ?? rule.attributePath;
+        const path = exposurePath(rule);
         if (path !== undefined) draft.attributePath = path;
         out.push(draft);
       });

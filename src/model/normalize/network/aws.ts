@@ -13,12 +13,14 @@ import { fromToPorts, normalizeProtocol } from './ports.js';
  */
 
 /** The peers of an inline security-group block or an aws_security_group_rule, in a fixed order. */
-function securityGroupPeers(block: ValueObject, path: string, groupRefKey: string): { peers: Peer[]; peersPath?: string } {
+function securityGroupPeers(block: ValueObject, path: string, groupRefKey: string): { peers: Peer[]; peersPath?: string; peerPaths: string[] } {
   const peers: Peer[] = [];
+  const peerPaths: string[] = [];
   let peersPath: string | undefined;
   const add = (key: string, found: Peer[]): void => {
     if (found.length && peersPath === undefined) peersPath = `${path}${key}`;
     peers.push(...found);
+    for (let i = 0; i < found.length; i++) peerPaths.push(`${path}${key}`);
   };
   add('cidr_blocks', cidrPeers(block.cidr_blocks));
   add('ipv6_cidr_blocks', cidrPeers(block.ipv6_cidr_blocks));
@@ -27,16 +29,17 @@ function securityGroupPeers(block: ValueObject, path: string, groupRefKey: strin
   const self = asBool(block.self);
   if (self === true) add('self', [{ kind: 'group', ref: 'self' }]);
   else if (isUnknown(self)) add('self', [{ kind: 'unknown', value: self }]);
-  return peersPath === undefined ? { peers } : { peers, peersPath };
+  return peersPath === undefined ? { peers, peerPaths } : { peers, peersPath, peerPaths };
 }
 
 function sgRule(direction: 'ingress' | 'egress', block: ValueObject, path: string, groupRefKey: string): NetworkRule {
   const prefix = path === '' ? '' : `${path}.`;
   const protocol = normalizeProtocol(block.protocol);
-  const { peers, peersPath } = securityGroupPeers(block, prefix, groupRefKey);
+  const { peers, peersPath, peerPaths } = securityGroupPeers(block, prefix, groupRefKey);
   const rule: NetworkRule = { direction, action: 'allow', protocol, ports: fromToPorts(protocol, block.from_port, block.to_port), peers };
   if (path !== '') rule.attributePath = path;
   if (peersPath !== undefined) rule.peersPath = peersPath;
+  if (peerPaths.length > 1) rule.peerPaths = peerPaths;
   return rule;
 }
 
@@ -89,6 +92,7 @@ export const awsVpcSecurityGroupRuleNormalizer: Normalizer = {
     const first = candidates.find(([, p]) => p.length > 0);
     const rule: NetworkRule = { direction, action: 'allow', protocol, ports: fromToPorts(protocol, a.from_port, a.to_port), peers };
     if (first) rule.peersPath = first[0];
+    if (peers.length > 1) rule.peerPaths = candidates.flatMap(([key, p]) => p.map(() => key));
     r.network = [rule];
   },
 };

@@ -52,6 +52,7 @@ function cfnSgRule(direction: 'ingress' | 'egress', o: ValueObject, path: string
   };
   if (path !== '') rule.attributePath = path;
   if (first) rule.peersPath = `${prefix}${first[0]}`;
+  if (rule.peers.length > 1) rule.peerPaths = candidates.flatMap(([key, p]) => p.map(() => `${prefix}${key}`));
   return rule;
 }
 
