@@ -16,6 +16,25 @@ const POD_SPEC_PATHS: Record<string, string> = {
 
 export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
 
+/**
+ * Custom resources that run a pod spec, by API group: Knative Serving
+ * (`Service`, `Configuration` template their revisions, a `Revision` is one)
+ * and Argo Rollouts. Matched on apiVersion too, since Knative's `Service`
+ * shares its kind with the core Service.
+ */
+const CUSTOM_POD_SPEC_PATHS: Array<{ group: string; kinds: Record<string, string> }> = [
+  { group: 'serving.knative.dev', kinds: { Service: 'spec.template.spec', Configuration: 'spec.template.spec', Revision: 'spec' } },
+  { group: 'argoproj.io', kinds: { Rollout: 'spec.template.spec' } },
+];
+
+function podSpecPath(resource: Resource): string | undefined {
+  const core = POD_SPEC_PATHS[resource.type];
+  const api = resource.attributes.apiVersion;
+  const group = typeof api === 'string' && api.includes('/') ? api.slice(0, api.indexOf('/')) : '';
+  if (core !== undefined && group !== 'serving.knative.dev') return core;
+  return CUSTOM_POD_SPEC_PATHS.find((c) => c.group === group)?.kinds[resource.type];
+}
+
 export interface PodSpecRef {
   spec: ValueObject;
   /** attribute path of the pod spec inside the resource */
@@ -32,7 +51,7 @@ export interface ContainerRef {
 
 export function podSpecOf(resource: Resource): PodSpecRef | undefined {
   if (resource.source !== 'kubernetes') return undefined;
-  const path = POD_SPEC_PATHS[resource.type];
+  const path = podSpecPath(resource);
   if (!path) return undefined;
   const spec = getPath(resource.attributes, path);
   return isObject(spec) ? { spec, path } : undefined;
@@ -55,5 +74,5 @@ export function containersOf(resource: Resource): ContainerRef[] {
 
 /** All workload resources (Pods and controllers with a pod template). */
 export function workloads(resources: readonly Resource[]): Resource[] {
-  return resources.filter((r) => r.source === 'kubernetes' && POD_SPEC_PATHS[r.type] !== undefined);
+  return resources.filter((r) => r.source === 'kubernetes' && podSpecPath(r) !== undefined);
 }
