@@ -1,8 +1,9 @@
 /**
  * The shipped model artifact (`models/exploit-v1.json`): a versioned JSON
- * file holding the hashed-feature logistic model (weights pruned and
- * quantised to int16, base64-packed), its Platt calibration, how it was
- * trained and the metrics measured on the test months.
+ * file holding either a hashed-feature logistic model (weights pruned and
+ * quantised to int16, base64-packed) or a boosted tree ensemble over the
+ * same hashed features, its Platt calibration, how it was trained and the
+ * metrics measured on the test months.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,41 +11,55 @@ import { z } from 'zod';
 import type { CveRecord } from './cve-record.js';
 import { extractFeatures } from './features.js';
 import { margin } from './logistic.js';
+import { boostedMargin, type Tree } from './boosting.js';
+import type { SparseVector } from './features.js';
 import { applyPlatt, type PlattCalibration } from './calibration.js';
 
 export const ARTIFACT_FORMAT = 'tetrad-exploit-model';
 export const ARTIFACT_VERSION = 1;
 
-const artifactSchema = z.object({
+const common = {
   format: z.literal(ARTIFACT_FORMAT),
   version: z.literal(ARTIFACT_VERSION),
   name: z.string(),
-  kind: z.literal('logistic'),
-  hashBits: z.number().int().min(8).max(24),
-  bias: z.number(),
-  weights: z.object({
-    count: z.number().int().nonnegative(),
-    scale: z.number().positive(),
-    indices: z.string(),
-    values: z.string(),
-  }),
+  hashBits: z.number().int().min(1).max(24),
   calibration: z.object({ kind: z.literal('platt'), a: z.number(), b: z.number() }),
   training: z.record(z.string(), z.unknown()),
   metrics: z.record(z.string(), z.unknown()),
-});
+};
+
+const treeSchema = z
+  .object({ feature: z.array(z.number().int()), yes: z.array(z.number().int()), no: z.array(z.number().int()), value: z.array(z.number()) })
+  .refine((t) => t.feature.length > 0 && t.yes.length === t.feature.length && t.no.length === t.feature.length && t.value.length === t.feature.length, 'tree arrays differ in length')
+  .refine((t) => t.feature.every((f, n) => f < 0 || (t.yes[n] > n && t.no[n] > n && t.yes[n] < t.feature.length && t.no[n] < t.feature.length)), 'tree children out of order');
+
+const artifactSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...common,
+    kind: z.literal('logistic'),
+    bias: z.number(),
+    weights: z.object({ count: z.number().int().nonnegative(), scale: z.number().positive(), indices: z.string(), values: z.string() }),
+  }),
+  z.object({ ...common, kind: z.literal('boosted-trees'), base: z.number(), trees: z.array(treeSchema) }),
+]);
 
 export type ModelArtifact = z.infer<typeof artifactSchema>;
+export interface PackedWeights {
+  count: number;
+  scale: number;
+  indices: string;
+  values: string;
+}
 
-/** A model ready to score: dense weights and calibration. */
+/** A model ready to score: the uncalibrated margin of a feature vector, and its calibration. */
 export interface ExploitModel {
   hashBits: number;
-  bias: number;
-  weights: Float32Array;
+  margin: (x: SparseVector) => number;
   calibration: PlattCalibration;
 }
 
 /** Packs dense weights: drops |w| < minAbs, quantises the rest to int16 of max|w|. */
-export function packWeights(weights: Float32Array, minAbs: number): ModelArtifact['weights'] {
+export function packWeights(weights: Float32Array, minAbs: number): PackedWeights {
   const idx: number[] = [];
   let maxAbs = 0;
   for (let j = 0; j < weights.length; j++) {
@@ -65,7 +80,7 @@ export function packWeights(weights: Float32Array, minAbs: number): ModelArtifac
   };
 }
 
-export function unpackWeights(packed: ModelArtifact['weights'], hashBits: number): Float32Array {
+export function unpackWeights(packed: PackedWeights, hashBits: number): Float32Array {
   const dim = 1 << hashBits;
   const ib = Buffer.from(packed.indices, 'base64');
   const vb = Buffer.from(packed.values, 'base64');
@@ -80,7 +95,12 @@ export function unpackWeights(packed: ModelArtifact['weights'], hashBits: number
 }
 
 export function modelFromArtifact(a: ModelArtifact): ExploitModel {
-  return { hashBits: a.hashBits, bias: a.bias, weights: unpackWeights(a.weights, a.hashBits), calibration: a.calibration };
+  if (a.kind === 'logistic') {
+    const linear = { bias: a.bias, weights: unpackWeights(a.weights, a.hashBits) };
+    return { hashBits: a.hashBits, margin: (x) => margin(linear, x), calibration: a.calibration };
+  }
+  const boosted = { bits: a.hashBits, base: a.base, trees: a.trees as Tree[] };
+  return { hashBits: a.hashBits, margin: (x) => boostedMargin(boosted, x), calibration: a.calibration };
 }
 
 export function parseArtifact(text: string, file: string): ModelArtifact {
@@ -108,8 +128,8 @@ export function writeArtifact(file: string, artifact: ModelArtifact): void {
 }
 
 /** The uncalibrated model margin of a record. */
-export function rawMargin(model: Pick<ExploitModel, 'hashBits' | 'bias' | 'weights'>, record: CveRecord): number {
-  return margin(model, extractFeatures(record, model.hashBits));
+export function rawMargin(model: Pick<ExploitModel, 'hashBits' | 'margin'>, record: CveRecord): number {
+  return model.margin(extractFeatures(record, model.hashBits));
 }
 
 /** The calibrated probability that a record's CVE will be known exploited. Reads only the record. */

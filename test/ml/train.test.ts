@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { trainExploitModel } from '../../src/ml/train.js';
+import { trainExploitModel, type TrainOptions } from '../../src/ml/train.js';
+import { boostedMargin, trainBoosted } from '../../src/ml/boosting.js';
+import { extractFeatures } from '../../src/ml/features.js';
 import { exploitProbability, modelFromArtifact, packWeights, parseArtifact, unpackWeights } from '../../src/ml/artifact.js';
 import { syntheticFleet, cveRecord } from './records.js';
 
-const options = { seed: 3, hashBits: 12, epochs: 8, l2Grid: [1e-4, 1e-3], classWeightPowers: [0.5] };
+const options: Partial<TrainOptions> = {
+  seed: 3,
+  hashBits: 12,
+  grid: [
+    { family: 'logistic', l2: 1e-4, epochs: 8, batchSize: 128, learningRate: 0.02 },
+    { family: 'boosted-trees', trees: 20, depth: 2, learningRate: 0.2, lambda: 1, minChildWeight: 1, subsample: 0.8 },
+  ],
+  classWeightPowers: [0.5],
+};
 
 describe('exploit model training (smoke, synthetic fleet)', () => {
   const { records, kev } = syntheticFleet(3000);
@@ -13,9 +23,11 @@ describe('exploit model training (smoke, synthetic fleet)', () => {
     const r = trainExploitModel(records, kev, options);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(r.candidates).toHaveLength(2);
-    const chosen = r.artifact.training.chosen as { l2: number };
+    expect(r.candidates.map((c) => c.spec.family)).toEqual(['logistic', 'boosted-trees']);
+    const chosen = r.artifact.training.chosen as { spec: { family: string }; validationPrAuc: number };
     const best = r.candidates.reduce((a, c) => (c.validationPrAuc > a.validationPrAuc ? c : a));
-    expect(chosen.l2).toBe(best.l2);
+    expect(chosen.spec.family).toBe(best.spec.family);
+    expect(r.artifact.kind).toBe(best.spec.family);
     // positives are ~30% of risky and 0.5% of the rest: a real ranking is far above the base rate
     expect(r.test.model.rocAuc).toBeGreaterThan(0.8);
     expect(r.test.model.prAuc).toBeGreaterThan(3 * r.test.baseRate);
@@ -30,8 +42,12 @@ describe('exploit model training (smoke, synthetic fleet)', () => {
     const a = trainExploitModel(records, kev, options).artifact;
     const b = trainExploitModel(records, kev, options).artifact;
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-    const c = trainExploitModel(records, kev, { ...options, seed: 4 }).artifact;
-    expect(c.weights.values).not.toBe(a.weights.values);
+    for (const family of ['logistic', 'boosted-trees'] as const) {
+      const one = { ...options, grid: options.grid!.filter((s) => s.family === family) };
+      const x = JSON.stringify(trainExploitModel(records, kev, one).artifact);
+      expect(x).toBe(JSON.stringify(trainExploitModel(records, kev, one).artifact));
+      expect(JSON.stringify(trainExploitModel(records, kev, { ...one, seed: 4 }).artifact)).not.toBe(x);
+    }
   });
 
   it('refuses a split whose months hold no exploited CVE', () => {
@@ -44,6 +60,25 @@ describe('exploit model training (smoke, synthetic fleet)', () => {
     const risky = cveRecord({ id: 'CVE-2024-9', published: '2024-05-01', description: 'An unauthenticated remote code execution vulnerability in the acme gateway web interface.', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', score: 9.8, cwe: 'CWE-78', vendor: 'acme', product: 'gateway' });
     const dull = cveRecord({ id: 'CVE-2024-10', published: '2024-05-01', description: 'A local denial of service in the widget parser when handling crafted files.', vector: 'CVSS:3.1/AV:L/AC:H/PR:L/UI:R/S:U/C:N/I:N/A:L', score: 2.5, cwe: 'CWE-400', vendor: 'widgets inc', product: 'parser' });
     expect(exploitProbability(model, risky)).toBeGreaterThan(5 * exploitProbability(model, dull));
+  });
+});
+
+describe('boosted trees', () => {
+  it('splits on the feature that separates the classes and ranks by it', () => {
+    const xs = Array.from({ length: 200 }, (_, i) => ({ indices: Uint32Array.from(i % 4 === 0 ? [1, 5] : [1, 9]), values: Float32Array.from([1, 1]) }));
+    const ys = Float32Array.from(xs, (_, i) => (i % 4 === 0 && i % 8 !== 0 ? 1 : 0));
+    const m = trainBoosted(xs, ys, new Float32Array(200).fill(1), { bits: 4, trees: 5, depth: 2, learningRate: 0.5, lambda: 1, minChildWeight: 1, subsample: 1, seed: 1 });
+    expect([5, 9]).toContain(m.trees[0].feature[0]);
+    expect(boostedMargin(m, xs[0])).toBeGreaterThan(boostedMargin(m, xs[1]));
+  });
+
+  it('scores the records of the fleet through their hashed features', () => {
+    const { records, kev } = syntheticFleet(400);
+    const xs = records.map((r) => extractFeatures(r, 10));
+    const ys = Float32Array.from(records, (r) => (kev.has(r.cveMetadata.cveId) ? 1 : 0));
+    const m = trainBoosted(xs, ys, new Float32Array(ys.length).fill(1), { bits: 10, trees: 10, depth: 2, learningRate: 0.3, lambda: 1, minChildWeight: 0.5, subsample: 1, seed: 1 });
+    expect(m.trees.every((t) => t.feature.length >= 1)).toBe(true);
+    expect(new Set(xs.map((x) => boostedMargin(m, x))).size).toBeGreaterThan(1);
   });
 });
 
@@ -63,7 +98,10 @@ describe('model artifact', () => {
 
   it('rejects a malformed artifact with a clear message', () => {
     expect(() => parseArtifact('{', 'm.json')).toThrow(/m\.json: not JSON/);
-    expect(() => parseArtifact('{"format":"other"}', 'm.json')).toThrow(/m\.json: not a tetrad-exploit-model v1 artifact \(format/);
+    expect(() => parseArtifact('{"format":"other"}', 'm.json')).toThrow(/m\.json: not a tetrad-exploit-model v1 artifact \(/);
+    const tree = { feature: [3, -1], yes: [1, -1], no: [5, -1], value: [0, 0.1] };
+    const boosted = { format: 'tetrad-exploit-model', version: 1, name: 'x', kind: 'boosted-trees', hashBits: 8, base: 0, trees: [tree], calibration: { kind: 'platt', a: 1, b: 0 }, training: {}, metrics: {} };
+    expect(() => parseArtifact(JSON.stringify(boosted), 'm.json')).toThrow(/trees\.0: tree children out of order/);
     const w = packWeights(Float32Array.from([1, 0]), 0);
     const bad = { format: 'tetrad-exploit-model', version: 1, name: 'x', kind: 'logistic', hashBits: 8, bias: 0, weights: { ...w, count: 5 }, calibration: { kind: 'platt', a: 1, b: 0 }, training: {}, metrics: {} };
     expect(() => modelFromArtifact(parseArtifact(JSON.stringify(bad), 'm.json'))).toThrow(/corrupt/);
