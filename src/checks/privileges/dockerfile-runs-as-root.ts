@@ -11,6 +11,35 @@ function baseImageIsNonRoot(from: Value | undefined): boolean {
   return typeof tag === 'string' && /(^|[-_.])nonroot($|[-_.])/i.test(tag);
 }
 
+/**
+ * The user an ENTRYPOINT switches to before starting the program, when it is
+ * a privilege-dropping wrapper run directly: `gosu USER cmd`, `su-exec USER
+ * cmd`, `s6-setuidgid USER cmd`, `setpriv --reuid=USER cmd`, `runuser -u USER
+ * -- cmd`. A wrapper hidden in an entrypoint script is not seen.
+ */
+export function entrypointUser(entrypoint: Value | undefined): string | undefined {
+  if (!isObject(entrypoint)) return undefined;
+  const words = Array.isArray(entrypoint.exec)
+    ? entrypoint.exec.filter((w): w is string => typeof w === 'string')
+    : typeof entrypoint.shell === 'string'
+      ? entrypoint.shell.trim().split(/\s+/)
+      : [];
+  const [cmd, ...args] = words;
+  if (cmd === undefined) return undefined;
+  const tool = cmd.slice(cmd.lastIndexOf('/') + 1);
+  if (tool === 'gosu' || tool === 'su-exec' || tool === 's6-setuidgid') return args[0];
+  if (tool === 'setpriv') {
+    const i = args.findIndex((a) => a === '--reuid' || a.startsWith('--reuid='));
+    if (i < 0) return undefined;
+    return args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
+  }
+  if (tool === 'runuser') {
+    const i = args.indexOf('-u');
+    return i >= 0 ? args[i + 1] : undefined;
+  }
+  return undefined;
+}
+
 export function isRootUser(name: string): boolean {
   const n = name.trim().toLowerCase();
   if (ROOT_NAMES.has(n)) return true;
@@ -44,6 +73,9 @@ export default defineCheck({
       const own = stage.user;
       const effective = stage.effectiveUser;
       const user = isObject(own) ? own : isObject(effective) ? effective : undefined;
+      // the image starts as root only to hand the process to another user (gosu, su-exec, ...)
+      const dropsTo = entrypointUser(stage.entrypoint);
+      if (dropsTo !== undefined && dropsTo !== '' && !isRootUser(dropsTo.split(':')[0]!)) continue;
       // an inherited USER sits in the parent stage
       const userPath = isObject(own) ? `${stagePath}.user` : isObject(effective) ? inheritedUserPath(r.attributes, finalIndex) : undefined;
       if (!user) {
