@@ -23,7 +23,7 @@ import { ParseError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
 import { parseJsonOrThrow } from '../shared/json-error.js';
-import { parseYamlDocuments, rebaseLocations } from '../shared/yaml-values.js';
+import { parseYamlDocuments } from '../shared/yaml-values.js';
 
 export const AUTH_DETAILS_SOURCE = 'aws-authorization-details';
 
@@ -82,6 +82,7 @@ export function readAuthorizationDetails(text: string, file: string): SourceOutp
   const resources: Resource[] = [];
   const errors: ScanError[] = [];
   const fileLoc: Location = { file, startLine: 1, endLine: doc!.endLine };
+  const entryLocations = locationsByEntry(doc!.locations);
   for (const spec of LISTS) {
     const list = root[spec.list];
     if (list === undefined) continue;
@@ -97,7 +98,7 @@ export function readAuthorizationDetails(text: string, file: string): SourceOutp
         return;
       }
       const attributes = structuredClone(entry) as ValueObject;
-      const attributeLocations = rebaseLocations(doc!.locations, path);
+      const attributeLocations = entryLocations.get(path) ?? {};
       for (const docPath of spec.documents) {
         for (const concrete of expand(attributes, docPath)) {
           const problem = decodeDocumentAt(attributes, concrete);
@@ -121,6 +122,19 @@ export function readAuthorizationDetails(text: string, file: string): SourceOutp
     throw new ParseError(file, 1, 'no UserDetailList, GroupDetailList, RoleDetailList or Policies: not an authorization details file');
   }
   return { resources, errors };
+}
+
+/** Locations relative to each list entry (`RoleDetailList[3].RoleName` -> entry `RoleDetailList[3]`, path `RoleName`), in one pass. */
+function locationsByEntry(locations: Record<string, Location>): Map<string, Record<string, Location>> {
+  const out = new Map<string, Record<string, Location>>();
+  for (const [k, v] of Object.entries(locations)) {
+    const m = /^(\w+\[\d+\])\.(.+)$/.exec(k);
+    if (!m) continue;
+    let entry = out.get(m[1]!);
+    if (!entry) out.set(m[1]!, (entry = {}));
+    entry[m[2]!] = v;
+  }
+  return out;
 }
 
 /** Paths such as `UserPolicyList[].PolicyDocument` for every list item. */
