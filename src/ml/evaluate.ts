@@ -35,7 +35,7 @@ export interface EvaluationReport {
  * @param labels 1 when known exploited
  * @param cvss CVSS base score per record (undefined when the record has none: never flagged by a baseline)
  */
-export function evaluate(probs: ArrayLike<number>, labels: ArrayLike<number>, cvss: (number | undefined)[], costs: Costs): EvaluationReport {
+export function evaluate(probs: ArrayLike<number>, labels: ArrayLike<number>, cvss: (number | undefined)[], costs: Costs, alertBudget?: number): EvaluationReport {
   const n = labels.length;
   let positives = 0;
   for (let i = 0; i < n; i++) positives += labels[i] ? 1 : 0;
@@ -47,6 +47,8 @@ export function evaluate(probs: ArrayLike<number>, labels: ArrayLike<number>, cv
   ];
   const threshold = bayesThreshold(costs);
   const bayes = withCost(atThreshold(probs, labels, threshold), `model p >= ${round(threshold, 4)} (Bayes)`);
+  // an alert budget replaces the cost threshold by "flag the top share": shown beside the Bayes decision
+  const budget = alertBudget === undefined ? [] : [withCost(atBudget(probs, labels, alertBudget), `model top ${round(alertBudget * 100, 2)}% (alert budget)`)];
   return {
     records: n,
     positives,
@@ -60,6 +62,7 @@ export function evaluate(probs: ArrayLike<number>, labels: ArrayLike<number>, cv
     costs: { ...costs, threshold },
     costComparison: [
       bayes,
+      ...budget,
       ...baselines,
       withCost(decisionStats(new Array<boolean>(n).fill(false), labels), 'flag nothing'),
       withCost(decisionStats(new Array<boolean>(n).fill(true), labels), 'flag everything'),

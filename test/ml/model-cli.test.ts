@@ -92,6 +92,10 @@ describe('tetrad model train and eval (small synthetic data)', () => {
     expect(table.stdout).toMatch(/CVSS >= 7/);
     expect(table.stdout).toMatch(/expected cost at the Bayes threshold \(miss 20 : false alarm 1/);
     expect(tetrad(['model', 'eval', '--model', out, ...args, '--fn-cost', 'x']).status).toBe(2);
+    expect(tetrad(['model', 'eval', '--model', out, ...args, '--budget', '2']).status).toBe(2);
+    const budget = JSON.parse(tetrad(['model', 'eval', '--model', out, ...args, '--format', 'json', '--budget', '0.05']).stdout) as { records: number; costComparison: { label: string; flagged: number }[] };
+    const row = budget.costComparison.find((c) => c.label.includes('alert budget'))!;
+    expect(row.flagged).toBe(Math.round(0.05 * budget.records));
   });
 });
 
