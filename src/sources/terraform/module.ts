@@ -11,6 +11,7 @@ import { callFunction } from './functions.js';
 import { policyDocumentJson } from './policy-document.js';
 import { convertToType } from './types.js';
 import { RESOURCE_META_ARGS, instanceSuffix, providerOf } from './naming.js';
+import { hasStandIn, registryAddress, standIn } from './registry-modules.js';
 
 /** What every module instance of one scan shares. */
 export interface LoadContext {
@@ -99,6 +100,44 @@ export class ModuleInstance {
     for (const name of this.cfg.modules.keys()) {
       const m = this.moduleCall(name);
       for (const child of m.children) out.push(...child.allResources());
+      out.push(...this.registryStandIns(name));
+    }
+    return out;
+  }
+
+  /** A well-known registry module call as the resource it wraps (see registry-modules.ts); none for other modules. */
+  private registryStandIns(name: string): Resource[] {
+    const block = this.cfg.modules.get(name)!;
+    const srcAttr = attrOf(block.body, 'source');
+    const source = srcAttr && srcAttr.expr.k === 'lit' ? srcAttr.expr.v : undefined;
+    if (typeof source !== 'string' || localModuleDir(this.cfg.dir, source) !== undefined || !hasStandIn(source)) return [];
+    const exp = this.expansion(block);
+    const out: Resource[] = [];
+    for (const inst of exp.keys) {
+      const extra: Record<string, Value> = {};
+      if (exp.kind === 'count') extra.count = { index: inst.key as number };
+      else if (exp.kind === 'for_each') extra.each = { key: inst.each!.key, value: inst.each!.value };
+      const refs: Reference[] = [];
+      const tracker: PathTracker = { currentPath: '' };
+      const inputLocations: Record<string, Location> = {};
+      const inputs = evalBody(block.body, new Evaluator(this.scope(extra, refs, tracker)), block.file, '', inputLocations, tracker, MODULE_META_ARGS);
+      const s = standIn(source, inputs, inputLocations);
+      if (!s) continue;
+      const call = `${this.prefix}module.${name}${instanceSuffix(inst.key)}`;
+      const meta: Record<string, Value> = { module: call, registryModule: registryAddress(source) };
+      if (exp.kind === 'unknown') meta.expansion = 'unknown';
+      out.push({
+        id: `${call}.${s.type}.this`,
+        type: s.type,
+        provider: providerOf(s.type),
+        source: 'terraform',
+        name: 'this',
+        attributes: s.attributes,
+        location: { file: block.file, startLine: block.line, endLine: block.endLine },
+        attributeLocations: s.locations,
+        references: refs,
+        meta,
+      });
     }
     return out;
   }
