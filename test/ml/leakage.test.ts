@@ -42,8 +42,14 @@ describe('no leakage: KEV and SSVC Exploitation are never inputs', () => {
   });
 
   it('does change with a feature it should read (the test can fail)', () => {
-    const other = structuredClone(base);
-    other.containers.cna!.descriptions = [{ lang: 'en', value: 'A low severity information disclosure in a help page.' }];
+    const other = cveRecord({
+      id: base.cveMetadata.cveId,
+      published: '2024-01-12T00:00:00',
+      description: 'A low severity information disclosure in a help page of a desktop note-taking app.',
+      vector: 'CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N',
+      score: 1.8,
+      cwe: 'CWE-200',
+    });
     expect(exploitProbability(model, other)).not.toBe(exploitProbability(model, base));
   });
 });
