@@ -138,6 +138,12 @@ const STAND_INS: Record<string, StandIn> = {
     moduleDefaults: ['metadata_options'],
     shape: asBlock('metadata_options'),
   },
+  'terraform-aws-modules/autoscaling/aws': {
+    type: 'aws_launch_template',
+    inputs: { image_id: 'image_id', instance_type: 'instance_type', user_data: 'user_data', metadata_options: 'metadata_options' },
+    moduleDefaults: ['metadata_options'],
+    shape: asBlock('metadata_options'),
+  },
   'terraform-aws-modules/s3-bucket/aws': {
     type: 'aws_s3_bucket',
     inputs: { bucket: 'bucket', acl: 'acl' },
