@@ -94,6 +94,9 @@ describe.skipIf(!hasSharedData)('real OSV advisories', () => {
     expect(affected(req, { ecosystem: 'npm', name: 'request', version: '2.88.2' })).toBe(true);
     expect(matchAdvisory(req, { ecosystem: 'npm', name: 'request', version: '2.88.2' })?.verdict).toMatchObject({ fixed: [] });
     expect(affected(req, { ecosystem: 'npm', name: 'request', version: '2.88.3' })).toBe(false);
+    const nj = osv('GHSA-5crp-9r3c-p9vr.json');
+    expect(affected(nj, { ecosystem: 'NuGet', name: 'Newtonsoft.Json', version: '12.0.3' })).toBe(true);
+    expect(affected(nj, { ecosystem: 'NuGet', name: 'Newtonsoft.Json', version: '13.0.1' })).toBe(false);
     const py = osv('PYSEC-2023-74.json');
     expect(matchAdvisory(py, { ecosystem: 'PyPI', name: 'requests', version: '2.30.0' })?.verdict).toMatchObject({ affected: true, by: 'versions' });
     expect(affected(py, { ecosystem: 'PyPI', name: 'requests', version: '2.31.0' })).toBe(false);

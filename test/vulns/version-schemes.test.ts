@@ -5,6 +5,7 @@ import {
   dpkg,
   InvalidVersionError,
   maven,
+  nuget,
   pep440,
   rpm,
   rubygems,
@@ -124,6 +125,15 @@ describe('semver and pep440', () => {
   });
 });
 
+describe('nuget', () => {
+  it('orders like NuGet.Versioning: four parts, case-insensitive labels, metadata ignored', () => {
+    expectAscending(nuget, ['1.0.0-alpha', '1.0.0-Alpha.1', '1.0.0-alpha.beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.0.1', '1.0.1', '1.10', '13.0.1']);
+    expectEqual(nuget, ['1', '1.0', '1.0.0', '1.0.0.0', '1.0.0+build.5']);
+    expectEqual(nuget, ['1.0.0-RC1', '1.0.0-rc1']);
+    for (const bad of ['', '1.0.0.0.0', 'a', '1.0-', '1..0']) expect(nuget.isValid(bad)).toBe(false);
+  });
+});
+
 describe('registry by OSV ecosystem', () => {
   it('maps ecosystems, with or without a release suffix', () => {
     expect(schemeFor('Debian:12')).toBe(dpkg);
@@ -135,6 +145,7 @@ describe('registry by OSV ecosystem', () => {
     expect(schemeFor('PyPI')).toBe(pep440);
     expect(schemeFor('Maven')).toBe(maven);
     expect(schemeFor('RubyGems')).toBe(rubygems);
+    expect(schemeFor('NuGet')).toBe(nuget);
     expect(schemeFor('NoSuchEcosystem')).toBeUndefined();
   });
 });
@@ -166,6 +177,7 @@ const GENERATORS: [VersionScheme, fc.Arbitrary<string>][] = [
       .map(([nums, q, n, tail]) => nums.join('.') + q + (q ? n : '') + tail),
   ],
   [rubygems, tokens(['.0', '.1', '.10', '.a', '.b', 'rc', '1', '-1', '-pre', '.pre'], ['0', '1', '2', '10'])],
+  [nuget, tokens(['.0', '.1', '.10', '-alpha', '-Alpha', '.beta', '-1', '.2', '+b1'], ['0', '1', '2', '1.0.0.1'])],
   [semver, tokens(['.0', '.1', '-alpha', '-1', '.beta', '+b1', '.10'], ['0.0.0', '1.2.3', '1.0.0', 'v1.0.0'])],
   [pep440, tokens(['.0', '.1', 'a1', 'b2', 'rc1', '.post1', '.dev1', '+local', '.10'], ['0', '1', '2', '1!1'])],
 ];

@@ -6,6 +6,7 @@
 import { apk } from './apk.js';
 import { dpkg } from './dpkg.js';
 import { maven } from './maven.js';
+import { nuget } from './nuget.js';
 import { pep440 } from './pep440.js';
 import { rpm } from './rpm.js';
 import { rubygems } from './rubygems.js';
@@ -14,7 +15,7 @@ import type { VersionScheme } from './types.js';
 
 export type { VersionScheme } from './types.js';
 export { InvalidVersionError } from './types.js';
-export { apk, dpkg, maven, pep440, rpm, rubygems, semver };
+export { apk, dpkg, maven, nuget, pep440, rpm, rubygems, semver };
 
 const BY_ECOSYSTEM: Record<string, VersionScheme> = {
   npm: semver,
@@ -24,6 +25,7 @@ const BY_ECOSYSTEM: Record<string, VersionScheme> = {
   PyPI: pep440,
   Maven: maven,
   RubyGems: rubygems,
+  NuGet: nuget,
   Debian: dpkg,
   Ubuntu: dpkg,
   Alpine: apk,
