@@ -57,8 +57,9 @@ export function registerModel(program: Command): void {
     .option('--fn-cost <n>', 'cost of a missed exploited CVE', positiveNumber('--fn-cost'), 20)
     .option('--fp-cost <n>', 'cost of a false alarm', positiveNumber('--fp-cost'), 1)
     .option('--budget <share>', 'also show the decision flagging this share of CVEs (alert budget, 0-1)', positiveNumber('--budget'))
+    .option('--bootstrap <n>', 'bootstrap resamples for the PR-AUC interval (0: none)', positiveNumber('--bootstrap'), 200)
     .option('--format <format>', 'table or json', 'table')
-    .action(async (flags: { model: string; records: string; kev: string; fnCost: number; fpCost: number; budget?: number; format: string }) => {
+    .action(async (flags: { model: string; records: string; kev: string; fnCost: number; fpCost: number; budget?: number; bootstrap: number; format: string }) => {
       if (flags.budget !== undefined && flags.budget > 1) throw new UsageError('--budget is a share between 0 and 1');
       if (flags.format !== 'table' && flags.format !== 'json') throw new UsageError(`--format must be table or json, got "${flags.format}"`);
       if (flags.fnCost + flags.fpCost === 0) throw new UsageError('--fn-cost and --fp-cost cannot both be 0');
@@ -74,6 +75,7 @@ export function registerModel(program: Command): void {
         test.map(cvssBaseScore),
         costs,
         flags.budget,
+        Math.floor(flags.bootstrap),
       );
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else process.stdout.write(renderEvaluation(report, `${artifact.name} on the test months (${describeTest(split)})`));

@@ -5,7 +5,8 @@
  */
 import { expectedCalibrationError } from './calibration.js';
 import { bayesThreshold, expectedCost, type Costs } from './decision.js';
-import { atBudget, atThreshold, averagePrecision, decisionStats, rocAuc, type DecisionStats } from './metrics.js';
+import { atBudget, atThreshold, averagePrecision, bootstrapInterval, decisionStats, rocAuc, type DecisionStats } from './metrics.js';
+import { mulberry32 } from './rng.js';
 
 export const THRESHOLDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
 export const BUDGETS = [0.01, 0.05, 0.1, 0.2];
@@ -19,7 +20,7 @@ export interface EvaluationReport {
   records: number;
   positives: number;
   baseRate: number;
-  model: { rocAuc: number; prAuc: number; ece: number };
+  model: { rocAuc: number; prAuc: number; ece: number; prAucInterval?: [number, number] };
   cvssRanking: { rocAuc: number; prAuc: number };
   thresholds: NamedDecision[];
   budgets: NamedDecision[];
@@ -35,7 +36,15 @@ export interface EvaluationReport {
  * @param labels 1 when known exploited
  * @param cvss CVSS base score per record (undefined when the record has none: never flagged by a baseline)
  */
-export function evaluate(probs: ArrayLike<number>, labels: ArrayLike<number>, cvss: (number | undefined)[], costs: Costs, alertBudget?: number): EvaluationReport {
+export function evaluate(
+  probs: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  cvss: (number | undefined)[],
+  costs: Costs,
+  alertBudget?: number,
+  /** bootstrap resamples for a 95% interval of PR-AUC (0: none) */
+  bootstrap = 0,
+): EvaluationReport {
   const n = labels.length;
   let positives = 0;
   for (let i = 0; i < n; i++) positives += labels[i] ? 1 : 0;
@@ -53,7 +62,12 @@ export function evaluate(probs: ArrayLike<number>, labels: ArrayLike<number>, cv
     records: n,
     positives,
     baseRate: n ? positives / n : NaN,
-    model: { rocAuc: rocAuc(probs, labels), prAuc: averagePrecision(probs, labels), ece: expectedCalibrationError(probs, labels) },
+    model: {
+      rocAuc: rocAuc(probs, labels),
+      prAuc: averagePrecision(probs, labels),
+      ece: expectedCalibrationError(probs, labels),
+      ...(bootstrap > 0 ? { prAucInterval: bootstrapInterval(probs, labels, averagePrecision, bootstrap, mulberry32(1)) } : {}),
+    },
     cvssRanking: { rocAuc: rocAuc(cvssRank, labels), prAuc: averagePrecision(cvssRank, labels) },
     thresholds: THRESHOLDS.map((t) => withCost(atThreshold(probs, labels, t), `p >= ${t}`)),
     budgets: BUDGETS.map((b) => withCost(atBudget(probs, labels, b), `top ${b * 100}%`)),
@@ -95,7 +109,7 @@ export function renderEvaluation(r: EvaluationReport, title: string): string {
     title,
     `records ${r.records}, known exploited ${r.positives} (base rate ${pct(r.baseRate)})`,
     '',
-    `model       ROC-AUC ${num(r.model.rocAuc)}  PR-AUC ${num(r.model.prAuc)}  ECE ${num(r.model.ece)}`,
+    `model       ROC-AUC ${num(r.model.rocAuc)}  PR-AUC ${num(r.model.prAuc)}${r.model.prAucInterval ? ` (95% bootstrap ${num(r.model.prAucInterval[0])}–${num(r.model.prAucInterval[1])})` : ''}  ECE ${num(r.model.ece)}`,
     `CVSS score  ROC-AUC ${num(r.cvssRanking.rocAuc)}  PR-AUC ${num(r.cvssRanking.prAuc)}`,
     '',
     'at thresholds (calibrated probability):',

@@ -100,3 +100,35 @@ export function atBudget(scores: ArrayLike<number>, labels: ArrayLike<number>, b
   for (let i = 0; i < k; i++) flags[order[i]] = true;
   return decisionStats(flags, labels);
 }
+
+/**
+ * Percentile bootstrap interval of a metric: resample records with
+ * replacement `resamples` times (seeded), skip resamples where the metric is
+ * undefined (no positive drawn), return the (1−level)/2 and (1+level)/2 quantiles.
+ */
+export function bootstrapInterval(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  metric: (s: number[], y: number[]) => number,
+  resamples: number,
+  random: () => number,
+  level = 0.95,
+): [number, number] {
+  const n = scores.length;
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const s: number[] = new Array(n);
+    const y: number[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(random() * n);
+      s[i] = scores[j];
+      y[i] = labels[j];
+    }
+    const v = metric(s, y);
+    if (Number.isFinite(v)) values.push(v);
+  }
+  if (values.length === 0) return [NaN, NaN];
+  values.sort((a, b) => a - b);
+  const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))];
+  return [at((1 - level) / 2), at((1 + level) / 2)];
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { atBudget, atThreshold, averagePrecision, rocAuc } from '../../src/ml/metrics.js';
+import { atBudget, atThreshold, averagePrecision, bootstrapInterval, rocAuc } from '../../src/ml/metrics.js';
+import { mulberry32 } from '../../src/ml/rng.js';
 import { bayesThreshold, expectedCost, DEFAULT_COSTS } from '../../src/ml/decision.js';
 
 describe('ranking metrics', () => {
@@ -36,6 +37,21 @@ describe('ranking metrics', () => {
         expect(ap).toBeLessThanOrEqual(1 + 1e-12);
       }),
     );
+  });
+});
+
+describe('bootstrap interval', () => {
+  it('brackets the point estimate, is reproducible, and collapses for a constant metric', () => {
+    const random = mulberry32(9);
+    const s = Array.from({ length: 400 }, () => random());
+    const y = s.map((x) => (random() < x * 0.3 ? 1 : 0));
+    const ci = bootstrapInterval(s, y, averagePrecision, 200, mulberry32(1));
+    const ap = averagePrecision(s, y);
+    expect(ci[0]).toBeLessThan(ap);
+    expect(ci[1]).toBeGreaterThan(ap);
+    expect(bootstrapInterval(s, y, averagePrecision, 200, mulberry32(1))).toEqual(ci);
+    expect(bootstrapInterval(s, y, () => 0.5, 20, mulberry32(1))).toEqual([0.5, 0.5]);
+    expect(bootstrapInterval([1, 2], [0, 0], averagePrecision, 20, mulberry32(1))).toEqual([NaN, NaN]);
   });
 });
 
