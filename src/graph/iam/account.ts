@@ -79,6 +79,9 @@ export function buildIamAccount(resources: readonly Resource[], options: { accou
   const principals: IamPrincipal[] = [];
   const policies: IamPolicy[] = [];
   const pending: Array<() => void> = [];
+  /** Look-up tables, built once all principals are known (after the first pass). */
+  let principalTables: { byId: Map<string, IamPrincipal[]>; byArn: Map<string, IamPrincipal[]>; byName: Map<string, IamPrincipal[]> } | undefined;
+  let policyTables: { byId: Map<string, IamPolicy>; byArn: Map<string, IamPolicy> } | undefined;
 
   /** A policy document held at `path` of `resource`, as an EvalPolicy factory. */
   const documentAt = (resource: Resource, path: string, name: string): ((kind: PolicyKind, via?: string) => EvalPolicy) => {
@@ -102,7 +105,9 @@ export function buildIamAccount(resources: readonly Resource[], options: { accou
       if (kind === 'role') {
         if (a.assume_role_policy !== undefined) p.trust = documentAt(r, 'assume_role_policy', `${r.id} trust policy`)('resource');
         asList(a.inline_policy).forEach((ip, i) => {
-          if (isObject(ip) && ip.policy !== undefined) p.inline.push((via) => documentAt(r, `inline_policy[${i}].policy`, `${r.id} inline ${String(ip.name ?? i)}`)('identity', via));
+          if (!(isObject(ip) && ip.policy !== undefined)) return;
+        const f = documentAt(r, `inline_policy[${i}].policy`, `${r.id} inline ${String(ip.name ?? i)}`);
+        p.inline.push((via) => f('identity', via));
         });
         p.attached.push(...targetsOf(a.managed_policy_arns));
       }
@@ -114,7 +119,9 @@ export function buildIamAccount(resources: readonly Resource[], options: { accou
       if (a.PermissionsBoundary !== undefined) p.boundary = targetsOf(a.PermissionsBoundary)[0];
       if (kind === 'role' && a.AssumeRolePolicyDocument !== undefined) p.trust = documentAt(r, 'AssumeRolePolicyDocument', `${r.id} trust policy`)('resource');
       asList(a.Policies).forEach((ip, i) => {
-        if (isObject(ip)) p.inline.push((via) => documentAt(r, `Policies[${i}].PolicyDocument`, `${r.id} inline ${String(ip.PolicyName ?? i)}`)('identity', via));
+        if (!(isObject(ip))) return;
+        const f = documentAt(r, `Policies[${i}].PolicyDocument`, `${r.id} inline ${String(ip.PolicyName ?? i)}`);
+        p.inline.push((via) => f('identity', via));
       });
       p.attached.push(...targetsOf(a.ManagedPolicyArns));
       if (kind === 'user') p.groups.push(...targetsOf(a.Groups));
@@ -124,7 +131,9 @@ export function buildIamAccount(resources: readonly Resource[], options: { accou
       const p = mkPrincipal(kind, r.name, str('Path') ?? '/', r.id);
       const list = { user: 'UserPolicyList', role: 'RolePolicyList', group: 'GroupPolicyList' }[kind];
       asList(a[list]).forEach((ip, i) => {
-        if (isObject(ip)) p.inline.push((via) => documentAt(r, `${list}[${i}].PolicyDocument`, `${r.name} inline ${String(ip.PolicyName ?? i)}`)('identity', via));
+        if (!(isObject(ip))) return;
+        const f = documentAt(r, `${list}[${i}].PolicyDocument`, `${r.name} inline ${String(ip.PolicyName ?? i)}`);
+        p.inline.push((via) => f('identity', via));
       });
       for (const m of asList(a.AttachedManagedPolicies)) if (isObject(m) && typeof m.PolicyArn === 'string') p.attached.push({ text: m.PolicyArn });
       const boundary = getPath(a, 'PermissionsBoundary.PermissionsBoundaryArn');
@@ -219,18 +228,45 @@ export function buildIamAccount(resources: readonly Resource[], options: { accou
   function findPrincipal(ref: string | Target | undefined, kind?: IamPrincipalKind): IamPrincipal | undefined {
     if (ref === undefined) return undefined;
     const t: Target = typeof ref === 'string' ? { text: ref } : ref;
-    const pool = kind ? principals.filter((p) => p.kind === kind) : principals;
-    if ('id' in t) return pool.find((p) => p.id === t.id);
     if ('unresolved' in t) return undefined;
+    const fits = (list: IamPrincipal[] | undefined) => list?.find((p) => kind === undefined || p.kind === kind);
+    if ('id' in t) return fits(principalIndex().byId.get(t.id));
     const s = t.text.trim();
-    return pool.find((p) => p.arn === s) ?? pool.find((p) => p.id === s) ?? pool.find((p) => p.name.toLowerCase() === s.toLowerCase());
+    const idx = principalIndex();
+    return fits(idx.byArn.get(s)) ?? fits(idx.byId.get(s)) ?? fits(idx.byName.get(s.toLowerCase()));
   }
 
+  function principalIndex() {
+    if (principalTables) return principalTables;
+    const tables = { byId: new Map<string, IamPrincipal[]>(), byArn: new Map<string, IamPrincipal[]>(), byName: new Map<string, IamPrincipal[]>() };
+    const add = (m: Map<string, IamPrincipal[]>, k: string, p: IamPrincipal) => {
+      const list = m.get(k);
+      if (list) list.push(p);
+      else m.set(k, [p]);
+    };
+    for (const p of principals) {
+      add(tables.byId, p.id, p);
+      add(tables.byArn, p.arn, p);
+      add(tables.byName, p.name.toLowerCase(), p);
+    }
+    principalTables = tables;
+    return tables;
+  }
+
+
+
   function findPolicy(t: Target): IamPolicy | undefined {
-    if ('id' in t) return policies.find((p) => p.id === t.id);
     if ('unresolved' in t) return undefined;
+    if (!policyTables) {
+      policyTables = { byId: new Map(), byArn: new Map() };
+      for (const p of policies) {
+        if (!policyTables.byId.has(p.id)) policyTables.byId.set(p.id, p);
+        if (!policyTables.byArn.has(p.arn)) policyTables.byArn.set(p.arn, p);
+      }
+    }
+    if ('id' in t) return policyTables.byId.get(t.id);
     const s = t.text.trim();
-    return policies.find((p) => p.arn === s) ?? policies.find((p) => p.id === s);
+    return policyTables.byArn.get(s) ?? policyTables.byId.get(s);
   }
 
   function policyFor(t: Target, kind: PolicyKind, via: string): EvalPolicy {
