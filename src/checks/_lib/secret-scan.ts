@@ -1,6 +1,6 @@
 import type { Resource } from '../../model/index.js';
 import type { CheckContext } from '../engine/types.js';
-import { stringLeaves, type StringLeaf } from './secrets.js';
+import { mayHoldKnownToken, stringLeaves, type StringLeaf } from './secrets.js';
 
 /** Sources whose resources are scanned string by string for embedded secrets (Dockerfiles have their own checks). */
 export const STRING_SCAN_SOURCES = ['terraform', 'terraform-plan', 'cloudformation', 'kubernetes'] as const;
@@ -17,18 +17,70 @@ const DUPLICATE_KEYS = new Set(['kubectl.kubernetes.io/last-applied-configuratio
  * provider blocks to TET-PASS-005, so one leak is reported once.
  */
 export function scannableResources(ctx: CheckContext): Resource[] {
-  return ctx.fromSource(...STRING_SCAN_SOURCES).filter((r) => !(r.source === 'kubernetes' && r.type === 'Secret') && !r.type.startsWith('provider.'));
+  // several checks ask: filtered once per scan, a fresh copy for each
+  return ctx.shared('secret-scan:resources', () => ctx.fromSource(...STRING_SCAN_SOURCES).filter((r) => !(r.source === 'kubernetes' && r.type === 'Secret') && !r.type.startsWith('provider.'))).slice();
 }
 
 /** Container command lines are read by TET-PASS-025, which finds the same URLs, keys and tokens. */
 const CONTAINER_COMMAND = /(containers|initContainers|ephemeralContainers)\[\d+\]\.(command|args)\[\d+\]$/;
 
-export function scannableStrings(resource: Resource): StringLeaf[] {
-  return stringLeaves(resource.attributes).filter(
-    (leaf) => !pathHasKey(leaf.path, USER_DATA_KEYS) && !DUPLICATE_KEYS.has(leaf.key) && !(resource.source === 'kubernetes' && CONTAINER_COMMAND.test(leaf.path)),
-  );
+/**
+ * The strings of a resource the generic scans read. With the check context,
+ * computed once per resource and scan from the context's memoised leaves and
+ * shared by every check that asks (read them, never change them).
+ */
+export function scannableStrings(resource: Resource, ctx?: Pick<CheckContext, 'stringLeaves' | 'shared'>): readonly StringLeaf[] {
+  if (!ctx) return scannable(resource, stringLeaves(resource.attributes));
+  const memo = ctx.shared('secret-scan:strings', () => new Map<Resource, readonly StringLeaf[]>());
+  let leaves = memo.get(resource);
+  if (leaves === undefined) {
+    leaves = Object.freeze(scannable(resource, ctx.stringLeaves(resource)));
+    memo.set(resource, leaves);
+  }
+  return leaves;
 }
 
-function pathHasKey(path: string, keys: Set<string>): boolean {
-  return path.split(/[.[\]]/).some((seg) => keys.has(seg));
+function scannable(resource: Resource, leaves: readonly StringLeaf[]): StringLeaf[] {
+  return leaves.filter((leaf) => !USER_DATA_PATH.test(leaf.path) && !DUPLICATE_KEYS.has(leaf.key) && !(resource.source === 'kubernetes' && CONTAINER_COMMAND.test(leaf.path)));
+}
+
+/** A path with a user-data key as one of its segments (segments are separated by ".", "[" and "]"). */
+const USER_DATA_PATH = new RegExp(`(?:^|[.\\[\\]])(?:${[...USER_DATA_KEYS].map(escapeRegExp).join('|')})(?=[.\\[\\]]|$)`);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Text every credential pattern of the value checks contains: AWS key ids, PEM headers, URLs with user-info. */
+const CREDENTIAL_HINT = /AKIA|ASIA|-----BEGIN |:\/\//;
+
+/**
+ * True when a value may hold what TET-PASS-006 (AKIA/ASIA key ids), 007
+ * (`-----BEGIN ... PRIVATE KEY-----`), 008 (`scheme://user:password@host`)
+ * or 027 (vendor tokens) look for; each of their patterns implies it.
+ */
+export function mayHoldCredential(value: string): boolean {
+  return CREDENTIAL_HINT.test(value) || mayHoldKnownToken(value);
+}
+
+export interface CredentialLeaves {
+  resource: Resource;
+  leaves: readonly StringLeaf[];
+}
+
+/**
+ * The scannable strings that may hold a credential (`mayHoldCredential`),
+ * grouped by resource in model order: found in one pass per scan and shared by
+ * the value-pattern checks, which then test only these few (read them, never
+ * change them).
+ */
+export function credentialLeaves(ctx: CheckContext): readonly CredentialLeaves[] {
+  return ctx.shared('secret-scan:credential-leaves', () => {
+    const out: CredentialLeaves[] = [];
+    for (const resource of scannableResources(ctx)) {
+      const leaves = scannableStrings(resource, ctx).filter((leaf) => mayHoldCredential(leaf.value));
+      if (leaves.length > 0) out.push({ resource, leaves });
+    }
+    return out;
+  });
 }

@@ -180,6 +180,19 @@ export function nameWords(name: string): string[] {
  * TOKEN_URL, PASSWORD_MIN_LENGTH) and for the shell's PWD.
  */
 export function looksSecretName(name: string): boolean {
+  // memoised: scans ask about the same few attribute names on every resource
+  let verdict = secretNameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = judgeSecretName(name);
+    if (secretNameVerdicts.size >= 20_000) secretNameVerdicts.clear();
+    secretNameVerdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+const secretNameVerdicts = new Map<string, boolean>();
+
+function judgeSecretName(name: string): boolean {
   const data = loadCatalogue('passwords/secret-names.yaml', namesSchema);
   const words = nameWords(name);
   if (words.length === 0) return false;
@@ -240,6 +253,8 @@ function decodeSafely(s: string): string {
 
 const tokenSchema = z.object({ tokens: z.array(z.object({ name: z.string(), pattern: z.string() })) });
 let tokenRules: Array<{ name: string; re: RegExp }> | undefined;
+/** Every token pattern in one expression: one test per value instead of one per pattern, for the values that hold none */
+let anyToken: RegExp | undefined;
 
 export interface KnownToken {
   name: string;
@@ -248,8 +263,9 @@ export interface KnownToken {
 
 /** Tokens with a documented prefix (GitHub, GitLab, npm, Slack, Stripe, Google API keys...; data/passwords/token-patterns.yaml). */
 export function knownTokens(text: string): KnownToken[] {
-  tokenRules ??= loadCatalogue('passwords/token-patterns.yaml', tokenSchema).tokens.map((t) => ({ name: t.name, re: new RegExp(`(?<![A-Za-z0-9_])${t.pattern}(?![A-Za-z0-9_])`, 'g') }));
   const out: KnownToken[] = [];
+  if (!mayHoldKnownToken(text)) return out;
+  tokenRules ??= loadCatalogue('passwords/token-patterns.yaml', tokenSchema).tokens.map((t) => ({ name: t.name, re: new RegExp(`(?<![A-Za-z0-9_])${t.pattern}(?![A-Za-z0-9_])`, 'g') }));
   for (const { name, re } of tokenRules) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) if (!out.some((o) => o.token === m[0])) out.push({ name, token: m[0] });
@@ -257,8 +273,23 @@ export function knownTokens(text: string): KnownToken[] {
   return out;
 }
 
+/**
+ * True when some token pattern matches somewhere in the text: every pattern of
+ * the catalogue in one expression, so a value without a token costs one test
+ * instead of one per pattern.
+ */
+export function mayHoldKnownToken(text: string): boolean {
+  anyToken ??= new RegExp(
+    `(?<![A-Za-z0-9_])(?:${loadCatalogue('passwords/token-patterns.yaml', tokenSchema)
+      .tokens.map((t) => `(?:${t.pattern})`)
+      .join('|')})(?![A-Za-z0-9_])`,
+  );
+  return anyToken.test(text);
+}
+
 /** Every AWS credential key id in a text. */
 export function awsKeyIds(text: string): string[] {
+  if (!text.includes('AKIA') && !text.includes('ASIA')) return [];
   AWS_CREDENTIAL_KEY_ID.lastIndex = 0;
   return [...text.matchAll(AWS_CREDENTIAL_KEY_ID)].map((m) => m[1]!);
 }
@@ -299,23 +330,5 @@ export function secretAssignments(text: string): Assignment[] {
 
 // ----------------------------------------------------------- walk strings
 
-export interface StringLeaf {
-  /** attribute path in the resource, e.g. environment[0].variables.DB_PASSWORD */
-  path: string;
-  /** the last key along the path (the attribute or map key name), "" for list items */
-  key: string;
-  value: string;
-}
-
-/** Every string (and its path) inside a value tree. Unknown values are skipped. */
-export function stringLeaves(root: Value | undefined, base = ''): StringLeaf[] {
-  const out: StringLeaf[] = [];
-  const walk = (v: Value | undefined, path: string, key: string): void => {
-    if (v === undefined || v === null || isUnknown(v)) return;
-    if (typeof v === 'string') out.push({ path, key, value: v });
-    else if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${path}[${i}]`, key));
-    else if (typeof v === 'object') for (const [k, child] of Object.entries(v)) walk(child, path === '' ? k : `${path}.${k}`, k);
-  };
-  walk(root, base, '');
-  return out;
-}
+/** Every string (and its path) inside a value tree; the model's walk, which `CheckContext.stringLeaves` memoises per resource. */
+export { stringLeaves, type StringLeaf } from '../../model/index.js';

@@ -22,7 +22,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       const entries = [
         ...globalArgs(r).map((e) => ({ ...e, kind: 'ARG', value: e.entry.default })),
         ...stagesOf(r).flatMap((s) => [

@@ -21,7 +21,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       for (const s of stagesOf(r)) {
         for (const { entry, path } of stageList(s, 'instructions')) {
           if (entry.keyword !== 'ADD' || typeof entry.args !== 'string') continue;

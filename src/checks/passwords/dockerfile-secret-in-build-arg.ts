@@ -28,7 +28,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of dockerfiles(ctx.resources)) {
+    for (const r of dockerfiles(ctx)) {
       const args = [...globalArgs(r), ...stagesOf(r).flatMap((s) => stageList(s, 'args'))];
       for (const { entry, path } of args) {
         const name = typeof entry.key === 'string' ? entry.key : undefined;

@@ -1,5 +1,5 @@
 import { getPath, isObject, parsePath, type Resource } from '../../model/index.js';
-import { scannableResources, scannableStrings } from '../_lib/secret-scan.js';
+import { credentialLeaves } from '../_lib/secret-scan.js';
 import { knownTokens, looksSecretName, maskSecret } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -41,10 +41,11 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of scannableResources(ctx)) {
-      for (const leaf of scannableStrings(r)) {
-        if (reportedByName(r, leaf.path, leaf.key)) continue;
-        knownTokens(leaf.value).forEach((t, i) => {
+    for (const { resource: r, leaves } of credentialLeaves(ctx)) {
+      for (const leaf of leaves) {
+        const tokens = knownTokens(leaf.value);
+        if (tokens.length === 0 || reportedByName(r, leaf.path, leaf.key)) continue;
+        tokens.forEach((t, i) => {
           out.push({
             resource: r,
             attributePath: leaf.path,

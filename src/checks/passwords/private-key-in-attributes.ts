@@ -1,4 +1,4 @@
-import { scannableResources, scannableStrings } from '../_lib/secret-scan.js';
+import { credentialLeaves } from '../_lib/secret-scan.js';
 import { maskSecret, PRIVATE_KEY_HEADER } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -22,8 +22,8 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of scannableResources(ctx)) {
-      for (const leaf of scannableStrings(r)) {
+    for (const { resource: r, leaves } of credentialLeaves(ctx)) {
+      for (const leaf of leaves) {
         const m = PRIVATE_KEY_HEADER.exec(leaf.value);
         if (!m) continue;
         const body = leaf.value.slice(m.index);

@@ -86,7 +86,8 @@ export default defineCheck({
       if (r.type.startsWith('provider.') || r.type.startsWith('data.') || r.type === 'random_password' || r.type === 'random_string') continue;
       const valueLeaves = secretValueLeaves(r);
       const valuePaths = new Set(valueLeaves.map((l) => l.path));
-      const named = stringLeaves(r.attributes).filter((leaf) => !valuePaths.has(leaf.path) && leaf.key && (looksSecretName(leaf.key) || valueOfSecretBlock(leaf.path, leaf.key)) && !covered(r, leaf.path, leaf.key));
+      // the memoised name test first: it rules out nearly every leaf before any path is hashed
+      const named = ctx.stringLeaves(r).filter((leaf) => leaf.key && (looksSecretName(leaf.key) || valueOfSecretBlock(leaf.path, leaf.key)) && !valuePaths.has(leaf.path) && !covered(r, leaf.path, leaf.key));
       for (const leaf of [...valueLeaves, ...named]) {
         const secret = literalSecret(leaf.value);
         if (secret === undefined || notASecretValue(secret)) continue;
