@@ -213,12 +213,29 @@ const SIBLING_INDEX = new WeakMap<CheckContext, Map<string, Resource[]>>();
  * every instance an allow rule reaches.
  */
 export function siblingRules(ctx: CheckContext, r: Resource): NetworkRule[] {
+  // asked by every port check for every firewall resource: answered once per resource and scan
+  let memo = SIBLINGS.get(ctx);
+  if (!memo) SIBLINGS.set(ctx, (memo = new Map()));
+  let rules = memo.get(r);
+  if (!rules) memo.set(r, (rules = findSiblingRules(ctx, r)));
+  return rules;
+}
+
+/** Sibling rules already found, per context and resource; callers read them and never change them. */
+const SIBLINGS = new WeakMap<CheckContext, Map<Resource, NetworkRule[]>>();
+
+function findSiblingRules(ctx: CheckContext, r: Resource): NetworkRule[] {
   let index = SIBLING_INDEX.get(ctx);
   if (!index) {
     index = new Map();
     for (const o of ctx.resources) {
       if (!o.network?.length) continue;
-      for (const k of ruleSetKeys(ctx, o)) index.set(k, [...(index.get(k) ?? []), o]);
+      for (const k of ruleSetKeys(ctx, o)) {
+        // push, not a copy per resource: one rule set with 10k rule resources stayed quadratic
+        const list = index.get(k);
+        if (list) list.push(o);
+        else index.set(k, [o]);
+      }
     }
     SIBLING_INDEX.set(ctx, index);
   }

@@ -110,11 +110,25 @@ function templateText(u: Unknown): string | undefined {
   return body.trim().startsWith('{') ? body : undefined;
 }
 
-/** Strings holding `${...}` interpolations (Terraform placeholders) are values unknown until apply. */
+/**
+ * Strings holding `${...}` interpolations (Terraform placeholders) are values
+ * unknown until apply. Rewrites in place: the value is a fresh `JSON.parse`
+ * result that nothing else holds (copying every policy dominated large scans).
+ */
 function markInterpolations(v: Value): Value {
   if (typeof v === 'string') return v.includes('${') ? new Unknown('interpolated value', v) : v;
-  if (Array.isArray(v)) return v.map(markInterpolations);
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, markInterpolations(x)]));
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = markInterpolations(v[i]!);
+    return v;
+  }
+  if (isObject(v)) {
+    for (const k of Object.keys(v)) {
+      const marked = markInterpolations(v[k]!);
+      // "__proto__" is an own key in JSON.parse output: define it, never set the prototype
+      if (k === '__proto__') Object.defineProperty(v, k, { value: marked, writable: true, enumerable: true, configurable: true });
+      else v[k] = marked;
+    }
+  }
   return v;
 }
 
