@@ -140,7 +140,6 @@ export function applySuppressions(findings: readonly Finding[], resources: reado
   const rules = opts.rules ?? [];
   const compiledRules = rules.map(compileRule);
   const errors: ScanError[] = [];
-  const byId = new Map(resources.map((r) => [r.id, r]));
 
   const cache = new Map<string, InlineDirective[]>();
   const directivesOf = (file: string): InlineDirective[] => {
@@ -158,13 +157,31 @@ export function applySuppressions(findings: readonly Finding[], resources: reado
       }
     }
     cache.set(file, ds);
+    if (ds.length > 0) anyDirectives = true;
     return ds;
+  };
+  let anyDirectives = false;
+
+  // The resource of a finding only matters through the directives of its file. Once every
+  // resource file has been read without a directive, the 100k-entry id index is not built.
+  let byId: Map<string, Resource> | undefined;
+  let allResourceFilesRead: boolean | undefined;
+  const resourceOf = (id: string): Resource | undefined => {
+    if (!anyDirectives) {
+      // asked once: the files read up front (opts.files) usually cover every resource
+      allResourceFilesRead ??= resources.every((r) => r.location.uri !== undefined || cache.has(r.location.file));
+      if (allResourceFilesRead) return undefined;
+    }
+    byId ??= new Map(resources.map((r) => [r.id, r]));
+    return byId.get(id);
   };
 
   for (const file of opts.files ?? []) {
     // the head holds the whole file when it is small: skip the read when it has no directive
     const complete = Buffer.byteLength(file.head) >= file.size;
     if (!complete || file.head.includes('tetrad:ignore')) directivesOf(file.displayPath);
+    // the head is the whole file and holds no directive: known empty without a read
+    else if (!cache.has(file.displayPath)) cache.set(file.displayPath, []);
   }
 
   for (const rule of rules) {
@@ -174,7 +191,7 @@ export function applySuppressions(findings: readonly Finding[], resources: reado
 
   const out = findings.map((f) => {
     const candidates: Candidate[] = [
-      ...inlineCandidates(f, byId.get(f.resource.id), directivesOf).map((d): Candidate => ({ kind: 'inline', file: d.file, line: d.line, reason: d.reason, expires: d.expires })),
+      ...inlineCandidates(f, resourceOf(f.resource.id), directivesOf).map((d): Candidate => ({ kind: 'inline', file: d.file, line: d.line, reason: d.reason, expires: d.expires })),
       ...compiledRules.filter((c) => ruleMatches(c, f, cwd)).map(({ rule: r }): Candidate => ({ kind: 'config', file: r.file, line: r.line, reason: r.reason, expires: r.expires })),
     ];
     for (const c of candidates) {
