@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCheckContext } from '../src/checks/engine/context.js';
-import { isUnknown, stringLeaves, unknown, Unknown, type Resource, type Value, type ValueObject } from '../src/model/index.js';
+import { isUnknown, stringLeaves, stringLeavesWhere, unknown, Unknown, type Resource, type Value, type ValueObject } from '../src/model/index.js';
 
 function resource(id: string, attributes: ValueObject): Resource {
   return { id, type: 'aws_thing', provider: 'aws', source: 'terraform', name: id, attributes, location: { file: 'main.tf', startLine: 1, endLine: 1 }, attributeLocations: {}, references: [] };
@@ -120,5 +120,17 @@ describe('type and source indexes', () => {
     ctx.fromSource('terraform').length = 0;
     expect(ctx.ofType('aws_thing').map((r) => r.id)).toEqual(['a', 'c']);
     expect(ctx.fromSource('terraform').map((r) => r.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('string leaves with a filter', () => {
+  it('keeps exactly the leaves the plain walk lists and the filter accepts, with the same paths', () => {
+    fc.assert(
+      fc.property(valueArb, fc.constantFrom('', 'policy', 'a.b[0]'), fc.constantFrom('', 'a', 'x'), (v, base, needle) => {
+        const keep = (key: string, value: string) => key.includes(needle) || value.includes(needle.toUpperCase());
+        expect(stringLeavesWhere(v, keep, base)).toEqual(referenceLeaves(v, base).filter((l) => keep(l.key, l.value)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -38,3 +38,42 @@ function walk(v: Value | undefined, path: string, key: string, out: StringLeaf[]
     walk(v[k], path === '' ? k : `${path}.${k}`, k, out);
   }
 }
+
+/**
+ * The leaves `stringLeaves` would list whose key and value pass `keep`, in the
+ * same order, with the same paths; a path string is built only for a leaf that
+ * is kept. For scans that keep a handful of the strings of a large model.
+ */
+export function stringLeavesWhere(root: Value | undefined, keep: (key: string, value: string) => boolean, base = ''): StringLeaf[] {
+  const out: StringLeaf[] = [];
+  const segments: Array<string | number> = [];
+  const pathOf = (): string => {
+    let path = base;
+    for (const seg of segments) path = typeof seg === 'number' ? `${path}[${seg}]` : path === '' ? seg : `${path}.${seg}`;
+    return path;
+  };
+  const visit = (v: Value | undefined, key: string): void => {
+    if (typeof v === 'string') {
+      if (keep(key, v)) out.push({ path: pathOf(), key, value: v });
+      return;
+    }
+    if (v === undefined || v === null || typeof v !== 'object' || isUnknown(v)) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        segments.push(i);
+        visit(v[i], key);
+        segments.pop();
+      }
+      return;
+    }
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      segments.push(k);
+      visit(v[k], k);
+      segments.pop();
+    }
+  };
+  visit(root, '');
+  return out;
+}

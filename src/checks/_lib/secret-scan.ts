@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/index.js';
 import type { CheckContext } from '../engine/types.js';
+import { stringLeavesWhere } from '../../model/index.js';
 import { mayHoldKnownToken, stringLeaves, type StringLeaf } from './secrets.js';
 
 /** Sources whose resources are scanned string by string for embedded secrets (Dockerfiles have their own checks). */
@@ -78,7 +79,8 @@ export function credentialLeaves(ctx: CheckContext): readonly CredentialLeaves[]
   return ctx.shared('secret-scan:credential-leaves', () => {
     const out: CredentialLeaves[] = [];
     for (const resource of scannableResources(ctx)) {
-      const leaves = scannableStrings(resource, ctx).filter((leaf) => mayHoldCredential(leaf.value));
+      // the value test first, paths only for its hits: the same leaves as filtering scannableStrings
+      const leaves = scannable(resource, stringLeavesWhere(resource.attributes, (_key, value) => mayHoldCredential(value)));
       if (leaves.length > 0) out.push({ resource, leaves });
     }
     return out;

@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/index.js';
+import { stringLeavesWhere, type Resource } from '../../model/index.js';
 import { USER_DATA_KEYS } from '../_lib/secret-scan.js';
 import { awsKeyIds, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -87,7 +87,9 @@ export default defineCheck({
       const valueLeaves = secretValueLeaves(r);
       const valuePaths = new Set(valueLeaves.map((l) => l.path));
       // the memoised name test first: it rules out nearly every leaf before any path is hashed
-      const named = ctx.stringLeaves(r).filter((leaf) => leaf.key && (looksSecretName(leaf.key) || valueOfSecretBlock(leaf.path, leaf.key)) && !valuePaths.has(leaf.path) && !covered(r, leaf.path, leaf.key));
+      const named = stringLeavesWhere(r.attributes, (key) => key !== '' && (looksSecretName(key) || key === 'value' || key === 'Value')).filter(
+        (leaf) => (looksSecretName(leaf.key) || valueOfSecretBlock(leaf.path, leaf.key)) && !valuePaths.has(leaf.path) && !covered(r, leaf.path, leaf.key),
+      );
       for (const leaf of [...valueLeaves, ...named]) {
         const secret = literalSecret(leaf.value);
         if (secret === undefined || notASecretValue(secret)) continue;
