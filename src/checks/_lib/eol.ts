@@ -85,10 +85,29 @@ export function setEolToday(day?: string): void {
 /** The day EOL decisions are made on, as YYYY-MM-DD (UTC). */
 export function eolToday(): string {
   if (pinnedToday) return pinnedToday;
+  // asked for every versioned resource: the last answers are kept (the variable is still read each time)
   const env = process.env.TETRAD_TODAY;
-  if (env && isoDay.safeParse(env).success) return env;
-  return new Date().toISOString().slice(0, 10);
+  if (env) {
+    if (env !== lastEnv) {
+      lastEnv = env;
+      lastEnvValid = isoDay.safeParse(env).success;
+    }
+    if (lastEnvValid) return env;
+  }
+  const now = Date.now();
+  if (now >= utcDayEnd || now < utcDayStart) {
+    utcDay = new Date(now).toISOString().slice(0, 10);
+    utcDayStart = Date.parse(`${utcDay}T00:00:00Z`);
+    utcDayEnd = utcDayStart + 86_400_000;
+  }
+  return utcDay;
 }
+
+let lastEnv: string | undefined;
+let lastEnvValid = false;
+let utcDay = '';
+let utcDayStart = 0;
+let utcDayEnd = 0;
 
 // ---------------------------------------------------------------- versions
 
