@@ -93,3 +93,54 @@ export function expectedCalibrationError(probs: ArrayLike<number>, labels: Array
   for (let k = 0; k < bins; k++) if (count[k]) ece += (count[k] / n) * Math.abs(sumP[k] / count[k] - sumY[k] / count[k]);
   return ece;
 }
+
+/** A non-decreasing step function from margin to probability, fitted by pool-adjacent-violators. */
+export interface IsotonicCalibration {
+  kind: 'isotonic';
+  /** upper margin of each block, ascending */
+  x: number[];
+  /** probability of each block, non-decreasing */
+  y: number[];
+}
+
+/** Isotonic regression of labels on scores (pool adjacent violators; tied scores pooled first). */
+export function fitIsotonic(scores: ArrayLike<number>, labels: ArrayLike<number>): IsotonicCalibration {
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  const xs: number[] = [];
+  const sums: number[] = [];
+  const counts: number[] = [];
+  for (const i of order) {
+    const s = scores[i];
+    const y = labels[i] ? 1 : 0;
+    if (xs.length && xs[xs.length - 1] === s) {
+      sums[sums.length - 1] += y;
+      counts[counts.length - 1]++;
+    } else {
+      xs.push(s);
+      sums.push(y);
+      counts.push(1);
+    }
+    // pool while the last block's mean does not rise above the previous one's
+    while (sums.length > 1 && sums[sums.length - 1] / counts[counts.length - 1] <= sums[sums.length - 2] / counts[counts.length - 2]) {
+      const s2 = sums.pop()!;
+      const c2 = counts.pop()!;
+      const x2 = xs.pop()!;
+      sums[sums.length - 1] += s2;
+      counts[counts.length - 1] += c2;
+      xs[xs.length - 1] = x2;
+    }
+  }
+  return { kind: 'isotonic', x: xs, y: sums.map((s, k) => s / counts[k]) };
+}
+
+/** The probability of the first block whose upper margin reaches `margin` (the last block beyond). */
+export function applyIsotonic(c: IsotonicCalibration, margin: number): number {
+  let lo = 0;
+  let hi = c.x.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.x[mid] >= margin) hi = mid;
+    else lo = mid + 1;
+  }
+  return c.y[lo] ?? 0;
+}

@@ -9,7 +9,7 @@ import type { CveRecord } from './cve-record.js';
 import { cvssBaseScore, DEFAULT_HASH_BITS, extractFeatures, type SparseVector } from './features.js';
 import { margin, trainLogistic } from './logistic.js';
 import { boostedMargin, trainBoosted } from './boosting.js';
-import { fitPlatt, applyPlatt } from './calibration.js';
+import { fitPlatt, applyPlatt, fitIsotonic, applyIsotonic, expectedCalibrationError } from './calibration.js';
 import { averagePrecision } from './metrics.js';
 import { partOf, DEFAULT_SPLIT, type Part, type TemporalSplit } from './split.js';
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, modelFromArtifact, packWeights, rawMargin, type ModelArtifact } from './artifact.js';
@@ -171,6 +171,16 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
   const validation = evaluate(probsOf(data.validation), data.validation.ys, data.validation.records.map(cvssBaseScore), opts.costs);
   const test = evaluate(probsOf(data.test), data.test.ys, data.test.records.map(cvssBaseScore), opts.costs);
 
+  // isotonic calibration on the same validation months, for comparison only: with a few dozen
+  // positives its steps overfit, and its ties flatten the ranking; Platt (two parameters) ships
+  const isotonic = fitIsotonic(validationMargins, data.validation.ys);
+  const testIsotonic = data.test.records.map((r) => applyIsotonic(isotonic, rawMargin(shipped, r)));
+  const calibrationComparison = {
+    platt: { testEce: round(test.model.ece, 4), testPrAuc: round(test.model.prAuc, 4) },
+    isotonic: { blocks: isotonic.x.length, testEce: round(expectedCalibrationError(testIsotonic, data.test.ys), 4), testPrAuc: round(averagePrecision(testIsotonic, data.test.ys), 4) },
+  };
+  log(`calibration on the test months: Platt ECE ${calibrationComparison.platt.testEce}, isotonic ECE ${calibrationComparison.isotonic.testEce} (PR-AUC ${calibrationComparison.isotonic.testPrAuc})`);
+
   const rounded = (c: Candidate) => ({ ...c, positiveWeight: round(c.positiveWeight, 4), validationPrAuc: round(c.validationPrAuc, 4) });
   draft.training = {
     seed: opts.seed,
@@ -182,6 +192,7 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
     },
     chosen: rounded(best.candidate),
     candidates: candidates.map(rounded),
+    calibrationComparison,
     ...(draft.kind === 'logistic' ? { pruneBelow: opts.pruneBelow } : {}),
   };
   draft.metrics = { test: summary(test), validation: summary(validation) };

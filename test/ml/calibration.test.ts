@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyPlatt, expectedCalibrationError, fitPlatt } from '../../src/ml/calibration.js';
+import { applyIsotonic, applyPlatt, expectedCalibrationError, fitIsotonic, fitPlatt } from '../../src/ml/calibration.js';
 import { sigmoid } from '../../src/ml/logistic.js';
 import { mulberry32 } from '../../src/ml/rng.js';
 
@@ -50,6 +50,30 @@ describe('calibration', () => {
           expect(p).toBeGreaterThan(0);
           expect(p).toBeLessThan(1);
         }
+      }),
+    );
+  });
+
+  it('isotonic regression by hand', () => {
+    // scores 1..4 with labels 1,0,1,1 → first two pool to 0.5
+    const c = fitIsotonic([1, 2, 3, 4], [1, 0, 1, 1]);
+    expect(c.y).toEqual([0.5, 1]);
+    expect(c.x).toEqual([2, 4]);
+    expect(applyIsotonic(c, 0)).toBe(0.5);
+    expect(applyIsotonic(c, 2.5)).toBe(1);
+    expect(applyIsotonic(c, 9)).toBe(1);
+  });
+
+  it('isotonic fit is non-decreasing and keeps the mean of the labels (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -30, max: 30 }), fc.boolean()), { minLength: 1, maxLength: 120 }), (rows) => {
+        const s = rows.map((r) => r[0]);
+        const y = rows.map((r) => (r[1] ? 1 : 0));
+        const c = fitIsotonic(s, y);
+        for (let k = 1; k < c.y.length; k++) expect(c.y[k]).toBeGreaterThan(c.y[k - 1]);
+        const fitted = s.map((x) => applyIsotonic(c, x));
+        const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
+        expect(mean(fitted)).toBeCloseTo(mean(y), 10);
       }),
     );
   });
