@@ -111,7 +111,10 @@ export function internetIngress(resource: Resource, matches: (r: NetworkRule) =>
   const out: Exposure[] = [];
   (resource.network ?? []).forEach((rule, i) => {
     if (rule.direction !== 'ingress' || rule.action !== 'allow') return;
-    const answer = and(admitsInternet(rule), matches(rule), rule.disabled === undefined ? 'yes' : 'unknown');
+    // most rules admit no internet peer: leave before the port matcher (the Kleene "and" would say no anyway)
+    const admits = admitsInternet(rule);
+    if (admits === 'no') return;
+    const answer = and(admits, matches(rule), rule.disabled === undefined ? 'yes' : 'unknown');
     if (answer === 'no') return;
     if (shadowedByDeny(resource, rule, matches, siblings)) return;
     const exposure: Exposure = { resource, rule, verdict: answer === 'yes' ? 'fail' : 'unknown', key: rule.attributePath ?? `rule-${i}` };
