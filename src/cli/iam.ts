@@ -7,7 +7,7 @@ import { loadModel } from '../scan/scan.js';
 import { buildIamAccount } from '../graph/iam/account.js';
 import { iamCan, type CanAnswer } from '../graph/iam/can.js';
 import type { EvalPolicy, PolicyKind, StatementHit } from '../graph/iam/types.js';
-import { UsageError } from './scan.js';
+import { parseVars, UsageError } from './options.js';
 
 /** Exit codes of `tetrad iam can`: the answer, so scripts can branch on it. */
 export const CAN_EXIT = { allowed: 0, denied: 1, failure: 2, 'allowed-if': 3 } as const;
@@ -57,15 +57,6 @@ function policyFile(file: string, kind: PolicyKind): EvalPolicy[] {
   });
 }
 
-function parseVars(pairs: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of pairs) {
-    const eq = p.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var expects name=value, got "${p}"`);
-    out[p.slice(0, eq)] = p.slice(eq + 1);
-  }
-  return out;
-}
 
 function describeHit(s: StatementHit): string {
   const where = s.location ? `${s.location.file}:${s.location.startLine}` : '(no location)';

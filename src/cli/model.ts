@@ -9,8 +9,7 @@ import { partOf, type TemporalSplit } from '../ml/split.js';
 import { evaluate, renderEvaluation } from '../ml/evaluate.js';
 import { scoreFile } from '../ml/score.js';
 import type { Costs } from '../ml/decision.js';
-
-class UsageError extends Error {}
+import { UsageError } from './options.js';
 
 function positiveNumber(name: string) {
   return (v: string) => {

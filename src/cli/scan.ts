@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { atLeast, SEVERITIES, type Severity } from '../model/index.js';
 import { FORMATS } from '../report/index.js';
+import { parseVars } from './options.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { loadUserChecks } from '../checks/engine/user-checks.js';
 import { scan, type ScanProgress } from '../scan/scan.js';
@@ -28,17 +29,6 @@ interface ScanFlags {
 
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
-export class UsageError extends Error {}
-
-function parseVars(pairs: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of pairs) {
-    const eq = p.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--var expects name=value, got "${p}"`);
-    out[p.slice(0, eq)] = p.slice(eq + 1);
-  }
-  return out;
-}
 
 /** A one-line progress display on stderr, only on a TTY. */
 function progressReporter(enabled: boolean): ((p: ScanProgress) => void) | undefined {

@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import type { Location, Resource, Value, ValueObject } from '../../model/index.js';
 import { isObject, Unknown } from '../../model/index.js';
-import { ParseError, type ScanError } from '../../scan/errors.js';
+import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
 import { parseJsonOrThrow } from '../shared/json-error.js';
@@ -57,20 +57,13 @@ export const authorizationDetailsSource: Source = {
         resources.push(...out.resources);
         errors.push(...out.errors);
       } catch (err) {
-        errors.push(toScanError(err, file.displayPath));
+        errors.push(toScanError(err, file.displayPath, AUTH_DETAILS_SOURCE));
       }
     }
     return { resources, errors };
   },
 };
 
-function toScanError(err: unknown, file: string): ScanError {
-  if (err instanceof ParseError) {
-    const prefix = `${err.file}${err.line === undefined ? '' : `:${err.line}`}: `;
-    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message, source: AUTH_DETAILS_SOURCE };
-  }
-  return { kind: 'parse', file, message: (err as Error).message, source: AUTH_DETAILS_SOURCE };
-}
 
 /** Reads one file; throws ParseError for a file that is not JSON or not this format. */
 export function readAuthorizationDetails(text: string, file: string): SourceOutput {
@@ -87,14 +80,14 @@ export function readAuthorizationDetails(text: string, file: string): SourceOutp
     const list = root[spec.list];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
-      errors.push(toScanError(new ParseError(file, doc!.locations[spec.list]?.startLine ?? 1, `${spec.list} must be a list`), file));
+      errors.push(toScanError(new ParseError(file, doc!.locations[spec.list]?.startLine ?? 1, `${spec.list} must be a list`), file, AUTH_DETAILS_SOURCE));
       continue;
     }
     list.forEach((entry, i) => {
       const path = `${spec.list}[${i}]`;
       const location = doc!.locations[path] ?? fileLoc;
       if (!isObject(entry) || typeof entry.Arn !== 'string' || typeof entry[spec.nameKey] !== 'string') {
-        errors.push(toScanError(new ParseError(file, location.startLine, `${path} has no Arn or ${spec.nameKey}; entry skipped`), file));
+        errors.push(toScanError(new ParseError(file, location.startLine, `${path} has no Arn or ${spec.nameKey}; entry skipped`), file, AUTH_DETAILS_SOURCE));
         return;
       }
       const attributes = structuredClone(entry) as ValueObject;
@@ -102,7 +95,7 @@ export function readAuthorizationDetails(text: string, file: string): SourceOutp
       for (const docPath of spec.documents) {
         for (const concrete of expand(attributes, docPath)) {
           const problem = decodeDocumentAt(attributes, concrete);
-          if (problem) errors.push(toScanError(new ParseError(file, attributeLocations[concrete]?.startLine ?? location.startLine, `${path}.${concrete}: ${problem}`), file));
+          if (problem) errors.push(toScanError(new ParseError(file, attributeLocations[concrete]?.startLine ?? location.startLine, `${path}.${concrete}: ${problem}`), file, AUTH_DETAILS_SOURCE));
         }
       }
       resources.push({

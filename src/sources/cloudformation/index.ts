@@ -30,7 +30,7 @@
  * but the transform itself is not expanded.
  */
 import type { Resource } from '../../model/index.js';
-import { ParseError, type ScanError } from '../../scan/errors.js';
+import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { readSourceText } from '../../scan/read-text.js';
 import type { Source, SourceOptions, SourceOutput } from '../types.js';
@@ -63,20 +63,12 @@ export const cloudformationSource: Source = {
       try {
         const out = parseTemplate(readSourceText(file), file.displayPath, overrides);
         resources.push(...out.resources);
-        errors.push(...out.errors.map((e) => toScanError(e, file.displayPath)));
+        errors.push(...out.errors.map((e) => toScanError(e, file.displayPath, 'cloudformation')));
       } catch (err) {
-        errors.push(toScanError(err, file.displayPath));
+        errors.push(toScanError(err, file.displayPath, 'cloudformation'));
       }
     }
     return { resources, errors };
   },
 };
 
-function toScanError(err: unknown, file: string): ScanError {
-  if (err instanceof ParseError) {
-    const prefix = err.line === undefined ? `${err.file}: ` : `${err.file}:${err.line}: `;
-    const message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
-    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message, source: 'cloudformation' };
-  }
-  return { kind: 'parse', file, message: (err as Error).message, source: 'cloudformation' };
-}

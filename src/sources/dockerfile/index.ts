@@ -56,7 +56,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { Resource } from '../../model/index.js';
-import { ParseError, type ScanError } from '../../scan/errors.js';
+import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { readSourceText } from '../../scan/read-text.js';
 import type { Source, SourceOutput } from '../types.js';
@@ -107,16 +107,12 @@ export const dockerfileSource: Source = {
       try {
         const { resource, warnings } = parseDockerfile(readSourceText(file), file.displayPath);
         resources.push(resource);
-        errors.push(...warnings.map((w) => toScanError(w, file.displayPath)));
+        errors.push(...warnings.map((w) => toScanError(w, file.displayPath, 'dockerfile')));
       } catch (err) {
-        errors.push(toScanError(err, file.displayPath));
+        errors.push(toScanError(err, file.displayPath, 'dockerfile'));
       }
     }
     return { resources, errors };
   },
 };
 
-function toScanError(err: unknown, file: string): ScanError {
-  if (err instanceof ParseError) return { kind: 'parse', file: err.file, line: err.line, message: err.message.slice(`${err.file}${err.line === undefined ? '' : `:${err.line}`}: `.length), source: 'dockerfile' };
-  return { kind: 'parse', file, message: `cannot read Dockerfile: ${(err as Error).message}`, source: 'dockerfile' };
-}

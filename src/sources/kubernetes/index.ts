@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Tags } from 'yaml';
 import type { Location, Resource, Value } from '../../model/index.js';
 import { isObject } from '../../model/index.js';
-import { ParseError, type ScanError } from '../../scan/errors.js';
+import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
 import { jsonSyntaxError } from '../shared/json-error.js';
@@ -69,22 +69,15 @@ export const kubernetesSource: Source = {
         if (isUnrenderedHelm(text, file.path)) continue;
         const out = readManifests(text, file.displayPath);
         resources.push(...out.resources);
-        errors.push(...out.errors.map((e) => toScanError(e, file.displayPath)));
+        errors.push(...out.errors.map((e) => toScanError(e, file.displayPath, 'kubernetes')));
       } catch (err) {
-        errors.push(toScanError(err, file.displayPath));
+        errors.push(toScanError(err, file.displayPath, 'kubernetes'));
       }
     }
     return { resources, errors };
   },
 };
 
-export function toScanError(err: unknown, file: string, source = 'kubernetes'): ScanError {
-  if (err instanceof ParseError) {
-    const prefix = `${err.file}${err.line === undefined ? '' : `:${err.line}`}: `;
-    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message, source };
-  }
-  return { kind: 'parse', file, message: (err as Error).message, source };
-}
 
 /** Every manifest of a file, and one error per document that does not parse. */
 export function readManifests(text: string, file: string): { resources: Resource[]; errors: ParseError[] } {

@@ -25,7 +25,7 @@
  * Data sources read during planning (only in `prior_state`) are included too.
  */
 import type { Resource } from '../../model/index.js';
-import { ParseError, type ScanError } from '../../scan/errors.js';
+import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { readSourceText } from '../../scan/read-text.js';
 import type { Source, SourceOutput } from '../types.js';
@@ -48,18 +48,10 @@ export const terraformPlanSource: Source = {
         const found = parsePlanJson(readSourceText(file), file.displayPath);
         for (const r of found) resources.push(r);
       } catch (err) {
-        errors.push(toScanError(err, file.displayPath));
+        errors.push(toScanError(err, file.displayPath, 'terraform-plan'));
       }
     }
     return { resources, errors };
   },
 };
 
-function toScanError(err: unknown, file: string): ScanError {
-  if (err instanceof ParseError) {
-    const prefix = err.line === undefined ? `${err.file}: ` : `${err.file}:${err.line}: `;
-    const message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
-    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message, source: 'terraform-plan' };
-  }
-  return { kind: 'parse', file, message: (err as Error).message, source: 'terraform-plan' };
-}

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanError } from '../../scan/errors.js';
-import { ParseError } from '../../scan/errors.js';
+import { ParseError, toScanError } from '../../scan/errors.js';
 import { displayPath } from '../../scan/discover.js';
 import type { Attribute, Block, Body } from './ast.js';
 import { parseHclFile } from './hcl-parser.js';
@@ -34,12 +34,6 @@ export function isVarFile(path: string): boolean {
   return path.endsWith('.tfvars') || path.endsWith('.tfvars.json');
 }
 
-export function toScanError(err: unknown, file: string): ScanError {
-  if (err instanceof ParseError) {
-    return { kind: 'parse', file: err.file, line: err.line, column: err.column, message: err.message.replace(/^.*?:\d+: /, '').replace(`${err.file}: `, ''), source: 'terraform' };
-  }
-  return { kind: 'parse', file, message: (err as Error).message, source: 'terraform' };
-}
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -74,7 +68,7 @@ export function parseOneFile(abs: string, shown: string): ParsedFile {
   try {
     return { body: parseConfigFile(stripBom(readFileSync(abs, 'utf8')), shown) };
   } catch (err) {
-    return { error: toScanError(err, shown) };
+    return { error: toScanError(err, shown, 'terraform') };
   }
 }
 

@@ -58,7 +58,7 @@ export function parseHclExpression(text: string, file: string, line = 1): Expr {
   try {
     body = parseHclFile(`__v = ${text}\n`, file);
   } catch (err) {
-    if (err instanceof ParseError && err.line !== undefined) throw new ParseError(file, Math.max(1, err.line + line - 1), err.message.replace(/^.*?:\d+: /, ''), err.column);
+    if (err instanceof ParseError && err.line !== undefined) throw new ParseError(file, Math.max(1, err.line + line - 1), err.detail, err.column);
     throw err;
   }
   const a = body.attrs[0];

@@ -63,10 +63,10 @@ import { dirname, resolve } from 'node:path';
 import { isUnknown, type Resource, type Value } from '../../model/index.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { displayPath } from '../../scan/discover.js';
-import { ParseError, type ScanError } from '../../scan/errors.js';
+import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { Source, SourceOptions, SourceOutput } from '../types.js';
 import { attrOf } from './ast.js';
-import { configFilesIn, isConfigFile, isVarFile, loadModuleConfig, stripBom, toScanError, type ModuleConfig, type ParsedFile } from './config.js';
+import { configFilesIn, isConfigFile, isVarFile, loadModuleConfig, stripBom, type ModuleConfig, type ParsedFile } from './config.js';
 import { parseFiles } from './parse-pool.js';
 import { Evaluator } from './evaluate.js';
 import { initHclParser, parseHclExpression, parseHclFile } from './hcl-parser.js';
@@ -193,7 +193,7 @@ class VarFileReader {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code) this.errors.push({ kind: 'io', file: shown, message: `cannot read variable file: ${code}`, source: 'terraform' });
-      else this.errors.push(toScanError(err, shown));
+      else this.errors.push(toScanError(err, shown, 'terraform'));
     }
     this.memo.set(abs, values);
     return values;

@@ -192,6 +192,6 @@ function isJsonLines(text: string): boolean {
 }
 
 function problem(err: unknown, file: string): ImportProblem {
-  if (err instanceof ParseError) return { file, line: err.line, message: err.message.replace(/^.*?:\d+: /, '') };
+  if (err instanceof ParseError) return { file, line: err.line, message: err.detail };
   return { file, message: (err as Error).message };
 }
