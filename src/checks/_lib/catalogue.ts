@@ -29,11 +29,17 @@ export function loadCatalogue<S extends z.ZodType>(file: string, schema: S): z.i
   const hit = cache.get(file);
   if (hit !== undefined) return hit as z.infer<S>;
   const path = `${DATA_DIR}${file}`;
-  const parsed = schema.safeParse(readCatalogueYaml(readFileSync(path, 'utf8'), path));
+  const data = parseCatalogue(readFileSync(path, 'utf8'), `data/${file}`, schema);
+  cache.set(file, data);
+  return data;
+}
+
+/** Parses and validates catalogue text; the error names the file and every invalid field. */
+export function parseCatalogue<S extends z.ZodType>(text: string, file: string, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(readCatalogueYaml(text, file));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`data/${file} is invalid: ${issues}`);
+    throw new Error(`${file} is invalid: ${issues}`);
   }
-  cache.set(file, parsed.data);
   return parsed.data as z.infer<S>;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SEVERITIES, type Severity } from '../../model/index.js';
-import { readCatalogueYaml } from './catalogue.js';
+import { parseCatalogue } from './catalogue.js';
 
 /** One entry of data/sensitive-ports.yaml. */
 export interface SensitivePort {
@@ -29,12 +29,7 @@ const catalogueSchema = z.object({ ports: z.array(entrySchema).min(1) });
 export const SENSITIVE_PORTS_FILE = fileURLToPath(new URL('../../../data/sensitive-ports.yaml', import.meta.url));
 
 export function parseSensitivePorts(text: string, file = SENSITIVE_PORTS_FILE): SensitivePort[] {
-  const parsed = catalogueSchema.safeParse(readCatalogueYaml(text, file));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`${file}: invalid sensitive ports catalogue: ${issues}`);
-  }
-  return parsed.data.ports.map((p) => ({ ...p, admin: p.admin ?? false }));
+  return parseCatalogue(text, file, catalogueSchema).ports.map((p) => ({ ...p, admin: p.admin ?? false }));
 }
 
 let cache: SensitivePort[] | undefined;
