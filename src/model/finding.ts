@@ -29,6 +29,30 @@ export interface Suppression {
   origin: string;
 }
 
+/** A known vulnerability behind a patches finding (issue #6). */
+export interface VulnerabilityFacts {
+  /** the advisory ids (OSV id first) and their aliases (CVE, GHSA) */
+  ids: string[];
+  package: { ecosystem: string; name: string; installed: string; fixed: string[] };
+  /** base scores computed from the advisory's vectors */
+  cvss?: { version: string; vector: string; score: number }[];
+  /** in the CISA KEV catalog (when imported) */
+  kev?: boolean;
+  /** EPSS probability (when imported) */
+  epss?: number;
+  /** the exploit-likelihood model's calibrated probability for its CVEs (issue #7) */
+  exploitProbability?: number;
+}
+
+/** One named input of a finding's risk score and what it added. */
+export interface RiskContribution {
+  /** stable input name: 'severity', 'exploit-likelihood', 'kev', 'internet-exposed', 'privilege' ... */
+  factor: string;
+  points: number;
+  /** readable: "internet-exposed +30" */
+  label: string;
+}
+
 /** The contract every output builds on. */
 export interface Finding {
   checkId: string;
@@ -47,4 +71,8 @@ export interface Finding {
   compliance?: Record<string, string[]>;
   fingerprint: string;
   suppressed?: Suppression;
+  /** set by vulnerability findings */
+  vulnerability?: VulnerabilityFacts;
+  /** 0–100, combined in one place (`src/risk/`) from the facts known about the finding */
+  risk?: { score: number; contributions: RiskContribution[] };
 }

@@ -55,6 +55,7 @@ export function toFinding(check: Check, d: FindingDraft): Finding {
     }),
   };
   if (d.evidence !== undefined) finding.evidence = d.evidence;
+  if (d.vulnerability) finding.vulnerability = d.vulnerability;
   if (meta.references?.length) finding.references = meta.references;
   if (meta.compliance && Object.keys(meta.compliance).length) finding.compliance = meta.compliance as Record<string, string[]>;
   return finding;

@@ -1,4 +1,4 @@
-import type { Location, Pillar, Resource, Severity, SourceKind, StringLeaf } from '../../model/index.js';
+import type { Location, Pillar, Resource, Severity, SourceKind, StringLeaf, VulnerabilityFacts } from '../../model/index.js';
 
 /** Compliance frameworks a check can map to, with control ids. */
 export interface ComplianceMap {
@@ -44,6 +44,8 @@ export interface FindingDraft {
   verdict?: 'fail' | 'unknown';
   /** distinguishes several findings of one check on one resource, for the fingerprint */
   key?: string;
+  /** facts of the known vulnerability behind a patches finding */
+  vulnerability?: VulnerabilityFacts;
 }
 
 export interface CheckContext {
