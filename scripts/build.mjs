@@ -10,7 +10,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+// --lenient (the test setup): emit even when some file does not type-check, so one
+// unfinished module does not stop every end-to-end test; `npm test` type-checks
+// the whole tree with `tsc --noEmit` before the tests run, so nothing slips through.
+const lenient = process.argv.includes('--lenient');
+try {
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+} catch (err) {
+  if (!lenient) throw err;
+  console.error('build: type errors above; dist/ emitted anyway (--lenient)');
+}
 
 function prune(dir) {
   for (const name of readdirSync(dir)) {

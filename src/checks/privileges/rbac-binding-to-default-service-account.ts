@@ -20,6 +20,8 @@ export default defineCheck({
     const out: FindingDraft[] = [];
     for (const r of kubernetesResources(ctx).filter((x) => x.type === 'ClusterRoleBinding' || x.type === 'RoleBinding')) {
       const role = getPath(r.attributes, 'roleRef.name');
+      // cluster-admin bound to anyone is TET-PRIV-016 (high): one finding for one binding
+      if (role === 'cluster-admin' && getPath(r.attributes, 'roleRef.kind') !== 'Role') continue;
       asList(getPath(r.attributes, 'subjects')).forEach((s, i) => {
         if (!isObject(s) || s.kind !== 'ServiceAccount' || s.name !== 'default') return;
         const ns = typeof s.namespace === 'string' ? s.namespace : getPath(r.attributes, 'metadata.namespace');
