@@ -3,8 +3,18 @@
  * that scan alone. Prints one JSON line.
  *   node --import tsx bench/scan-one.ts plan FILE
  *   node --import tsx bench/scan-one.ts hcl DIR
+ *   node --import tsx bench/scan-one.ts parse FILE   (only read and JSON.parse the file once, as a
+ *     bare script would: the first, cold parse in a fresh process)
  */
 import { readFileSync } from 'node:fs';
+
+if (process.argv[2] === 'parse') {
+  const text = readFileSync(process.argv[3]!, 'utf8');
+  const t0 = performance.now();
+  JSON.parse(text);
+  process.stdout.write(JSON.stringify({ kind: 'parse', jsonParseMs: Math.round(performance.now() - t0) }) + '\n');
+  process.exit(0);
+}
 
 // Measure the compiled build (what `npx tetrad` runs); run.ts builds it first.
 const { scan } = (await import(new URL('../dist/scan/scan.js', import.meta.url).href)) as typeof import('../src/scan/scan.js');
