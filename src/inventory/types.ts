@@ -45,4 +45,6 @@ export interface Inventory {
   packages: InstalledPackage[];
   os?: OsRelease;
   errors: InventoryError[];
+  /** things left out on purpose, worth telling (an unresolved `${property}`, an `-r` include) */
+  notes?: InventoryError[];
 }

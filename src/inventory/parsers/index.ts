@@ -17,6 +17,10 @@ import type { InventoryParser } from './common.js';
 import { parseDpkgStatus } from './dpkg.js';
 import { baseOsEcosystem, osvEcosystem, parseOsRelease } from './os-release.js';
 import { parseRpmList } from './rpm.js';
+import { parsePom } from './maven.js';
+import { parsePackageLock, parsePnpmLock, parseYarnLock } from './npm.js';
+import { parseCargoLock, parseComposerLock, parseGemfileLock, parseGoMod, parseGoSum } from './other-langs.js';
+import { parsePipfileLock, parsePoetryLock, parseRequirements } from './python.js';
 
 export type { InventoryParser } from './common.js';
 export { osvEcosystem, baseOsEcosystem } from './os-release.js';
@@ -58,6 +62,24 @@ export const PARSERS: ParserEntry[] = [
     parse: parseOsRelease,
     matches: (p) => suffix('etc/os-release')(p) || suffix('usr/lib/os-release')(p) || named('os-release')(p),
   },
+  { kind: 'package-lock', description: 'package-lock.json (v1, v2, v3), npm-shrinkwrap.json', os: false, parse: parsePackageLock, matches: named('package-lock.json', 'npm-shrinkwrap.json') },
+  { kind: 'yarn-lock', description: 'yarn.lock (v1 and berry)', os: false, parse: parseYarnLock, matches: named('yarn.lock') },
+  { kind: 'pnpm-lock', description: 'pnpm-lock.yaml (v5, v6, v9)', os: false, parse: parsePnpmLock, matches: named('pnpm-lock.yaml') },
+  {
+    kind: 'requirements',
+    description: 'requirements*.txt and constraints*.txt with == pins',
+    os: false,
+    parse: parseRequirements,
+    matches: (p) => /^(requirements|constraints)([-_.][\w.-]*)?\.txt$/i.test(base(norm(p))),
+  },
+  { kind: 'poetry-lock', description: 'poetry.lock', os: false, parse: parsePoetryLock, matches: named('poetry.lock') },
+  { kind: 'pipfile-lock', description: 'Pipfile.lock', os: false, parse: parsePipfileLock, matches: named('Pipfile.lock') },
+  { kind: 'go-mod', description: 'go.mod (require, replace)', os: false, parse: parseGoMod, matches: named('go.mod') },
+  { kind: 'go-sum', description: 'go.sum (read when no go.mod is beside it)', os: false, parse: parseGoSum, matches: named('go.sum') },
+  { kind: 'cargo-lock', description: 'Cargo.lock', os: false, parse: parseCargoLock, matches: named('Cargo.lock') },
+  { kind: 'gemfile-lock', description: 'Gemfile.lock', os: false, parse: parseGemfileLock, matches: named('Gemfile.lock', 'gems.locked') },
+  { kind: 'composer-lock', description: 'composer.lock', os: false, parse: parseComposerLock, matches: named('composer.lock') },
+  { kind: 'maven-pom', description: 'Maven pom.xml with literal or property versions', os: false, parse: parsePom, matches: named('pom.xml') },
 ];
 
 /** The parser for a path, or undefined. */

@@ -169,11 +169,11 @@ function debRelease(vendor: string, distro: string | undefined): string | undefi
   if (!distro) return undefined;
   const d = distro.toLowerCase();
   const named = (vendor === 'ubuntu' ? UBUNTU_CODENAMES : DEBIAN_CODENAMES)[d];
-  if (named) return named;
-  const m = /^(?:debian|ubuntu)?-?(\d+(?:\.\d+)?)/.exec(d);
+  const m = /^(?:debian|ubuntu)?-?(\d+(?:\.\d+)?)/.exec(named ?? d);
   if (!m) return undefined;
-  // Debian releases are whole numbers in OSV (`Debian:12`); Ubuntu keeps YY.MM
-  return vendor === 'ubuntu' ? m[1] : m[1]!.split('.')[0];
+  // Debian releases are whole numbers in OSV (`Debian:12`); Ubuntu keeps YY.MM, LTS releases (even-year .04) as `22.04:LTS`
+  if (vendor !== 'ubuntu') return m[1]!.split('.')[0];
+  return /^\d\d\.04$/.test(m[1]!) && Number(m[1]!.slice(0, 2)) % 2 === 0 ? `${m[1]}:LTS` : m[1];
 }
 
 /** `alpine-3.19.1` / `3.19` → `v3.19` */

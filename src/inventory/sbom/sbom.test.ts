@@ -24,7 +24,9 @@ describe('purl → OSV package', () => {
     ['pkg:deb/debian/curl@7.88.1-10?arch=amd64&distro=debian-12', 'Debian:12', 'curl', '7.88.1-10'],
     ['pkg:deb/debian/curl@7.74.0-1.3?distro=bullseye', 'Debian:11', 'curl', '7.74.0-1.3'],
     ['pkg:deb/debian/libc6@2.36-9?epoch=1&distro=debian-12.4', 'Debian:12', 'libc6', '1:2.36-9'],
-    ['pkg:deb/ubuntu/libssl3@3.0.2-0ubuntu1.10?distro=ubuntu-22.04', 'Ubuntu:22.04', 'libssl3', '3.0.2-0ubuntu1.10'],
+    ['pkg:deb/ubuntu/libssl3@3.0.2-0ubuntu1.10?distro=ubuntu-22.04', 'Ubuntu:22.04:LTS', 'libssl3', '3.0.2-0ubuntu1.10'],
+    ['pkg:deb/ubuntu/curl@8.5.0-2ubuntu10?distro=noble', 'Ubuntu:24.04:LTS', 'curl', '8.5.0-2ubuntu10'],
+    ['pkg:deb/ubuntu/curl@8.9.1-2ubuntu2?distro=ubuntu-24.10', 'Ubuntu:24.10', 'curl', '8.9.1-2ubuntu2'],
     ['pkg:deb/debian/zlib1g@1.2.13?arch=amd64', 'Debian', 'zlib1g', '1.2.13'],
     ['pkg:apk/alpine/busybox@1.36.1-r5?arch=x86_64&distro=alpine-3.18.4', 'Alpine:v3.18', 'busybox', '1.36.1-r5'],
     ['pkg:apk/wolfi/glibc@2.38-r1', 'Wolfi', 'glibc', '2.38-r1'],
@@ -129,7 +131,7 @@ describe('SPDX JSON', () => {
     expect(inv.format).toBe('spdx');
     expect(inv.specVersion).toBe('SPDX-2.3');
     expect(inv.packages.map((p) => `${p.ecosystem} ${p.name} ${p.version} @${p.location.startLine}`)).toEqual([
-      'Ubuntu:22.04 libssl3 3.0.2-0ubuntu1.10 @26',
+      'Ubuntu:22.04:LTS libssl3 3.0.2-0ubuntu1.10 @26',
       'npm minimist 1.2.5 @39',
       'Go github.com/containerd/containerd v1.6.8 @52',
       'RubyGems rack 2.2.3 @70',
