@@ -1,4 +1,5 @@
 import type { ScanResult } from '../scan/scan.js';
+import { byRisk } from '../risk/score.js';
 
 /** The JSON report (schema: docs/report.schema.json). Never contains resources' raw attributes. */
 export function toJsonReport(result: ScanResult): object {
@@ -12,7 +13,8 @@ export function toJsonReport(result: ScanResult): object {
       findings: result.findings.filter((f) => !f.suppressed).length,
       suppressed: result.findings.filter((f) => f.suppressed).length,
     },
-    findings: result.findings,
+    // highest risk first; ties keep the scan's order (file, line, check, resource), so the output is deterministic
+    findings: byRisk(result.findings),
     errors: result.errors,
   };
 }

@@ -118,6 +118,8 @@ function toResult(f: Finding, ruleIndex: number): Sarif.Result {
       },
     ],
     partialFingerprints: { 'tetrad/v1': f.fingerprint },
+    // SARIF's rank (0–100, higher is more important) is the finding's risk score
+    ...(f.risk ? { rank: f.risk.score } : {}),
     properties: {
       severity: f.severity,
       'security-severity': SECURITY_SEVERITY[f.severity],
@@ -126,6 +128,7 @@ function toResult(f: Finding, ruleIndex: number): Sarif.Result {
       resourceType: f.resource.type,
       provider: f.resource.provider,
       ...(f.evidence !== undefined ? { evidence: f.evidence } : {}),
+      ...(f.risk ? { risk: f.risk.score, riskContributions: f.risk.contributions.map((c) => c.label) } : {}),
     },
   };
   if (f.suppressed) {

@@ -3,6 +3,7 @@ import pc from 'picocolors';
 type Colors = ReturnType<typeof pc.createColors>;
 import { PILLARS, SEVERITIES, type Finding, type Severity } from '../model/index.js';
 import type { ScanResult } from '../scan/scan.js';
+import { topContributions } from '../risk/score.js';
 
 const SEV_COLOR: Record<Severity, (s: string) => string> = {
   critical: (s) => pc.bold(pc.red(s)),
@@ -19,7 +20,7 @@ const PILLAR_TITLE: Record<string, string> = {
   patches: 'PATCHES — versions and vulnerable software',
 };
 
-/** The human report: findings grouped by pillar, worst first, with file:line, resource and fix. */
+/** The human report: findings grouped by pillar, highest risk first, with file:line, resource and fix. */
 export function renderTable(result: ScanResult, opts: { color?: boolean; showSuppressed?: boolean } = {}): string {
   const color = opts.color ?? false;
   const c = color ? pc : pc.createColors(false);
@@ -30,7 +31,14 @@ export function renderTable(result: ScanResult, opts: { color?: boolean; showSup
   for (const pillar of PILLARS) {
     const group = active
       .filter((f) => f.pillar === pillar)
-      .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.location.file.localeCompare(b.location.file) || a.location.startLine - b.location.startLine);
+      // highest risk first (src/risk/score.ts), then worst severity, then place
+      .sort(
+        (a, b) =>
+          (b.risk?.score ?? -1) - (a.risk?.score ?? -1) ||
+          SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+          a.location.file.localeCompare(b.location.file) ||
+          a.location.startLine - b.location.startLine,
+      );
     if (group.length === 0) continue;
     lines.push('', c.bold(`${PILLAR_TITLE[pillar]} (${group.length})`), '');
     for (const f of group) lines.push(...renderFinding(f, sevColor, c));
@@ -58,6 +66,7 @@ function renderFinding(f: Finding, sev: (s: Severity) => string, c: Colors): str
   const unknown = f.verdict === 'unknown' ? c.dim(' [unknown: depends on an unresolved value]') : '';
   const out = [`  ${sev(f.severity)} ${c.bold(f.checkId)}  ${f.title}${unknown}`, `           ${c.underline(where(f))}  ${f.resource.id} (${f.resource.type})`, `           ${f.message}`];
   if (f.evidence) out.push(`           evidence: ${f.evidence}`);
+  if (f.risk) out.push(`           risk ${f.risk.score}: ${topContributions(f.risk)}`);
   out.push(`           fix: ${f.remediation}`, '');
   return out;
 }
