@@ -56,6 +56,8 @@ export interface Exposure {
   protocol: string;
   /** inclusive port range reached on the endpoint */
   ports: { from: number; to: number };
+  /** the port range on the workload when it differs (a load balancer's target group port) */
+  workloadPorts?: { from: number; to: number };
   /** 'ipv4' | 'ipv6' when the verdict differs by address family */
   family?: 'ipv4' | 'ipv6';
   verdict: ReachVerdict;

@@ -1,0 +1,561 @@
+/**
+ * AWS reachability from the internet: for each endpoint (instance, ENI, internet-facing load
+ * balancer and the targets behind it), protocol and port range, the verdict with the hop-by-hop
+ * path and the rules that let traffic through or stop it. Semantics: docs/reachability.md.
+ *
+ * "The internet" is any public address: a rule that names only part of the public address space
+ * neither exposes nor blocks the internet at large. Every stage is three-valued; a definite block
+ * anywhere gives `not-exposed` (naming that hop), otherwise any unknown gives `unknown`.
+ */
+import { isUnknown, type NetworkRule, type Peer, type PortRange, type Resource } from '../../../model/index.js';
+import { cidrContains, intervalText, lpmPublic, parseCidr, type Cidr, type Family } from '../cidr.js';
+import { firstMatch, rangeText, refine, segmentAt, unionAllow, type Match, type OrderedRule, type Segment, type UnionRule } from '../ports.js';
+import type { BlockedBy, Exposure, Hop, RuleRef } from '../types.js';
+import { buildAwsTopology, type AwsTopology, type Endpoint, type Fact, type LoadBalancer, type Nacl, type NaclRule, type Sg, type SgRule, type Subnet, type Target, type Link } from './topology.js';
+
+export type Transport = 'tcp' | 'udp';
+
+export interface AwsReachOptions {
+  /** judge only these ports (e.g. `--port 22`); default: every port range some security group opens to the internet */
+  ports?: PortRange[];
+  /** transports to judge; default tcp and udp (tcp only when `ports` is given) */
+  protocols?: Transport[];
+  /** the client's ephemeral port range that NACL egress must allow for the return traffic */
+  ephemeral?: PortRange;
+}
+
+const ALL: PortRange = { from: 0, to: 65535 };
+const DEFAULT_EPHEMERAL: PortRange = { from: 1024, to: 65535 };
+
+interface Stage {
+  status: 'pass' | 'block' | 'unknown';
+  hop: Hop;
+  blockedBy?: BlockedBy;
+  unknowns?: string[];
+}
+
+/** Who sends the traffic: any internet address, or a load balancer (its groups and subnets). */
+type Source = { kind: 'internet'; family: Family } | { kind: 'lb'; family: Family; lb: LoadBalancer; sgs: Set<Sg>; cidrs: Cidr[]; cidrsUnknown: boolean };
+
+function hop(kind: string, resourceId: string, rules: RuleRef[], note?: string): Hop {
+  const h: Hop = { kind, resourceId, rules };
+  if (note) h.note = note;
+  return h;
+}
+
+function orMatch(xs: Match[]): Match {
+  if (xs.includes('yes')) return 'yes';
+  if (xs.includes('unknown')) return 'unknown';
+  return 'no';
+}
+
+/** Bounded unresolved peers: a VPC or subnet CIDR attribute never holds the internet. */
+const NETWORK_CIDR_EXPRESSION = /(\.(cidr_block|ipv6_cidr_block)|\.(CidrBlock|Ipv6CidrBlocks?))$/;
+
+export class AwsReachability {
+  readonly topo: AwsTopology;
+  private readonly ephemeral: PortRange;
+  private readonly routeCache = new Map<string, Stage[]>();
+  private readonly naclCache = new Map<string, Segment<NaclRule>[]>();
+
+  constructor(topo: AwsTopology, opts: AwsReachOptions = {}) {
+    this.topo = topo;
+    this.ephemeral = opts.ephemeral ?? DEFAULT_EPHEMERAL;
+  }
+
+  // ---------------------------------------------------------------- peers and rules
+
+  private peerMatch(peer: Peer, source: Source, owner?: Sg): Match {
+    switch (peer.kind) {
+      case 'cidr': {
+        const c = parseCidr(peer.cidr);
+        if (!c) return 'unknown';
+        return this.cidrMatch(c, source);
+      }
+      case 'group': {
+        if (source.kind === 'internet') return 'no';
+        if (peer.ref === 'self') return owner && source.sgs.has(owner) ? 'yes' : 'no';
+        const r = this.topo.resolver.lookup(peer.ref);
+        if (!r) return 'unknown';
+        return [...source.sgs].some((sg) => sg.r === r) ? 'yes' : 'no';
+      }
+      case 'prefix-list': {
+        const r = this.topo.resolver.lookup(peer.ref);
+        const cidrs = r ? this.topo.prefixLists.get(r) : undefined;
+        if (!cidrs) return 'unknown';
+        return orMatch(cidrs.map((c) => this.cidrMatch(c, source)));
+      }
+      case 'service-tag':
+        return 'no';
+      case 'unknown':
+        if (source.kind === 'internet' && peer.value.expression && NETWORK_CIDR_EXPRESSION.test(peer.value.expression)) return 'no';
+        return 'unknown';
+    }
+  }
+
+  private cidrMatch(c: Cidr, source: Source): Match {
+    if (c.family !== source.family) return 'no';
+    if (source.kind === 'internet') return c.prefix === 0 ? 'yes' : 'no';
+    if (c.prefix === 0) return 'yes';
+    if (source.cidrsUnknown) return 'unknown';
+    const same = source.cidrs.filter((x) => x.family === c.family);
+    if (same.length === 0) return 'no';
+    if (same.every((x) => cidrContains(c, x))) return 'yes';
+    return same.some((x) => x.start <= c.end && c.start <= x.end) ? 'unknown' : 'no';
+  }
+
+  private ruleMatch(rule: NetworkRule, source: Source, owner?: Sg): Match {
+    if (rule.peers.length === 0) return 'no';
+    return orMatch(rule.peers.map((p) => this.peerMatch(p, source, owner)));
+  }
+
+  /** Ports a rule covers for a transport: undefined when the protocol does not carry it. */
+  private rulePorts(rule: NetworkRule, protocol: Transport): PortRange[] | 'unknown' | undefined {
+    if (isUnknown(rule.protocol)) return 'unknown';
+    if (rule.protocol === 'all') return [ALL];
+    if (rule.protocol !== protocol) return undefined;
+    if (isUnknown(rule.ports)) return 'unknown';
+    return rule.ports;
+  }
+
+  // ---------------------------------------------------------------- network ACLs
+
+  /** First-match segments of a NACL for one direction, transport, peer and port range. */
+  naclSegments(nacl: Nacl, direction: 'ingress' | 'egress', protocol: Transport, source: Source, range: PortRange): Segment<NaclRule>[] {
+    if (nacl.implicit) return [{ ...range, decision: 'allow' }];
+    const key = `${nacl.id}|${direction}|${protocol}|${source.family}|${source.kind === 'lb' ? source.lb.r.id : 'internet'}|${range.from}-${range.to}`;
+    const hit = this.naclCache.get(key);
+    if (hit) return hit;
+    const rules: OrderedRule<NaclRule>[] = [];
+    const sorted = nacl.rules
+      .filter((x) => x.rule.direction === direction)
+      .map((x) => ({ x, n: typeof x.rule.priority === 'number' ? x.rule.priority : -1 }))
+      .sort((a, b) => a.n - b.n);
+    for (const { x, n } of sorted) {
+      const ports = this.rulePorts(x.rule, protocol);
+      if (ports === undefined) continue;
+      const match: Match = n < 0 ? 'unknown' : this.ruleMatch(x.rule, source);
+      rules.push({ rule: x, action: x.rule.action, ports, match });
+    }
+    const out = firstMatch(rules, range, 'deny');
+    this.naclCache.set(key, out);
+    return out;
+  }
+
+  private naclHopNote(nacl: Nacl): string | undefined {
+    return nacl.implicit ? 'default network ACL not declared: allows all traffic' : undefined;
+  }
+
+  /** The return leg: egress to the client on the ephemeral ports. */
+  private naclReturn(nacl: Nacl, protocol: Transport, source: Source, unknownWhat: string): Stage {
+    const segs = this.naclSegments(nacl, 'egress', protocol, source, this.ephemeral);
+    const allowed = segs.filter((s) => s.decision === 'allow');
+    const rules = [...new Set(segs.map((s) => s.rule).filter((r): r is NaclRule => r !== undefined))].map((r) => r.ref);
+    const id = nacl.r?.id ?? nacl.id;
+    if (allowed.length === segs.length) return { status: 'pass', hop: hop('nacl-return', id, uniq(allowed.map((s) => s.rule?.ref)), nacl.implicit ? this.naclHopNote(nacl) : `return traffic allowed on ${rangeText(this.ephemeral)}`) };
+    if (allowed.length > 0) return { status: 'pass', hop: hop('nacl-return', id, uniq(allowed.map((s) => s.rule?.ref)), `return traffic allowed only on ${allowed.map(rangeText).join(', ')} of ${rangeText(this.ephemeral)}`) };
+    if (segs.some((s) => s.decision === 'unknown')) return { status: 'unknown', hop: hop('nacl-return', id, rules), unknowns: [unknownWhat] };
+    return { status: 'block', blockedBy: 'nacl-return', hop: hop('nacl-return', id, rules, `no outbound rule lets the return traffic (${rangeText(this.ephemeral)}) out${rules.length ? '' : ' (default deny)'}`) };
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  /** Internet gateway + route table stages of a subnet for one family (cached per subnet). */
+  routeStages(subnet: Subnet, family: Family): Stage[] {
+    const key = `${subnet.r.id}|${family}`;
+    const hit = this.routeCache.get(key);
+    if (hit) return hit;
+    const out = this.computeRouteStages(subnet, family);
+    this.routeCache.set(key, out);
+    return out;
+  }
+
+  private computeRouteStages(subnet: Subnet, family: Family): Stage[] {
+    const rt = subnet.routeTable;
+    if (!rt) {
+      const why = subnet.vpc && 'unknown' in subnet.vpc ? subnet.vpc.unknown : this.topo.unresolvedRtAssociations.length ? `route table associations ${this.topo.unresolvedRtAssociations.join(', ')} name unresolved subnets` : `${subnet.r.id}: VPC not known`;
+      return [{ status: 'unknown', hop: hop('route-table', '?', [], `route table of ${subnet.r.id} not known`), unknowns: [why] }];
+    }
+    const table = rt.table;
+    const vpc = subnet.vpc && 'ok' in subnet.vpc ? subnet.vpc.ok : undefined;
+    const assoc = rt.ref;
+    if (!table.r && !table.implicit) return [{ status: 'unknown', hop: hop('route-table', table.id, [assoc]), unknowns: [`${assoc.resourceId}: route table not in the scanned configuration`] }];
+    const unknowns: string[] = [];
+    if (this.topo.unresolvedRoutes.length) unknowns.push(`routes ${this.topo.unresolvedRoutes.join(', ')} name unresolved route tables`);
+    const flat: Cidr[] = [];
+    const owner: number[] = [];
+    table.routes.forEach((route, i) => {
+      if ('unknown' in route.dest) unknowns.push(route.dest.unknown);
+      else for (const c of route.dest) {
+        flat.push(c);
+        owner.push(i);
+      }
+    });
+    type Cls = 'igw' | 'detached' | 'blackhole' | 'unknown' | 'other' | 'none';
+    const classify = (i: number): { cls: Cls; what?: string } => {
+      if (i < 0) return { cls: 'none' };
+      const route = table.routes[owner[i]!]!;
+      if (route.blackhole) return { cls: 'blackhole' };
+      const t = route.target;
+      if ('unknown' in t) return { cls: 'unknown', what: t.unknown };
+      if (t.kind !== 'igw') return { cls: 'other' };
+      if (!t.r) return { cls: 'unknown', what: `${route.ref.resourceId}: gateway ${t.literal ?? '?'} not in the scanned configuration` };
+      if (vpc && vpc.igws.has(t.r)) return { cls: 'igw' };
+      const pending = this.topo.igwUnknown.get(t.r);
+      if (pending) return { cls: 'unknown', what: pending };
+      if (this.topo.unresolvedIgwAttach.length) return { cls: 'unknown', what: `gateway attachments ${this.topo.unresolvedIgwAttach.join(', ')} name unresolved gateways` };
+      if (!vpc) return { cls: 'unknown', what: subnet.vpc && 'unknown' in subnet.vpc ? subnet.vpc.unknown : `${subnet.r.id}: VPC not known` };
+      return { cls: 'detached' };
+    };
+    const intervals = lpmPublic(family, flat).map((iv) => ({ ...iv, ...classify(iv.route) }));
+    const routeRef = (i: number): RuleRef | undefined => (i < 0 ? undefined : table.routes[owner[i]!]!.ref);
+    const tableId = table.r?.id ?? table.id;
+    const note = (cls: Cls): string | undefined => {
+      const parts = intervals.filter((iv) => iv.cls === cls);
+      if (parts.length === intervals.length) return undefined;
+      return `only ${parts.slice(0, 3).map((iv) => intervalText(family, iv)).join(', ')}${parts.length > 3 ? ', ...' : ''} of the public ${family} space`;
+    };
+    const viaIgw = intervals.filter((iv) => iv.cls === 'igw');
+    if (viaIgw.length) {
+      const route = table.routes[owner[viaIgw[0]!.route]!]!;
+      const igw = 'r' in route.target && route.target.r ? route.target.r : undefined;
+      const attachRef = igw && vpc ? vpc.igws.get(igw) : undefined;
+      return [
+        { status: 'pass', hop: hop('internet-gateway', igw?.id ?? '?', attachRef ? [attachRef] : []) },
+        { status: 'pass', hop: hop('route-table', tableId, uniq([assoc, ...viaIgw.map((iv) => routeRef(iv.route))]), note('igw')) },
+      ];
+    }
+    const unknownIv = intervals.filter((iv) => iv.cls === 'unknown');
+    if (unknownIv.length || unknowns.length) {
+      return [{ status: 'unknown', hop: hop('route-table', tableId, uniq([assoc, ...unknownIv.map((iv) => routeRef(iv.route))])), unknowns: uniqStr([...unknowns, ...unknownIv.map((iv) => iv.what ?? 'route target')]) }];
+    }
+    const by = (cls: Cls): typeof intervals => intervals.filter((iv) => iv.cls === cls);
+    if (by('blackhole').length) return [{ status: 'block', blockedBy: 'blackhole-route', hop: hop('route-table', tableId, uniq([assoc, ...by('blackhole').map((iv) => routeRef(iv.route))]), `the route to the internet is a blackhole${note('blackhole') ? `; ${note('blackhole')}` : ''}`) }];
+    if (by('detached').length) {
+      const route = table.routes[owner[by('detached')[0]!.route]!]!;
+      const igw = 'r' in route.target ? route.target.r : undefined;
+      return [
+        { status: 'block', blockedBy: 'gateway-not-attached', hop: hop('internet-gateway', igw?.id ?? '?', [route.ref], `${igw?.id ?? 'the gateway'} is not attached to ${vpc?.r.id ?? 'the VPC'}`) },
+      ];
+    }
+    const others = by('other');
+    const why = others.length
+      ? `public ${family} destinations route to ${uniqStr(others.map((iv) => routeRef(iv.route)?.summary ?? '')).join('; ')}, not to an internet gateway`
+      : `no route sends public ${family} destinations to an internet gateway${table.implicit ? ' (main route table not declared: local route only)' : ''}`;
+    return [{ status: 'block', blockedBy: 'no-route', hop: hop('route-table', tableId, uniq([assoc, ...others.map((iv) => routeRef(iv.route))]), why) }];
+  }
+
+  // ---------------------------------------------------------------- security groups
+
+  /** Union-of-allows segments of a set of security groups for one source, transport and range. */
+  sgSegments(sgs: Sg[], protocol: Transport, source: Source, range: PortRange): Array<Segment<SgRule> & { rules: SgRule[] }> {
+    const rules: UnionRule<SgRule>[] = [];
+    for (const sg of sgs) {
+      for (const x of sg.rules) {
+        if (x.rule.direction !== 'ingress' || x.rule.action !== 'allow') continue;
+        const ports = this.rulePorts(x.rule, protocol);
+        if (ports === undefined) continue;
+        rules.push({ rule: x, ports, match: this.ruleMatch(x.rule, source, sg) });
+      }
+      if (sg.implicit && source.kind === 'lb' && source.sgs.has(sg)) rules.push({ rule: { rule: { direction: 'ingress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: sg.id, summary: 'default group admits its members' }, sg }, ports: [ALL], match: 'yes' });
+    }
+    if (this.topo.unattachedSgRules.length) {
+      // a rule whose group could not be resolved may open anything on any group
+      const fake: SgRule = { rule: { direction: 'ingress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: this.topo.unattachedSgRules[0]!, summary: `rules ${this.topo.unattachedSgRules.join(', ')} name unresolved security groups` }, sg: sgs[0]! };
+      rules.push({ rule: fake, ports: 'unknown', match: 'unknown' });
+    }
+    return unionAllow(rules, range);
+  }
+
+  private sgStage(sgsV: Endpoint['sgs'], seg: (Segment<SgRule> & { rules: SgRule[] }) | undefined, blockedBy: BlockedBy, sourceLabel: string): Stage {
+    if ('unknown' in sgsV) return { status: 'unknown', hop: hop('security-group', '?', []), unknowns: [sgsV.unknown] };
+    const ids = sgsV.ok.map((sg) => sg.r?.id ?? sg.id);
+    if (!seg || seg.decision === 'deny') {
+      const implicit = sgsV.ok.some((sg) => sg.implicit);
+      return { status: 'block', blockedBy, hop: hop('security-group', ids[0] ?? '?', sgsV.refs, `no ingress rule of ${ids.join(', ') || 'its groups'} admits ${sourceLabel}${implicit ? ' (the VPC default group admits only its members)' : ''}`) };
+    }
+    if (seg.decision === 'unknown') return { status: 'unknown', hop: hop('security-group', seg.rule?.sg.r?.id ?? ids[0] ?? '?', seg.rule ? [seg.rule.ref] : []), unknowns: [seg.rule ? `${seg.rule.ref.resourceId} ${seg.rule.ref.attributePath ?? ''}: ${seg.rule.ref.summary}`.replace(/\s+:/, ':') : 'security group rule'] };
+    const first = seg.rules[0]!;
+    return { status: 'pass', hop: hop('security-group', first.sg.r?.id ?? first.sg.id, seg.rules.map((x) => x.ref)) };
+  }
+
+  // ---------------------------------------------------------------- assembling
+
+  private assemble(base: Omit<Exposure, 'verdict' | 'path'>, stages: Stage[]): Exposure {
+    const path: Hop[] = [hop('internet', 'internet', [])];
+    const unknowns: string[] = [];
+    for (const s of stages) {
+      path.push(s.hop);
+      if (s.status === 'block') return { ...base, verdict: 'not-exposed', path, blockedBy: s.blockedBy! };
+      if (s.status === 'unknown') unknowns.push(...(s.unknowns ?? []));
+    }
+    if (unknowns.length) return { ...base, verdict: 'unknown', path, unknowns: uniqStr(unknowns) };
+    return { ...base, verdict: 'exposed', path };
+  }
+
+  private addressStage(ep: { r: Resource }, fact: Fact, family: Family): Stage {
+    const kind = 'public-address';
+    if (fact.value === true) return { status: 'pass', hop: hop(kind, ep.r.id, [fact.ref]) };
+    if (fact.value === 'unknown') return { status: 'unknown', hop: hop(kind, ep.r.id, fact.ref ? [fact.ref] : []), unknowns: [fact.what] };
+    return { status: 'block', blockedBy: 'no-public-address', hop: hop(kind, ep.r.id, fact.ref ? [fact.ref] : [], family === 'ipv4' ? 'no public IPv4 address or Elastic IP' : 'no global IPv6 address') };
+  }
+
+  private subnetStages(subnet: Link<Subnet>, family: Family): { subnet?: Subnet; stages: Stage[] } {
+    if (!subnet) return { stages: [{ status: 'unknown', hop: hop('subnet', '?', [], 'no subnet: placed in the default VPC'), unknowns: ['subnet not set (default VPC)'] }] };
+    if ('unknown' in subnet) return { stages: [{ status: 'unknown', hop: hop('subnet', '?', []), unknowns: [subnet.unknown] }] };
+    return { subnet: subnet.ok, stages: this.routeStages(subnet.ok, family) };
+  }
+
+  private naclInboundStage(subnet: Subnet | undefined, seg: Segment<NaclRule> | undefined, label: string): Stage {
+    if (!subnet) return { status: 'unknown', hop: hop('nacl', '?', []), unknowns: [] };
+    const n = subnet.nacl;
+    if (!n) return { status: 'unknown', hop: hop('nacl', '?', []), unknowns: [`network ACL of ${subnet.r.id} not known (${this.topo.unresolvedNaclAssociations.join(', ') || 'VPC not known'})`] };
+    const id = n.nacl.r?.id ?? n.nacl.id;
+    if (!seg) return { status: 'unknown', hop: hop('nacl', id, []), unknowns: [] };
+    const rules = seg.rule ? [seg.rule.ref] : [];
+    if (seg.decision === 'allow') return { status: 'pass', hop: hop('nacl', id, n.nacl.implicit ? [n.ref] : rules, this.naclHopNote(n.nacl)) };
+    if (seg.decision === 'unknown') return { status: 'unknown', hop: hop('nacl', id, rules), unknowns: [seg.rule ? `${seg.rule.ref.resourceId}: ${seg.rule.ref.summary}` : id] };
+    return { status: 'block', blockedBy: 'nacl', hop: hop('nacl', id, rules, seg.rule ? `denied inbound from ${label}` : `no inbound rule allows ${label} (default deny)`) };
+  }
+
+  // ---------------------------------------------------------------- endpoints
+
+  /** Every exposure of one instance / ENI for a transport, family and port range. */
+  evaluateEndpoint(ep: Endpoint, protocol: Transport, family: Family, range: PortRange): Exposure[] {
+    const source: Source = { kind: 'internet', family };
+    const label = family === 'ipv4' ? '0.0.0.0/0' : '::/0';
+    const addr = this.addressStage(ep, family === 'ipv4' ? ep.ipv4 : ep.ipv6, family);
+    const { subnet, stages: routeStages } = this.subnetStages(ep.subnet, family);
+    const nacl = subnet?.nacl?.nacl;
+    const naclIn = nacl ? this.naclSegments(nacl, 'ingress', protocol, source, range) : [];
+    const ret = nacl ? this.naclReturn(nacl, protocol, source, `${nacl.r?.id ?? nacl.id} outbound rules`) : undefined;
+    const sgSegs = 'ok' in ep.sgs ? this.sgSegments(ep.sgs.ok, protocol, source, range) : [];
+    const out: Exposure[] = [];
+    for (const piece of refine(range, naclIn, sgSegs)) {
+      const stages: Stage[] = [addr, ...routeStages, this.naclInboundStage(subnet, segmentAt(naclIn, piece.from), label)];
+      if (ret) stages.push(ret);
+      stages.push(this.sgStage(ep.sgs, segmentAt(sgSegs, piece.from), 'security-group', label));
+      stages.push({ status: 'pass', hop: hop(ep.kind === 'instance' ? 'instance' : 'eni', ep.r.id, []) });
+      out.push(this.assemble({ endpointId: ep.r.id, from: 'internet', protocol, ports: piece, family }, stages));
+    }
+    return out;
+  }
+
+  /** Port ranges some security group of the endpoint opens to the internet (surely or possibly). */
+  candidateRanges(sgsV: Endpoint['sgs'] | LoadBalancer['sgs'], protocol: Transport, family: Family, onlySure = false): PortRange[] {
+    if (!sgsV || 'unknown' in sgsV) return [];
+    return this.sgSegments(sgsV.ok, protocol, { kind: 'internet', family }, ALL)
+      .filter((s) => (onlySure ? s.decision === 'allow' : s.decision !== 'deny'))
+      .map((s) => ({ from: s.from, to: s.to }));
+  }
+
+  // ---------------------------------------------------------------- load balancers
+
+  private lbSource(lb: LoadBalancer, family: Family): Source {
+    const subnets = Array.isArray(lb.subnets) ? lb.subnets : [];
+    const cidrs: Cidr[] = [];
+    let cidrsUnknown = !Array.isArray(lb.subnets);
+    for (const s of subnets) {
+      if (!s || 'unknown' in s) cidrsUnknown = true;
+      else {
+        const c = family === 'ipv4' ? s.ok.cidr4 : s.ok.cidr6 ?? s.ok.cidr4;
+        if (c) cidrs.push(c);
+        else cidrsUnknown = true;
+      }
+    }
+    return { kind: 'lb', family, lb, sgs: new Set(lb.sgs && 'ok' in lb.sgs ? lb.sgs.ok : []), cidrs, cidrsUnknown };
+  }
+
+  /** The front half of a load balancer path: scheme, a public subnet, NACL both ways, its groups. */
+  private lbFront(lb: LoadBalancer, protocol: Transport, family: Family, port: number): Stage[] {
+    const stages: Stage[] = [];
+    const f = lb.internetFacing;
+    if (f.value === false) return [{ status: 'block', blockedBy: 'not-an-entry-point', hop: hop('load-balancer', lb.r.id, f.ref ? [f.ref] : [], 'internal load balancer') }];
+    const facing: Stage = f.value === true ? { status: 'pass', hop: hop('load-balancer', lb.r.id, [f.ref]) } : { status: 'unknown', hop: hop('load-balancer', lb.r.id, f.ref ? [f.ref] : []), unknowns: [f.what] };
+    const source: Source = { kind: 'internet', family };
+    const label = family === 'ipv4' ? '0.0.0.0/0' : '::/0';
+    const range = { from: port, to: port };
+    // the first subnet that passes (AWS resolves the name to every node; one public node suffices)
+    const perSubnet: Stage[][] = [];
+    if (!Array.isArray(lb.subnets)) perSubnet.push([{ status: 'unknown', hop: hop('subnet', '?', []), unknowns: [lb.subnets.unknown] }]);
+    else for (const link of lb.subnets) {
+      const { subnet, stages: rs } = this.subnetStages(link, family);
+      const nacl = subnet?.nacl?.nacl;
+      const list = [...rs, this.naclInboundStage(subnet, nacl ? segmentAt(this.naclSegments(nacl, 'ingress', protocol, source, range), port) : undefined, label)];
+      if (nacl) list.push(this.naclReturn(nacl, protocol, source, `${nacl.r?.id ?? nacl.id} outbound rules`));
+      perSubnet.push(list);
+    }
+    const rank = (l: Stage[]): number => (l.some((s) => s.status === 'block') ? 2 : l.some((s) => s.status === 'unknown') ? 1 : 0);
+    const best = perSubnet.length ? perSubnet.reduce((a, b) => (rank(b) < rank(a) ? b : a)) : [{ status: 'block' as const, blockedBy: 'no-route' as const, hop: hop('subnet', '?', [], 'no subnets') }];
+    stages.push(facing, ...best.filter((s) => s.hop.kind !== 'subnet' || s.status !== 'pass'));
+    if (lb.sgs === undefined) stages.push({ status: 'pass', hop: hop('security-group', lb.r.id, [], 'network load balancer without security groups') });
+    else {
+      const seg = 'ok' in lb.sgs ? segmentAt(this.sgSegments(lb.sgs.ok, protocol, source, range), port) : undefined;
+      stages.push(this.sgStage(lb.sgs, seg, 'load-balancer-security-group', label));
+    }
+    return stages;
+  }
+
+  private targetStages(lb: LoadBalancer, target: Target, protocol: Transport, family: Family, port: number): Stage[] {
+    // an NLB keeps the client address for instance targets: the target sees the internet
+    const source: Source = lb.kind === 'network' && lb.sgs === undefined ? { kind: 'internet', family } : this.lbSource(lb, family);
+    const label = source.kind === 'internet' ? (family === 'ipv4' ? '0.0.0.0/0' : '::/0') : `${lb.r.id} (its security groups or subnets)`;
+    const range = { from: port, to: port };
+    const stages: Stage[] = [];
+    const subnets = Array.isArray(target.subnets) ? target.subnets : [];
+    if (!Array.isArray(target.subnets)) stages.push({ status: 'unknown', hop: hop('subnet', '?', []), unknowns: [target.subnets.unknown] });
+    // NACLs of the target's subnets: every subnet must let the balancer in (ASGs spread over all)
+    for (const link of subnets) {
+      if (!link || 'unknown' in link) {
+        stages.push({ status: 'unknown', hop: hop('subnet', '?', []), unknowns: [link ? link.unknown : `${target.r.id}: subnet not set`] });
+        continue;
+      }
+      const nacl = link.ok.nacl?.nacl;
+      stages.push(this.naclInboundStage(link.ok, nacl ? segmentAt(this.naclSegments(nacl, 'ingress', protocol, source, range), port) : undefined, label));
+      if (nacl) stages.push(this.naclReturn(nacl, protocol, source, `${nacl.r?.id ?? nacl.id} outbound rules`));
+    }
+    const seg = 'ok' in target.sgs ? segmentAt(this.sgSegments(target.sgs.ok, protocol, source, range), port) : undefined;
+    stages.push(this.sgStage(target.sgs, seg, 'security-group', label));
+    return stages;
+  }
+
+  evaluateLoadBalancer(lb: LoadBalancer, protocol: Transport, family: Family, ports: PortRange[]): Exposure[] {
+    const out: Exposure[] = [];
+    for (const range of ports) {
+      // listeners inside the range are judged one by one; the rest of the range has no listener
+      const listeners = lb.listeners.filter((l) => typeof l.port !== 'number' || (l.port >= range.from && l.port <= range.to)).filter((l) => listenerCarries(l.protocol, protocol));
+      const knownPorts = [...new Set(listeners.map((l) => l.port).filter((p): p is number => typeof p === 'number'))].sort((a, b) => a - b);
+      let rest: PortRange[] = [range];
+      for (const port of knownPorts) {
+        rest = rest.flatMap((r) => (port < r.from || port > r.to ? [r] : [...(r.from < port ? [{ from: r.from, to: port - 1 }] : []), ...(port < r.to ? [{ from: port + 1, to: r.to }] : [])]));
+        const front = this.lbFront(lb, protocol, family, port);
+        for (const l of listeners.filter((x) => x.port === port)) {
+          const withListener = [...front, { status: 'pass' as const, hop: hop('listener', l.r.id, [l.ref]) }];
+          const base = { endpointId: lb.r.id, from: 'internet', protocol, ports: { from: port, to: port }, family };
+          const targets: Array<{ tgRef?: RuleRef; tgId: string; target: Target; port?: number }> = [];
+          const notes: string[] = [];
+          const unknownTg: string[] = [];
+          for (const link of l.targetGroups) {
+            if (!link) continue;
+            if ('unknown' in link) {
+              unknownTg.push(link.unknown);
+              continue;
+            }
+            for (const t of link.ok.targets) targets.push({ tgRef: link.ref, tgId: link.ok.r.id, target: t, port: t.port ?? link.ok.port });
+            unknownTg.push(...link.ok.unknownTargets);
+            if (!link.ok.targets.length && !link.ok.unknownTargets.length) notes.push(`${link.ok.r.id} has no registered targets`);
+          }
+          if (!l.targetGroups.length) notes.push('no target group (fixed response or redirect)');
+          const lbLevel = this.assemble(base, withListener);
+          if (notes.length || unknownTg.length) lbLevel.path[lbLevel.path.length - 1]!.note = [...notes, ...unknownTg.map((u) => `target not known: ${u}`)].join('; ');
+          out.push(lbLevel);
+          for (const t of targets) {
+            const tgHop: Stage = { status: 'pass', hop: hop('target-group', t.tgId, [t.tgRef, t.target.ref].filter((x): x is RuleRef => x !== undefined)) };
+            const tport = t.port ?? port;
+            const stages = [...withListener, tgHop, ...this.targetStages(lb, t.target, protocol, family, tport), { status: 'pass' as const, hop: hop('instance', t.target.r.id, []) }];
+            const e = this.assemble({ ...base, workloadId: t.target.r.id, workloadPorts: { from: tport, to: tport } }, stages);
+            out.push(e);
+          }
+        }
+      }
+      for (const l of listeners.filter((x) => typeof x.port !== 'number')) {
+        out.push(this.assemble({ endpointId: lb.r.id, from: 'internet', protocol, ports: range, family }, [...this.lbFront(lb, protocol, family, range.from), { status: 'unknown', hop: hop('listener', l.r.id, [l.ref]), unknowns: [typeof l.port === 'number' ? '' : l.port.unknown] }]));
+      }
+      for (const r of rest) {
+        if (lb.internetFacing.value === false) continue;
+        const front = this.lbFront(lb, protocol, family, r.from);
+        const blocked = front.find((s) => s.status === 'block');
+        const stages = blocked ? front : [...front, { status: 'block' as const, blockedBy: 'load-balancer-listener' as const, hop: hop('listener', lb.r.id, [], `no listener on ${protocol}/${rangeText(r)}`) }];
+        out.push(this.assemble({ endpointId: lb.r.id, from: 'internet', protocol, ports: r, family }, stages));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- all of it
+
+  compute(opts: AwsReachOptions = {}): Exposure[] {
+    const protocols = opts.protocols ?? (opts.ports ? ['tcp'] : ['tcp', 'udp']);
+    const out: Exposure[] = [];
+    for (const ep of this.topo.endpoints) {
+      for (const protocol of protocols) {
+        for (const family of ['ipv4', 'ipv6'] as const) {
+          const fact = family === 'ipv4' ? ep.ipv4 : ep.ipv6;
+          // a family the endpoint has no address in: only rules that surely open something are worth explaining
+          const open = this.candidateRanges(ep.sgs, protocol, family, fact.value === false);
+          let ranges: PortRange[];
+          if (opts.ports) {
+            // ipv6 only when the endpoint may have an IPv6 address or a group opens something to ::/0
+            if (family === 'ipv6' && fact.value === false && open.length === 0) continue;
+            ranges = opts.ports;
+          } else {
+            ranges = open;
+            if (!ranges.length && 'unknown' in ep.sgs && fact.value !== false) ranges = [ALL];
+          }
+          for (const range of ranges) out.push(...this.evaluateEndpoint(ep, protocol, family, range));
+        }
+      }
+    }
+    for (const lb of this.topo.loadBalancers) {
+      for (const protocol of protocols) {
+        const families: Family[] = ['ipv4'];
+        if (lb.r.attributes.ip_address_type === 'dualstack' || lb.r.attributes.IpAddressType === 'dualstack') families.push('ipv6');
+        for (const family of families) {
+          let ranges: PortRange[];
+          if (opts.ports) ranges = opts.ports;
+          else {
+            const listenerPorts = lb.listeners.filter((l) => listenerCarries(l.protocol, protocol)).map((l) => (typeof l.port === 'number' ? { from: l.port, to: l.port } : ALL));
+            const sgOpen = lb.sgs === undefined ? [] : this.candidateRanges(lb.sgs, protocol, family);
+            ranges = mergePortRanges([...listenerPorts, ...sgOpen]);
+          }
+          if (ranges.length) out.push(...this.evaluateLoadBalancer(lb, protocol, family, ranges));
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function listenerCarries(listenerProtocol: string, protocol: Transport): boolean {
+  if (listenerProtocol === 'UDP') return protocol === 'udp';
+  if (listenerProtocol === 'TCP_UDP') return true;
+  return protocol === 'tcp';
+}
+
+function mergePortRanges(ranges: PortRange[]): PortRange[] {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  const out: PortRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+function uniq(refs: Array<RuleRef | undefined>): RuleRef[] {
+  const seen = new Set<string>();
+  const out: RuleRef[] = [];
+  for (const r of refs) {
+    if (!r) continue;
+    const key = `${r.resourceId}|${r.attributePath ?? ''}|${r.summary}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+function uniqStr(xs: string[]): string[] {
+  return [...new Set(xs.filter((x) => x !== ''))];
+}
+
+/**
+ * Every AWS endpoint's exposure to the internet: instances and ENIs for each port range their
+ * security groups open to the internet (or the asked ports), internet-facing load balancers for
+ * each listener and the targets behind it.
+ */
+export function computeAwsExposures(resources: readonly Resource[], opts: AwsReachOptions = {}): Exposure[] {
+  const engine = new AwsReachability(buildAwsTopology(resources), opts);
+  return engine.compute(opts);
+}

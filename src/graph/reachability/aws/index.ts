@@ -1,0 +1,2 @@
+export { AwsReachability, computeAwsExposures, type AwsReachOptions, type Transport } from './evaluate.js';
+export { buildAwsTopology, AWS_REACHABILITY_TYPES, type AwsTopology } from './topology.js';
