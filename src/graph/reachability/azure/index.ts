@@ -1,0 +1,226 @@
+/**
+ * Azure reachability from the internet to virtual machines (Terraform azurerm and plans).
+ *
+ * A VM is reachable on (protocol, port) from an internet address when one of its NICs has an IP
+ * configuration with a public IP, and both the NSG of that configuration's subnet and the NSG of
+ * the NIC admit the address (inbound traffic meets the subnet NSG first, then the NIC NSG; a level
+ * without an NSG admits everything). Each NSG is its custom rules by priority plus the default
+ * rules AllowVnetInBound (65000), AllowAzureLoadBalancerInBound (65001) and DenyAllInBound (65500);
+ * the first rule matching decides. Sources are sets of addresses: `*` is every address, `Internet`
+ * the public internet, `VirtualNetwork`/`AzureLoadBalancer`/application security groups no internet
+ * address, other service tags unknown.
+ *
+ * Unknown inputs (a public IP id from a variable, a subnet outside the model, an NSG rule with an
+ * unresolved field) bound the answer from both sides; when the bounds differ the verdict is unknown.
+ */
+import { asString, getPath, isObject, isUnknown, type NetworkRule, type PortRange, type Resource } from '../../../model/index.js';
+import type { BlockedBy, Hop, RuleRef } from '../types.js';
+import { EMPTY, EVERYTHING, PUBLIC, describePublic, equals, fromCidrs, intersect, isEmpty, toCidrs, union, type AddrSet } from '../common/addr.js';
+import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../common/flow.js';
+import { evaluateOrdered, type OrderedRule } from '../common/ordered.js';
+import { formatRange } from '../common/ports.js';
+import { evaluateLevels, type Level } from '../common/levels.js';
+
+export const AZURE_VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
+
+interface Index {
+  byId: Map<string, Resource>;
+  byType: Map<string, Resource[]>;
+}
+
+function indexOf(resources: readonly Resource[]): Index {
+  const byId = new Map<string, Resource>();
+  const byType = new Map<string, Resource[]>();
+  for (const r of resources) {
+    byId.set(r.id, r);
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
+  return { byId, byType };
+}
+
+/** Targets of a resource's references from one attribute (and its elements). */
+function refTargets(ix: Index, r: Resource, attribute: string, type?: string): Resource[] {
+  const out: Resource[] = [];
+  for (const ref of r.references) {
+    if (ref.attribute !== attribute && !ref.attribute.startsWith(`${attribute}[`) && !ref.attribute.startsWith(`${attribute}.`)) continue;
+    const t = ix.byId.get(ref.target);
+    if (t && (type === undefined || t.type === type) && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+const NO_INTERNET_TAGS = new Set(['virtualnetwork', 'azureloadbalancer', 'vnet']);
+
+/** The source addresses of an NSG rule's peers. */
+function sourcesOf(rule: NetworkRule): { set: AddrSet; unknown: string[] } {
+  const cidrs: string[] = [];
+  const unknown: string[] = [];
+  const sets: AddrSet[] = [];
+  for (const p of rule.peers) {
+    if (p.kind === 'cidr') cidrs.push(p.cidr);
+    else if (p.kind === 'service-tag') {
+      const t = p.tag.toLowerCase();
+      if (t === '*' || t === 'any' || t === '0.0.0.0/0') sets.push(EVERYTHING);
+      else if (t === 'internet') sets.push(PUBLIC);
+      else if (!NO_INTERNET_TAGS.has(t)) unknown.push(`service tag ${p.tag}`);
+    } else if (p.kind === 'unknown') unknown.push(p.value.toString());
+    // application security groups hold VMs of the virtual network: no internet address
+  }
+  return { set: union(fromCidrs(cidrs), ...sets), unknown };
+}
+
+function ruleSummary(rule: NetworkRule, name: string): string {
+  const proto = isUnknown(rule.protocol) ? '?' : rule.protocol;
+  const ports = isUnknown(rule.ports) ? '?' : rule.ports.map(formatRange).join(',') || 'any';
+  const peers = rule.peers.map((p) => (p.kind === 'cidr' ? p.cidr : p.kind === 'service-tag' ? p.tag : p.kind === 'unknown' ? p.value.toString() : p.ref)).join(',');
+  const pr = typeof rule.priority === 'number' ? rule.priority : '?';
+  return `${name} priority ${pr} ${rule.action} ${proto} ${ports} from ${peers || '(none)'}`;
+}
+
+interface Nsg {
+  resource: Resource;
+  rules: OrderedRule[];
+}
+
+const DEFAULT_RULES: Array<{ name: string; priority: number; action: 'allow' | 'deny'; sources: AddrSet }> = [
+  { name: 'AllowVnetInBound', priority: 65000, action: 'allow', sources: EMPTY },
+  { name: 'AllowAzureLoadBalancerInBound', priority: 65001, action: 'allow', sources: EMPTY },
+  { name: 'DenyAllInBound', priority: 65500, action: 'deny', sources: EVERYTHING },
+];
+
+function nsgRules(ix: Index, nsg: Resource): OrderedRule[] {
+  const owned: Array<{ owner: Resource; rule: NetworkRule }> = (nsg.network ?? []).map((rule) => ({ owner: nsg, rule }));
+  const nsgName = asString(nsg.attributes.name);
+  for (const r of ix.byType.get('azurerm_network_security_rule') ?? []) {
+    const byRef = refTargets(ix, r, 'network_security_group_name').includes(nsg);
+    const byName = !byRef && nsgName !== undefined && asString(r.attributes.network_security_group_name) === nsgName && r.references.every((ref) => ref.attribute !== 'network_security_group_name');
+    if (byRef || byName) for (const rule of r.network ?? []) owned.push({ owner: r, rule });
+  }
+  const out: OrderedRule[] = [];
+  for (const { owner, rule } of owned) {
+    if (rule.direction !== 'ingress') continue;
+    const base = rule.attributePath ? `${rule.attributePath}.` : '';
+    const name = asString(getPath(owner.attributes, `${base}name`)) ?? owner.name;
+    const src = sourcesOf(rule);
+    const unknowns = [...src.unknown];
+    const protocol = isUnknown(rule.protocol) ? undefined : rule.protocol;
+    if (protocol === undefined) unknowns.push(`${owner.id} ${base}protocol`);
+    const ports: PortRange[] | undefined = isUnknown(rule.ports) ? undefined : rule.ports.length ? rule.ports : [{ from: 0, to: 65535 }];
+    if (ports === undefined) unknowns.push(`${owner.id} ${base}destination_port_range`);
+    const priority = typeof rule.priority === 'number' ? rule.priority : undefined;
+    if (priority === undefined) unknowns.push(`${owner.id} ${base}priority`);
+    const dest = getPath(owner.attributes, `${base}destination_address_prefix`);
+    const dests = getPath(owner.attributes, `${base}destination_address_prefixes`);
+    const destAsg = getPath(owner.attributes, `${base}destination_application_security_group_ids`);
+    const destText = asString(dest)?.trim().toLowerCase();
+    const anyDest = (dest === undefined || dest === null || destText === '*' || destText === 'virtualnetwork' || destText === 'any' || destText === '0.0.0.0/0') && !(Array.isArray(dests) && dests.length) && !(Array.isArray(destAsg) && destAsg.length);
+    const o: OrderedRule = {
+      action: rule.action,
+      priority,
+      sources: src.set,
+      sourcesUnknown: src.unknown.length > 0,
+      protocol,
+      ports,
+      ref: ruleRef(owner, rule.attributePath ?? rule.peersPath, ruleSummary(rule, name)),
+    };
+    if (!anyDest) {
+      o.maybeDisabled = true;
+      unknowns.push(`${owner.id} ${base}destination (applies only to some addresses of the virtual network)`);
+    }
+    if (unknowns.length) o.unknowns = unknowns;
+    out.push(o);
+  }
+  for (const d of DEFAULT_RULES) {
+    out.push({ action: d.action, priority: d.priority, sources: d.sources, sourcesUnknown: false, protocol: 'all', ports: [{ from: 0, to: 65535 }], ref: { resourceId: nsg.id, attributePath: `default ${d.name}`, summary: `default rule ${d.name} (priority ${d.priority}, ${d.action})`, location: nsg.location } });
+  }
+  return out;
+}
+
+/** NSG of a NIC or subnet: association resources, or the older inline `network_security_group_id`. */
+function nsgFor(ix: Index, target: Resource, assocType: string, assocAttr: string): Resource[] {
+  const out: Resource[] = [];
+  for (const a of ix.byType.get(assocType) ?? []) {
+    if (!refTargets(ix, a, assocAttr).includes(target)) continue;
+    out.push(...refTargets(ix, a, 'network_security_group_id', 'azurerm_network_security_group'));
+  }
+  out.push(...refTargets(ix, target, 'network_security_group_id', 'azurerm_network_security_group'));
+  return [...new Set(out)];
+}
+
+export function azureFlows(resources: readonly Resource[]): Flow[] {
+  const ix = indexOf(resources);
+  const nsgCache = new Map<Resource, Nsg>();
+  const nsg = (r: Resource): Nsg => {
+    let hit = nsgCache.get(r);
+    if (!hit) nsgCache.set(r, (hit = { resource: r, rules: nsgRules(ix, r) }));
+    return hit;
+  };
+  const out: Flow[] = [];
+  for (const type of AZURE_VM_TYPES) {
+    for (const vm of ix.byType.get(type) ?? []) out.push(...vmFlows(ix, vm, nsg));
+  }
+  return out;
+}
+
+function vmFlows(ix: Index, vm: Resource, nsg: (r: Resource) => Nsg): Flow[] {
+  const nics = [...refTargets(ix, vm, 'network_interface_ids', 'azurerm_network_interface'), ...refTargets(ix, vm, 'primary_network_interface_id', 'azurerm_network_interface')];
+  const vmName = asString(vm.attributes.name) ?? vm.name;
+  const base = { endpointId: vm.id, workloadId: vm.id, from: 'internet', fromZone: 'internet', toName: vmName } as const;
+  if (nics.length === 0) {
+    const ids = vm.attributes.network_interface_ids;
+    return [{ ...base, toZone: 'azure:(unknown subnet)', protocol: 'all', ports: { from: 0, to: 65535 }, verdict: 'unknown', path: [INTERNET_HOP, hop('vm', vm.id)], unknowns: [`${vm.id}.network_interface_ids${isUnknown(ids) ? ` (${ids.toString()})` : ''}: network interfaces not in the scanned configuration`] }];
+  }
+  const flows: Flow[] = [];
+  for (const nic of nics) {
+    const configs = Array.isArray(nic.attributes.ip_configuration) ? nic.attributes.ip_configuration : [];
+    configs.forEach((cfg, i) => {
+      if (!isObject(cfg)) return;
+      const at = `ip_configuration[${i}]`;
+      const subnets = refTargets(ix, nic, `${at}.subnet_id`, 'azurerm_subnet');
+      const subnet = subnets[0];
+      const toZone = subnet ? `azure:${subnet.id}` : 'azure:(unknown subnet)';
+      const pipRefs = refTargets(ix, nic, `${at}.public_ip_address_id`, 'azurerm_public_ip');
+      const pipValue = cfg.public_ip_address_id;
+      const nicHop = hop('nic', nic.id, [ruleRef(nic, at, `${nic.id} ${at}`)]);
+      let pipHop: Hop;
+      const unknowns: string[] = [];
+      if (pipRefs.length) pipHop = hop('public-ip', pipRefs[0]!.id, [ruleRef(nic, `${at}.public_ip_address_id`, `public IP ${pipRefs[0]!.id}`)]);
+      else if (typeof pipValue === 'string' && pipValue.trim() !== '') pipHop = hop('public-ip', pipValue, [ruleRef(nic, `${at}.public_ip_address_id`, `public IP ${pipValue}`)]);
+      else if (isUnknown(pipValue)) {
+        pipHop = hop('public-ip', pipValue.toString(), [ruleRef(nic, `${at}.public_ip_address_id`, `public IP ${pipValue.toString()}`)], 'unresolved');
+        unknowns.push(`${nic.id}.${at}.public_ip_address_id (${pipValue.toString()})`);
+      } else {
+        flows.push({ ...base, toZone, protocol: 'all', ports: { from: 0, to: 65535 }, verdict: 'not-exposed', blockedBy: 'no-public-address', path: [INTERNET_HOP, hop('nic', nic.id, [ruleRef(nic, at, `${at} has no public_ip_address_id`)])] });
+        return;
+      }
+      const level = (n: Resource[], role: string, at: Resource): Level =>
+        n.length
+          ? { kind: 'rules', hopKind: 'nsg', resourceId: n[0]!.id, label: `${role} NSG`, rules: nsg(n[0]!).rules, blockedBy: 'nsg' }
+          : { kind: 'none', hopKind: role === 'subnet' ? 'subnet' : 'nic', resourceId: at.id, note: `no NSG on the ${role}: everything admitted` };
+      const subnetLevel: Level = subnet
+        ? level(nsgFor(ix, subnet, 'azurerm_subnet_network_security_group_association', 'subnet_id'), 'subnet', subnet)
+        : { kind: 'unknown', hopKind: 'nsg', resourceId: '(unknown)', why: `${nic.id}.${at}.subnet_id: subnet not in the scanned configuration (its NSG is unknown)` };
+      const nicLevel = level(nsgFor(ix, nic, 'azurerm_network_interface_security_group_association', 'network_interface_id'), 'NIC', nic);
+      for (const transport of ['tcp', 'udp'] as const) {
+        const segs = evaluateLevels([subnetLevel, nicLevel], transport, PUBLIC, unknowns);
+        for (const s of segs) {
+          const path = [INTERNET_HOP, pipHop, ...s.path, nicHop, hop('vm', vm.id)];
+          const f: Flow = { ...base, toZone, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: s.verdict, path };
+          if (s.verdict === 'not-exposed') {
+            f.blockedBy = s.blockedBy ?? 'nsg';
+            f.path = [INTERNET_HOP, pipHop, ...s.path];
+          }
+          if (s.verdict === 'unknown') f.unknowns = s.unknowns;
+          const admitted = s.verdict === 'exposed' ? s.min : s.max;
+          if (s.verdict !== 'not-exposed' && !equals(intersect(admitted, PUBLIC), PUBLIC)) f.fromRanges = toCidrs(intersect(admitted, PUBLIC));
+          flows.push(f);
+        }
+      }
+    });
+  }
+  return flows;
+}
+
+export const azureEngine: FlowEngine = { name: 'azure', flows: azureFlows };

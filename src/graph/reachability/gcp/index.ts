@@ -1,0 +1,197 @@
+/**
+ * GCP reachability from the internet to Compute Engine instances (Terraform google provider and plans).
+ *
+ * An instance is reachable on (protocol, port) from an internet address when a network interface
+ * has an external address (`access_config` for IPv4, `ipv6_access_config` for IPv6) and the VPC
+ * firewall of that interface's network admits the address: of the ingress rules that apply to the
+ * instance (no targets: every instance; `target_tags`: an instance with one of the tags;
+ * `target_service_accounts`: an instance running as one of them), the one with the lowest priority
+ * number that matches decides, a deny beating an allow of the same priority; nothing matching
+ * meets the implied "deny all ingress" (priority 65535). An ingress rule without any source
+ * admits 0.0.0.0/0, as the API does; `source_tags` and `source_service_accounts` match only
+ * internal addresses. Unknown inputs bound the answer from both sides (`common/ordered.ts`).
+ */
+import { asList, asString, getPath, isObject, isUnknown, type PortRange, type Resource, type Value } from '../../../model/index.js';
+import type { Hop } from '../types.js';
+import { EMPTY, EVERYTHING, PUBLIC, PUBLIC_V4, PUBLIC_V6, equals, fromCidrs, intersect, toCidrs, union, type AddrSet } from '../common/addr.js';
+import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../common/flow.js';
+import { evaluateLevels } from '../common/levels.js';
+import type { OrderedRule } from '../common/ordered.js';
+import { formatRange } from '../common/ports.js';
+
+type Tri = 'yes' | 'no' | 'unknown';
+
+interface Ix {
+  byId: Map<string, Resource>;
+  firewalls: Resource[];
+  instances: Resource[];
+}
+
+function lastSegment(s: string): string {
+  const t = s.trim().replace(/\/+$/, '');
+  return t.slice(t.lastIndexOf('/') + 1);
+}
+
+/** A network's identity: its name when known, else the model id of the network resource; undefined when unknown. */
+function networkKey(ix: Ix, r: Resource, path: string, fallbackDefault: boolean): string | undefined {
+  const ref = r.references.find((x) => x.attribute === path);
+  const target = ref ? ix.byId.get(ref.target) : undefined;
+  if (target?.type === 'google_compute_network') {
+    const name = asString(target.attributes.name);
+    return name !== undefined ? `name:${name}` : `id:${target.id}`;
+  }
+  if (target?.type === 'google_compute_subnetwork') {
+    return networkKey(ix, target, 'network', false);
+  }
+  const v = getPath(r.attributes, path);
+  if (typeof v === 'string' && v.trim() !== '') return `name:${lastSegment(v)}`;
+  if (v === undefined || v === null) return fallbackDefault ? 'name:default' : undefined;
+  return undefined;
+}
+
+function networkLabel(key: string | undefined): string {
+  return key === undefined ? '(unknown network)' : key.replace(/^(name|id):/, '');
+}
+
+function strings(v: Value | undefined): string[] | undefined {
+  if (isUnknown(v)) return undefined;
+  const list = asList(v);
+  if (list.some(isUnknown)) return undefined;
+  return list.filter((x): x is string => typeof x === 'string');
+}
+
+/** Does a firewall's target apply to the instance? */
+function targets(fw: Resource, tags: string[] | undefined, serviceAccounts: string[] | undefined): Tri {
+  const tt = fw.attributes.target_tags;
+  const ts = fw.attributes.target_service_accounts;
+  const tagList = strings(tt);
+  const saList = strings(ts);
+  if (tagList === undefined || saList === undefined) return 'unknown';
+  if (tagList.length === 0 && saList.length === 0) return 'yes';
+  if (tagList.length) {
+    if (tags === undefined) return 'unknown';
+    return tagList.some((t) => tags.includes(t)) ? 'yes' : 'no';
+  }
+  if (serviceAccounts === undefined) return 'unknown';
+  return saList.some((s) => serviceAccounts.includes(s)) ? 'yes' : 'no';
+}
+
+function fwSources(fw: Resource): { set: AddrSet; unknown: string[] } {
+  const a = fw.attributes;
+  const ranges = a.source_ranges;
+  const hasTags = Array.isArray(a.source_tags) ? a.source_tags.length > 0 : a.source_tags !== undefined && a.source_tags !== null;
+  const hasSas = Array.isArray(a.source_service_accounts) ? a.source_service_accounts.length > 0 : a.source_service_accounts !== undefined && a.source_service_accounts !== null;
+  if (isUnknown(ranges)) return { set: EMPTY, unknown: [`${fw.id}.source_ranges (${ranges.toString()})`] };
+  const list = asList(ranges);
+  const unknown = list.filter(isUnknown).map((u) => `${fw.id}.source_ranges (${u.toString()})`);
+  const cidrs = list.filter((x): x is string => typeof x === 'string');
+  if (list.length === 0 && !hasTags && !hasSas) return { set: EVERYTHING, unknown: [] };
+  return { set: fromCidrs(cidrs), unknown };
+}
+
+function firewallRules(fw: Resource, applies: Tri): OrderedRule[] {
+  const src = fwSources(fw);
+  const name = asString(fw.attributes.name) ?? fw.name;
+  const out: OrderedRule[] = [];
+  for (const rule of fw.network ?? []) {
+    if (rule.direction !== 'ingress') continue;
+    const unknowns = [...src.unknown];
+    const protocol = isUnknown(rule.protocol) ? undefined : rule.protocol;
+    if (protocol === undefined) unknowns.push(`${fw.id}.${rule.attributePath}.protocol`);
+    const ports: PortRange[] | undefined = isUnknown(rule.ports) ? undefined : rule.ports.length ? rule.ports : [{ from: 0, to: 65535 }];
+    if (ports === undefined) unknowns.push(`${fw.id}.${rule.attributePath}.ports`);
+    const priority = typeof rule.priority === 'number' ? rule.priority : undefined;
+    if (priority === undefined) unknowns.push(`${fw.id}.priority`);
+    if (rule.disabled) unknowns.push(`${fw.id}.disabled (${rule.disabled.toString()})`);
+    if (applies === 'unknown') unknowns.push(`${fw.id}: target tags / service accounts of the rule or the instance`);
+    const ranges = asList(fw.attributes.source_ranges).filter((x): x is string => typeof x === 'string');
+    const sources = ranges.length ? ranges.join(',') : src.set === EVERYTHING ? '0.0.0.0/0 (no source given)' : 'tags/service accounts only';
+    const summary = `${name} priority ${priority ?? '?'} ${rule.action} ${protocol ?? '?'} ${ports ? ports.map(formatRange).join(',') : '?'} from ${sources}`;
+    const o: OrderedRule = { action: rule.action, priority, sources: src.set, sourcesUnknown: src.unknown.length > 0, protocol, ports, ref: ruleRef(fw, rule.attributePath, summary) };
+    if (rule.disabled || applies === 'unknown') o.maybeDisabled = true;
+    if (unknowns.length) o.unknowns = unknowns;
+    out.push(o);
+  }
+  return out;
+}
+
+const IMPLIED_DENY = (id: string): OrderedRule => ({
+  action: 'deny',
+  priority: 65535,
+  sources: EVERYTHING,
+  sourcesUnknown: false,
+  protocol: 'all',
+  ports: [{ from: 0, to: 65535 }],
+  ref: { resourceId: id, attributePath: 'implied deny ingress', summary: 'implied rule: deny all ingress (priority 65535)' },
+});
+
+export function gcpFlows(resources: readonly Resource[]): Flow[] {
+  const ix: Ix = { byId: new Map(resources.map((r) => [r.id, r])), firewalls: [], instances: [] };
+  for (const r of resources) {
+    if (r.type === 'google_compute_firewall') ix.firewalls.push(r);
+    else if (r.type === 'google_compute_instance') ix.instances.push(r);
+  }
+  const fwNetworks = ix.firewalls.map((fw) => ({ fw, key: networkKey(ix, fw, 'network', false) }));
+  const out: Flow[] = [];
+  for (const inst of ix.instances) {
+    const a = inst.attributes;
+    const name = asString(a.name) ?? inst.name;
+    const tags = strings(a.tags);
+    const sas = isUnknown(a.service_account) ? undefined : asList(a.service_account).flatMap((s) => (isObject(s) ? [s.email] : []));
+    const saList = sas === undefined || sas.some((e) => isUnknown(e)) ? undefined : sas.filter((e): e is string => typeof e === 'string');
+    const nics = Array.isArray(a.network_interface) ? a.network_interface : [];
+    nics.forEach((nic, i) => {
+      if (!isObject(nic)) return;
+      const at = `network_interface[${i}]`;
+      const key = nic.network === undefined && nic.subnetwork !== undefined ? networkKey(ix, inst, `${at}.subnetwork`, false) : networkKey(ix, inst, `${at}.network`, true);
+      const toZone = `gcp:${networkLabel(key)}${tags?.length ? `#${[...tags].sort().join(',')}` : ''}`;
+      const base = { endpointId: inst.id, workloadId: inst.id, from: 'internet', fromZone: 'internet', toZone, toName: name } as const;
+      const unknowns: string[] = [];
+      let space: AddrSet = EMPTY;
+      const ext = nic.access_config;
+      const ext6 = nic.ipv6_access_config;
+      const addressHops: Hop[] = [];
+      for (const [v, pub, label] of [[ext, PUBLIC_V4, 'access_config'], [ext6, PUBLIC_V6, 'ipv6_access_config']] as const) {
+        if (isUnknown(v)) {
+          unknowns.push(`${inst.id}.${at}.${label} (${v.toString()})`);
+          space = union(space, pub);
+          addressHops.push(hop('external-ip', `${inst.id}.${at}.${label}`, [ruleRef(inst, `${at}.${label}`, `${label} unresolved`)], 'unresolved'));
+        } else if (Array.isArray(v) && v.length > 0) {
+          space = union(space, pub);
+          addressHops.push(hop('external-ip', `${inst.id}.${at}.${label}[0]`, [ruleRef(inst, `${at}.${label}[0]`, `${label}: external ${label === 'access_config' ? 'IPv4' : 'IPv6'} address`)]));
+        }
+      }
+      if (space.length === 0) {
+        out.push({ ...base, protocol: 'all', ports: { from: 0, to: 65535 }, verdict: 'not-exposed', blockedBy: 'no-public-address', path: [INTERNET_HOP, hop('instance', inst.id, [ruleRef(inst, at, `${at} has no access_config (no external IP)`)])] });
+        return;
+      }
+      const rules: OrderedRule[] = [];
+      for (const { fw, key: fwKey } of fwNetworks) {
+        const same: Tri = key === undefined || fwKey === undefined ? 'unknown' : key === fwKey ? 'yes' : 'no';
+        if (same === 'no') continue;
+        const t = targets(fw, tags, saList);
+        if (t === 'no') continue;
+        const applies: Tri = same === 'unknown' || t === 'unknown' ? 'unknown' : 'yes';
+        const list = firewallRules(fw, applies);
+        if (same === 'unknown') for (const r of list) r.unknowns = [...(r.unknowns ?? []), `${fw.id}.network or ${inst.id}.${at}.network`];
+        rules.push(...list);
+      }
+      rules.push(IMPLIED_DENY(`gcp-network:${networkLabel(key)}`));
+      const netId = `gcp-network:${networkLabel(key)}`;
+      for (const transport of ['tcp', 'udp'] as const) {
+        for (const s of evaluateLevels([{ kind: 'rules', hopKind: 'firewall', resourceId: netId, label: `VPC firewall of ${networkLabel(key)}`, rules, blockedBy: 'firewall' }], transport, space, unknowns)) {
+          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: s.verdict, path: [INTERNET_HOP, ...addressHops, ...s.path] };
+          if (s.verdict !== 'not-exposed') f.path.push(hop('instance', inst.id, [ruleRef(inst, at, `${name} ${at}`)]));
+          else f.blockedBy = s.blockedBy ?? 'firewall';
+          if (s.verdict === 'unknown') f.unknowns = s.unknowns;
+          const admitted = s.verdict === 'exposed' ? s.min : s.max;
+          if (s.verdict !== 'not-exposed' && !equals(intersect(admitted, PUBLIC), intersect(space, PUBLIC))) f.fromRanges = toCidrs(intersect(admitted, PUBLIC));
+          out.push(f);
+        }
+      }
+    });
+  }
+  return out;
+}
+
+export const gcpEngine: FlowEngine = { name: 'gcp', flows: gcpFlows };
