@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import type { ScanError } from './errors.js';
 
 export interface DiscoveredFile {
@@ -16,6 +17,15 @@ export interface DiscoveredFile {
    * the file again (a 100 MB plan would otherwise be read twice).
    */
   mentionsIgnore?: boolean;
+  /**
+   * Set for tar archives (plain or gzip-compressed, such as `docker save`
+   * output): such files are kept although binary and whatever their size
+   * (the image source streams them), with an empty `head`; `archiveHead` holds
+   * the first (decompressed) tar bytes as latin1 text, so a source can claim
+   * an archive by its first entry names.
+   */
+  archive?: 'tar' | 'tar.gz';
+  archiveHead?: string;
 }
 
 export interface DiscoverOptions {
@@ -105,15 +115,20 @@ export function discoverFiles(paths: string[], opts: DiscoverOptions = {}): { fi
     const real = realOf(p, knownReal);
     if (real === undefined || seenFiles.has(real)) return;
     seenFiles.add(real);
-    if (st.size > maxSize) {
-      errors.push({ kind: 'skipped', file: displayPath(p, cwd), message: `file is larger than the ${maxSize}-byte limit (${st.size} bytes); skipped` });
-      return;
-    }
     let head: Buffer;
     try {
       head = readHead(p, st.size);
     } catch (err) {
       errors.push({ kind: 'io', file: displayPath(p, cwd), message: `cannot read: ${(err as NodeJS.ErrnoException).code}` });
+      return;
+    }
+    const archive = tarArchive(head);
+    if (archive) {
+      files.push({ path: p, displayPath: displayPath(p, cwd), size: st.size, head: '', ...archive });
+      return;
+    }
+    if (st.size > maxSize) {
+      errors.push({ kind: 'skipped', file: displayPath(p, cwd), message: `file is larger than the ${maxSize}-byte limit (${st.size} bytes); skipped` });
       return;
     }
     if (head.includes(0)) return; // binary: skipped quietly
@@ -122,4 +137,19 @@ export function discoverFiles(paths: string[], opts: DiscoverOptions = {}): { fi
 
   for (const p of paths) visit(resolve(cwd, p), true);
   return { files, errors };
+}
+
+/** A tar archive (`ustar` magic at offset 257), or one compressed with gzip: its kind and first bytes. */
+export function tarArchive(head: Buffer): { archive: 'tar' | 'tar.gz'; archiveHead: string } | undefined {
+  const isTar = (b: Buffer): boolean => b.length >= 262 && b.toString('latin1', 257, 262) === 'ustar';
+  if (isTar(head)) return { archive: 'tar', archiveHead: head.toString('latin1') };
+  if (head.length < 3 || head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8) return undefined;
+  let inner: Buffer;
+  try {
+    // the head is a prefix of the stream: a sync flush yields what it holds without asking for the rest
+    inner = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return undefined;
+  }
+  return isTar(inner) ? { archive: 'tar.gz', archiveHead: inner.subarray(0, HEAD_BYTES).toString('latin1') } : undefined;
 }
