@@ -22,6 +22,11 @@ export interface SourceOutput {
  */
 export interface Source {
   kind: SourceKind;
+  /**
+   * True for a source that reads files beside the others (the text-file secret
+   * scan): it gets every file it claims even when another source claims it too.
+   */
+  alongside?: boolean;
   claims(file: DiscoveredFile): boolean;
   load(files: DiscoveredFile[], options: SourceOptions): Promise<SourceOutput>;
 }

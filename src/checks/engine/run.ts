@@ -3,7 +3,7 @@ import { locate } from '../../model/index.js';
 import type { ScanError } from '../../scan/errors.js';
 import { createCheckContext } from './context.js';
 import { fingerprint } from './fingerprint.js';
-import type { Check, FindingDraft } from './types.js';
+import type { Check, CheckServices, FindingDraft } from './types.js';
 
 export interface CheckRunResult {
   findings: Finding[];
@@ -11,8 +11,8 @@ export interface CheckRunResult {
 }
 
 /** Runs every check over the model. A check that throws becomes an error entry; the others go on. */
-export function runChecks(checks: readonly Check[], resources: readonly Resource[]): CheckRunResult {
-  const ctx = createCheckContext(resources);
+export function runChecks(checks: readonly Check[], resources: readonly Resource[], services: CheckServices = {}): CheckRunResult {
+  const ctx = createCheckContext(resources, services);
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   const seen = new Set<string>();
@@ -31,7 +31,31 @@ export function runChecks(checks: readonly Check[], resources: readonly Resource
       findings.push(f);
     }
   }
-  return { findings, errors };
+  return { findings: dropDeferred(checks, findings), errors };
+}
+
+/**
+ * Drops the findings of checks marked `defersToCoveringFindings` whose line a
+ * finding of another check of the same pillar covers in the same file: one
+ * secret, one finding, from the check that knows the resource.
+ */
+export function dropDeferred(checks: readonly Check[], findings: Finding[]): Finding[] {
+  const deferring = new Map(checks.filter((c) => c.meta.defersToCoveringFindings).map((c) => [c.meta.id, c.meta.pillar]));
+  if (deferring.size === 0) return findings;
+  const covering = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (deferring.has(f.checkId)) continue;
+    const key = `${f.pillar}\0${f.location.file}`;
+    const list = covering.get(key);
+    if (list) list.push(f);
+    else covering.set(key, [f]);
+  }
+  return findings.filter((f) => {
+    const pillar = deferring.get(f.checkId);
+    if (pillar === undefined) return true;
+    const others = covering.get(`${pillar}\0${f.location.file}`);
+    return !others?.some((o) => o.location.startLine <= f.location.startLine && f.location.startLine <= o.location.endLine);
+  });
 }
 
 export function toFinding(check: Check, d: FindingDraft): Finding {

@@ -1,4 +1,5 @@
 import type { Location, Pillar, Resource, Severity, SourceKind, StringLeaf, VulnerabilityFacts } from '../../model/index.js';
+import type { AdvisoryService } from '../../vulns/advisories.js';
 
 /** Compliance frameworks a check can map to, with control ids. */
 export interface ComplianceMap {
@@ -26,6 +27,12 @@ export interface CheckMeta {
   sources: SourceKind[];
   /** native resource types it looks at, for documentation */
   resourceTypes?: string[];
+  /**
+   * A finding of this check is dropped when a finding of another check of the
+   * same pillar, in the same file, covers its line (the text-file secret scan
+   * defers to the resource checks that already reported the same secret).
+   */
+  defersToCoveringFindings?: boolean;
 }
 
 /** What a check returns: the engine fills in id, pillar, title, remediation and fingerprint. */
@@ -73,6 +80,17 @@ export interface CheckContext {
    * result is shared by every check: read it, never modify it.
    */
   shared<T>(key: string, compute: () => T): T;
+  /**
+   * The imported advisory store of this scan (`--db`, `$TETRAD_DB`), when there is one. OSV
+   * records found in the scanned tree are resources of type `OsvAdvisory` (see
+   * `src/checks/_lib/advisories.ts`, which combines both).
+   */
+  readonly advisories?: AdvisoryService;
+}
+
+/** Services a scan hands to its checks besides the model. */
+export interface CheckServices {
+  advisories?: AdvisoryService;
 }
 
 export interface Check {

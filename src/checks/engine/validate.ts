@@ -13,6 +13,7 @@ export const checkMetaSchema = z.object({
   compliance: z.record(z.string(), z.array(z.string())).optional(),
   sources: z.array(z.string()).min(1),
   resourceTypes: z.array(z.string()).optional(),
+  defersToCoveringFindings: z.boolean().optional(),
 });
 
 export class CheckLoadError extends Error {
