@@ -60,7 +60,8 @@ export interface IamAccount {
   account?: string;
   principals: IamPrincipal[];
   policies: IamPolicy[];
-  findPrincipal(ref: string | Target): IamPrincipal | undefined;
+  /** a principal by name, resource id or ARN (of the given kind, when given) */
+  findPrincipal(ref: string | Target, kind?: IamPrincipalKind): IamPrincipal | undefined;
   findPolicy(ref: Target): IamPolicy | undefined;
   /** the identity policies of a principal: inline, attached, and those of its groups */
   identityPolicies(p: IamPrincipal): EvalPolicy[];

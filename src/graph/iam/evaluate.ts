@@ -38,6 +38,8 @@ interface Scored {
   direct?: Tri;
 }
 
+const TRUST_ACTION = /^sts:AssumeRole(WithWebIdentity|WithSAML)?$/i;
+
 export function evaluate(request: EvalRequest, policies: PolicySet, options: EvaluateOptions = {}): Decision {
   const resource = request.resource ?? '*';
   const external = request.principal.kind === 'service' || request.principal.kind === 'federated' || request.principal.kind === 'external';
@@ -72,6 +74,8 @@ export function evaluate(request: EvalRequest, policies: PolicySet, options: Eva
   else {
     const viaResource = request.principal.kind === 'user' ? and(resourceDirect, sessionAllow) : and(resourceDirect, boundaryAllow, sessionAllow);
     grant = or(and(identityAllow, boundaryAllow, sessionAllow), viaResource);
+    // a role's trust policy must always allow the assumption, even when an identity policy does
+    if (TRUST_ACTION.test(request.action) && policies.resource?.length) grant = and(grant, resourceAny);
   }
   const final = and(not(deny), scpAllow, grant);
 

@@ -1,0 +1,692 @@
+/**
+ * The privilege-escalation graph: users and roles are nodes; an edge A → B
+ * means "A can become or act as B" through a catalogued technique, with the
+ * deciding statements of every action the technique needs, each evaluated by
+ * the IAM engine (`evaluate.ts`) against the concrete target resource. An
+ * edge A → admin means A is an administrator, or can make itself one.
+ *
+ * Semantics (docs/iam-escalation.md has the long form):
+ * - Attacker model: the attacker holds the principal's credentials (a user's
+ *   access keys, a role's session) without its MFA device, acts now, over
+ *   HTTPS, directly (not through a service). Keys it sets on a call (the
+ *   service a role is passed to, the policy it attaches) are set as the
+ *   technique says; every other context key (source IP, VPC, region, request
+ *   tags) stays unknown, so an edge that depends on it is `unknown`.
+ * - Administrator: allowed, with every SCP and the boundary applied, a
+ *   synthetic action only `*` (or a NotAction that spares it) grants, plus
+ *   probe actions in IAM, STS, EC2, Lambda, S3, KMS and Organizations, all on
+ *   `*`. Full IAM control is not admin by itself; it reaches admin in one hop
+ *   (put-user-policy on itself).
+ * - `grants: admin` techniques re-evaluate the target with an administrator
+ *   policy added to its own, so its boundary, SCPs and Deny statements in its
+ *   other policies still limit what it gains.
+ *
+ * Cost: each principal's Allow statements are indexed by action first, so a
+ * technique is only evaluated for principals that may be granted all of its
+ * actions; a decision that does not depend on the resource (every statement
+ * that can match the action is on `*` and has no resource-dependent condition)
+ * is computed once per principal and reused for every target; role
+ * assumption is only evaluated for the principals a trust policy names (or
+ * everyone, for an account or `*` principal); a principal that is already
+ * administrator in one hop gets no further outgoing edges.
+ */
+import type { Unknown, Value } from '../../../model/index.js';
+import { isUnknown } from '../../../model/index.js';
+import { parsePolicy, type PolicyDocument, type PolicyStatement, type Principals } from '../../../checks/_lib/iam-policy.js';
+import { SecurityGraph } from '../../security-graph.js';
+import type { IamAccount, IamPrincipal } from '../account.js';
+import { RequestContext } from '../context.js';
+import { evaluate } from '../evaluate.js';
+import { actionMatches } from '../match.js';
+import type { Decision, EvalPolicy, RequestPrincipal, StatementHit } from '../types.js';
+import { loadTechniques, type RequiredAction, type Technique } from './catalogue.js';
+import type { EscalationFacts, ExistingResource } from './facts.js';
+
+export type Certainty = 'proven' | 'unknown';
+
+export interface EscalationEdge {
+  from: string;
+  /** a principal id, or the admin node id */
+  to: string;
+  /** technique id, or `administrator` for a principal whose own policies make it one */
+  technique: string;
+  certainty: Certainty;
+  /** condition keys and unresolved values an unknown edge depends on */
+  dependsOn: string[];
+  /** the deciding statements of every action the technique needed */
+  statements: StatementHit[];
+  explanation: string;
+}
+
+export interface EscalationPath {
+  principal: IamPrincipal;
+  certainty: Certainty;
+  edges: EscalationEdge[];
+}
+
+export interface EscalationOptions {
+  /** SCPs applying to the account */
+  scps?: EvalPolicy[];
+  /** the attacker's "now" for aws:CurrentTime / aws:TokenIssueTime (default: the real time) */
+  now?: Date;
+  techniques?: Technique[];
+}
+
+export interface EscalationResult {
+  adminNode: string;
+  edges: EscalationEdge[];
+  /** principal id → shortest path to admin, for every principal that reaches it */
+  paths: Map<string, EscalationPath>;
+  graph: SecurityGraph;
+  stats: { principals: number; evaluations: number; edges: number };
+}
+
+const ADMIN_POLICY_DOC: PolicyDocument = {
+  version: '2012-10-17',
+  statements: [{ index: 0, effect: 'Allow', action: ['*'], resource: ['*'], path: 'Statement[0]', elementPaths: {} }],
+};
+const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+/** Only `*`, `*:*` or a NotAction that spares it grants this action. */
+const PROBE_ANY = 'tetrad-probe:AnyAction';
+const PROBES = [PROBE_ANY, 'iam:AttachUserPolicy', 'iam:PutRolePolicy', 'iam:CreateAccessKey', 'iam:PassRole', 'sts:AssumeRole', 'ec2:RunInstances', 'lambda:CreateFunction', 's3:GetObject', 'kms:Decrypt', 'organizations:ListAccounts'];
+/** The attacker has the credentials, not the MFA device, and calls AWS directly. */
+const ABSENT_KEYS = ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast', 'aws:SourceIdentity'];
+const NEW_NAME = 'tetrad-escalation';
+const DEFAULT_REGION = 'us-east-1';
+
+interface Verdict {
+  kind: 'yes' | 'maybe';
+  dependsOn: string[];
+  statements: StatementHit[];
+}
+
+interface AllowPattern {
+  patterns: string[] | 'any';
+  not: boolean;
+}
+
+/** A principal as an attacker: its policies, request identity and caches. */
+interface Actor {
+  p: IamPrincipal;
+  identity: EvalPolicy[];
+  boundary?: EvalPolicy[];
+  rp: RequestPrincipal;
+  keys: Record<string, string>;
+  allows: AllowPattern[];
+  mayCache: Map<string, boolean>;
+  independentCache: Map<string, boolean>;
+  decisionCache: Map<string, Decision>;
+  newCache: Map<string, Verdict | undefined>;
+}
+
+export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts, options: EscalationOptions = {}): EscalationResult {
+  const techniques = options.techniques ?? loadTechniques();
+  const acct = account.account ?? '000000000000';
+  const adminNode = `admin:aws:${account.account ?? 'unknown-account'}`;
+  const now = options.now ?? new Date();
+  const attackerContext: Record<string, string> = {
+    'aws:CurrentTime': now.toISOString(),
+    'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
+    'aws:TokenIssueTime': now.toISOString(),
+    'aws:SecureTransport': 'true',
+    'aws:ViaAWSService': 'false',
+  };
+  const resolve = (u: Unknown) => account.resolve(u);
+  let evaluations = 0;
+
+  const principals = account.principals.filter((p) => p.kind !== 'group');
+  const groups = account.principals.filter((p) => p.kind === 'group');
+  const users = principals.filter((p) => p.kind === 'user');
+  const roles = principals.filter((p) => p.kind === 'role');
+  const actors = new Map<string, Actor>();
+  const actorOf = (p: IamPrincipal): Actor => {
+    let a = actors.get(p.id);
+    if (!a) {
+      const identity = account.identityPolicies(p);
+      const keys: Record<string, string> = { 'aws:PrincipalArn': p.arn, 'aws:PrincipalType': p.kind === 'user' ? 'User' : 'AssumedRole', 'aws:PrincipalAccount': acct };
+      if (p.kind === 'user') keys['aws:username'] = p.name;
+      for (const [k, v] of Object.entries(p.tags)) keys[`aws:PrincipalTag/${k}`] = v;
+      a = {
+        p,
+        identity,
+        boundary: account.boundaryPolicies(p),
+        rp: { kind: p.kind === 'user' ? 'user' : 'role', arn: p.arn, account: acct },
+        keys,
+        allows: allowPatterns(identity),
+        mayCache: new Map(),
+        independentCache: new Map(),
+        decisionCache: new Map(),
+        newCache: new Map(),
+      };
+      actors.set(p.id, a);
+    }
+    return a;
+  };
+
+  /** Cheap pre-filter: may any Allow statement of the actor's identity policies grant the action? */
+  const mayAllow = (a: Actor, action: string): boolean => {
+    let hit = a.mayCache.get(action);
+    if (hit === undefined) {
+      hit = a.allows.some((s) => (s.patterns === 'any' ? true : s.not ? !s.patterns.some((x) => actionMatches(x, action)) : s.patterns.some((x) => actionMatches(x, action))));
+      a.mayCache.set(action, hit);
+    }
+    return hit;
+  };
+
+  /** True when the decision for the action is the same for every resource (see the header). */
+  const independent = (a: Actor, action: string): boolean => {
+    let hit = a.independentCache.get(action);
+    if (hit === undefined) {
+      const pols = [...a.identity, ...(a.boundary ?? []), ...(options.scps ?? [])];
+      hit = pols.every((pol) => (pol.document?.statements ?? []).every((st) => !statementMayMatch(st, action) || resourceFree(st)));
+      a.independentCache.set(action, hit);
+    }
+    return hit;
+  };
+
+  const decide = (
+    a: Actor,
+    action: string,
+    resource: string,
+    extra: Record<string, string> = {},
+    target?: IamPrincipal,
+    resourcePolicies?: EvalPolicy[],
+    identity?: EvalPolicy[],
+  ): Decision => {
+    const cacheable = !resourcePolicies && !identity;
+    const key = cacheable ? `${action}|${independent(a, action) ? '*' : resource}|${JSON.stringify(extra)}` : '';
+    if (cacheable) {
+      const hit = a.decisionCache.get(key);
+      if (hit) return hit;
+    }
+    const ctx: Record<string, string> = { ...attackerContext, ...a.keys, ...extra };
+    if (target) {
+      for (const [k, v] of Object.entries(target.tags)) {
+        ctx[`aws:ResourceTag/${k}`] = v;
+        ctx[`iam:ResourceTag/${k}`] = v;
+      }
+    }
+    evaluations++;
+    const d = evaluate(
+      { principal: a.rp, action, resource, context: new RequestContext(ctx, ABSENT_KEYS, false) },
+      { identity: identity ?? a.identity, resource: resourcePolicies ?? [], boundary: a.boundary, scps: options.scps?.length ? options.scps : undefined },
+      { resolve },
+    );
+    if (cacheable) a.decisionCache.set(key, d);
+    return d;
+  };
+
+  /** Is the actor (with replaced identity policies) an administrator? */
+  const adminVerdict = (a: Actor, identity?: EvalPolicy[]): Verdict | undefined => {
+    const parts: Decision[] = [];
+    for (const probe of PROBES) {
+      const d = decide(a, probe, '*', {}, undefined, undefined, identity);
+      if (d.decision === 'denied') return undefined;
+      parts.push(d);
+    }
+    return combine(parts);
+  };
+
+  /** A resource the attacker creates: any name an Allow statement admits (see `arn` in the catalogue). */
+  const newResource = (a: Actor, req: RequiredAction): Verdict | undefined => {
+    const key = `${req.action}|${JSON.stringify(req.context ?? {})}`;
+    if (a.newCache.has(key)) return a.newCache.get(key);
+    let best: Verdict | undefined;
+    for (const arn of candidateArns(a, req, acct)) {
+      const v = verdictOf(decide(a, req.action, arn, req.context));
+      if (v && (!best || (v.kind === 'yes' && best.kind !== 'yes'))) best = v;
+      if (best?.kind === 'yes') break;
+    }
+    a.newCache.set(key, best);
+    return best;
+  };
+
+  const policiesOfGroup = (g: IamPrincipal, like: IamPrincipal): EvalPolicy[] => {
+    const fake: IamPrincipal = { ...like, kind: 'user', groups: [{ id: g.id }], inline: [], attached: [] };
+    return account.identityPolicies(fake);
+  };
+  const memberOf = (u: IamPrincipal, g: IamPrincipal): boolean => u.kind === 'user' && u.groups.some((t) => account.findPrincipal(t, 'group')?.id === g.id);
+
+  const trustIndex = buildTrustIndex(roles, account, resolve);
+  const trustsService = new Map<string, Set<string>>();
+  const roleTrustsService = (role: IamPrincipal, service: string): boolean => {
+    let set = trustsService.get(role.id);
+    if (!set) trustsService.set(role.id, (set = new Set()));
+    const k = service.toLowerCase();
+    if (set.has(k)) return true;
+    if (set.has(`!${k}`)) return false;
+    const trust = trustIndex.sanitized.get(role.id);
+    const ok = trust !== undefined && evaluate({ principal: { kind: 'service', arn: service }, action: 'sts:AssumeRole', resource: role.arn, context: new RequestContext({}, [], false) }, { identity: [], resource: [trust] }, { resolve }).decision !== 'denied';
+    set.add(ok ? k : `!${k}`);
+    return ok;
+  };
+
+  const edges: EscalationEdge[] = [];
+  const addEdge = (e: EscalationEdge) => edges.push(e);
+
+  // 1. administrators by their own policies
+  const adminDirect = new Map<string, Certainty>();
+  for (const p of principals) {
+    const v = adminVerdict(actorOf(p));
+    if (!v) continue;
+    const certainty: Certainty = v.kind === 'yes' ? 'proven' : 'unknown';
+    adminDirect.set(p.id, certainty);
+    addEdge({ from: p.id, to: adminNode, technique: 'administrator', certainty, dependsOn: v.dependsOn, statements: v.statements, explanation: `${label(p)} is an administrator through its own policies` });
+  }
+
+  // 2. techniques
+  const byCategory = (self: boolean) => techniques.filter((t) => (t.grants !== 'target') === self);
+  const empowerOther: Array<{ from: IamPrincipal; to: IamPrincipal; t: Technique; v: Verdict; resource: string }> = [];
+  const runTechnique = (a: Actor, t: Technique) => {
+    const p = a.p;
+    if (!t.actions.every((r) => mayAllow(a, r.action) || r.trust !== undefined)) return;
+    if (t.preconditions.includes('attacker-is-user') && p.kind !== 'user') return;
+    const targets: IamPrincipal[] = t.target === 'user' ? users : t.target === 'role' ? roles : t.target === 'group' ? groups : [p];
+    const candidates = t.id === 'assume-role' ? trustIndex.candidatesFor(p, (x) => mayAllow(actorOf(x), 'sts:AssumeRole')) : targets;
+    for (const x of candidates) {
+      if (t.preconditions.includes('other-principal') && x.id === p.id) continue;
+      const pre = preconditions(t, p, x);
+      if (pre === false) continue;
+      for (const policy of pre.policies) {
+        const parts: Verdict[] = pre.extra ? [pre.extra] : [];
+        let ok = true;
+        for (const req of t.actions) {
+          const v = actionVerdict(a, req, x, policy, pre.existing);
+          if (!v) {
+            ok = false;
+            break;
+          }
+          parts.push(v);
+        }
+        if (!ok) continue;
+        let verdict = merge(parts);
+        const on = policy ?? pre.existing?.arn ?? x.arn;
+        if (t.grants === 'target') {
+          addEdge(edgeOf(p, x.id, t, verdict, `${label(p)} can become ${label(x)}: ${t.how}${on !== x.arn ? ` (${on})` : ''}`));
+          continue;
+        }
+        // admin / group-permissions: does the target end up an administrator?
+        const subject = t.grants === 'group-permissions' || t.target === 'group' || t.target === 'self' ? p : x;
+        const sa = actorOf(subject);
+        const added: EvalPolicy[] =
+          t.grants === 'group-permissions'
+            ? policiesOfGroup(x, p)
+            : t.id === 'set-default-policy-version'
+              ? pre.versions ?? []
+              : [{ name: `administrator policy written by ${p.name} (${t.id})`, kind: 'identity', document: ADMIN_POLICY_DOC, via: 'escalation' }];
+        const after = adminVerdict(sa, [...sa.identity, ...added]);
+        if (!after) continue;
+        verdict = merge([verdict, { ...after, statements: [] }]);
+        if (subject.id === p.id) addEdge(edgeOf(p, adminNode, t, verdict, `${label(p)} ${t.how} (${on}) and becomes administrator`));
+        else empowerOther.push({ from: p, to: subject, t, v: verdict, resource: on });
+      }
+    }
+  };
+
+  interface Pre {
+    policies: Array<string | undefined>;
+    existing?: ExistingResource;
+    extra?: Verdict;
+    versions?: EvalPolicy[];
+  }
+  const preconditions = (t: Technique, p: IamPrincipal, x: IamPrincipal): Pre | false => {
+    const out: Pre = { policies: [undefined] };
+    const unknownBecause: string[] = [];
+    for (const c of t.preconditions) {
+      switch (c) {
+        case 'no-login-profile':
+        case 'has-login-profile': {
+          const has = facts.loginProfile.get(x.id);
+          if (has === undefined) unknownBecause.push(`login profile of ${x.name} (not in the input)`);
+          else if (has !== (c === 'has-login-profile')) return false;
+          break;
+        }
+        case 'trusts-service':
+          if (!roleTrustsService(x, t.service!)) return false;
+          break;
+        case 'instance-profile':
+          if (!facts.instanceProfileRoles.has(x.id)) return false;
+          break;
+        case 'attacker-in-group':
+          if (!memberOf(p, x)) return false;
+          break;
+        case 'attacker-not-in-group':
+          if (memberOf(p, x)) return false;
+          break;
+        case 'policy-attached': {
+          const arns = attachedCustomerPolicies(account, p);
+          if (!arns.length) return false;
+          out.policies = arns;
+          break;
+        }
+        case 'policy-other-version':
+          out.versions = otherVersions(account, out.policies.filter((x): x is string => x !== undefined), unknownBecause);
+          if (!out.versions.length && !unknownBecause.length) return false;
+          if (!out.versions.length) out.versions = [{ name: 'other versions of the attached policies', kind: 'identity', unresolved: 'policy versions not in the input', via: 'policy version' }];
+          break;
+        case 'existing-resource':
+        case 'existing-any-resource': {
+          const list = facts.existing.filter((e) => e.kind === t.existing && (c === 'existing-any-resource' || e.role === x.id));
+          if (list.length) out.existing = list[0];
+          // the input describes resources of this kind: none of them qualifies
+          else if (facts.existing.some((e) => e.kind === t.existing)) return false;
+          else unknownBecause.push(`${c === 'existing-resource' ? `a ${t.existing} running as ${x.name}` : `a ${t.existing}`} (none in the scanned files)`);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (unknownBecause.length) out.extra = { kind: 'maybe', dependsOn: unknownBecause, statements: [] };
+    return out;
+  };
+
+  const actionVerdict = (a: Actor, req: RequiredAction, x: IamPrincipal, policy: string | undefined, existing: ExistingResource | undefined): Verdict | undefined => {
+    switch (req.on) {
+      case 'target':
+      case 'passed-role': {
+        let rp: EvalPolicy[] | undefined;
+        if (req.trust === 'role') rp = [trustIndex.sanitized.get(x.id) ?? { name: `${x.id} trust policy`, kind: 'resource', unresolved: `${x.id} has no readable trust policy` }];
+        else if (req.trust === 'attacker') rp = [attackerTrust(a.p)];
+        return verdictOf(decide(a, req.action, x.arn, req.context, x, rp));
+      }
+      case 'policy':
+        return policy ? verdictOf(decide(a, req.action, policy, req.context)) : undefined;
+      case 'new':
+        return newResource(a, req);
+      case 'existing':
+        return existing ? verdictOf(decide(a, req.action, existing.arn, req.context)) : newResource(a, req);
+    }
+  };
+
+  const selfTechniques = byCategory(true);
+  const otherTechniques = byCategory(false);
+  const adminInOneHop = new Set<string>();
+  for (const p of principals) {
+    const a = actorOf(p);
+    if (adminDirect.get(p.id) === 'proven') {
+      adminInOneHop.add(p.id);
+      continue;
+    }
+    const before = edges.length;
+    for (const t of selfTechniques) runTechnique(a, t);
+    if (edges.slice(before).some((e) => e.to === adminNode && e.certainty === 'proven')) adminInOneHop.add(p.id);
+  }
+  for (const p of principals) {
+    if (adminInOneHop.has(p.id)) continue;
+    const a = actorOf(p);
+    for (const t of otherTechniques) runTechnique(a, t);
+  }
+  // making another principal administrator pays off when the attacker can become it
+  const direct = new Map<string, EscalationEdge>();
+  for (const e of edges) if (e.to !== adminNode && !direct.has(`${e.from}>${e.to}`)) direct.set(`${e.from}>${e.to}`, e);
+  for (const m of empowerOther) {
+    const hop = direct.get(`${m.from.id}>${m.to.id}`);
+    if (!hop) continue;
+    const v = merge([m.v, { kind: hop.certainty === 'proven' ? 'yes' : 'maybe', dependsOn: hop.dependsOn, statements: hop.statements }]);
+    addEdge(edgeOf(m.from, adminNode, m.t, v, `${label(m.from)} ${m.t.how} (${label(m.to)}), then becomes it through ${hop.technique}`));
+  }
+
+  // 3. shortest paths: breadth-first from admin over reversed edges, proven edges first
+  const incoming = new Map<string, EscalationEdge[]>();
+  for (const e of edges) {
+    const list = incoming.get(e.to);
+    if (list) list.push(e);
+    else incoming.set(e.to, [e]);
+  }
+  const next = new Map<string, EscalationEdge>();
+  const certaintyOf = new Map<string, Certainty>();
+  for (const pass of ['proven', 'unknown'] as const) {
+    const seen = new Set<string>([adminNode, ...next.keys()]);
+    let frontier = [adminNode, ...[...next.keys()].filter((k) => certaintyOf.get(k) === 'proven')];
+    while (frontier.length) {
+      const nextFrontier: string[] = [];
+      for (const v of frontier) {
+        for (const e of incoming.get(v) ?? []) {
+          if (seen.has(e.from) || (pass === 'proven' && e.certainty !== 'proven')) continue;
+          seen.add(e.from);
+          next.set(e.from, e);
+          certaintyOf.set(e.from, pass);
+          nextFrontier.push(e.from);
+        }
+      }
+      frontier = nextFrontier;
+    }
+  }
+  const paths = new Map<string, EscalationPath>();
+  const byId = new Map(principals.map((p) => [p.id, p]));
+  for (const p of principals) {
+    if (!next.has(p.id)) continue;
+    const path: EscalationEdge[] = [];
+    for (let at = p.id, guard = 0; at !== adminNode && guard < 1000; guard++) {
+      const e = next.get(at)!;
+      path.push(e);
+      at = e.to;
+    }
+    paths.set(p.id, { principal: p, certainty: path.every((e) => e.certainty === 'proven') ? 'proven' : 'unknown', edges: path });
+  }
+
+  // 4. the shared security graph
+  const graph = new SecurityGraph();
+  graph.addNode({ id: adminNode, kind: 'admin', label: `administrator of AWS account ${account.account ?? '(unknown)'}` });
+  for (const p of principals) graph.addNode({ id: p.id, kind: 'principal', label: label(p), resourceId: p.resource.id });
+  for (const e of edges) {
+    if (!byId.has(e.from) || (e.to !== adminNode && !byId.has(e.to))) continue;
+    graph.addEdge({
+      from: e.from,
+      to: e.to,
+      kind: 'can-become',
+      explanation: e.explanation,
+      detail: { technique: e.technique, ...(e.dependsOn.length ? { dependsOn: e.dependsOn.join(', ') } : {}) },
+      evidence: e.statements.flatMap((s) => (s.location ? [s.location] : [])),
+      certainty: e.certainty,
+    });
+  }
+  return { adminNode, edges, paths, graph, stats: { principals: principals.length, evaluations, edges: edges.length } };
+}
+
+function label(p: IamPrincipal): string {
+  return `${p.kind} ${p.name}`;
+}
+
+function edgeOf(p: IamPrincipal, to: string, t: Technique, v: Verdict, explanation: string): EscalationEdge {
+  return { from: p.id, to, technique: t.id, certainty: v.kind === 'yes' ? 'proven' : 'unknown', dependsOn: v.dependsOn, statements: v.statements, explanation };
+}
+
+function verdictOf(d: Decision): Verdict | undefined {
+  if (d.decision === 'denied') return undefined;
+  return { kind: d.decision === 'allowed' ? 'yes' : 'maybe', dependsOn: d.dependsOn, statements: d.statements };
+}
+
+function combine(ds: Decision[]): Verdict {
+  return merge(ds.map((d) => verdictOf(d)!));
+}
+
+function merge(vs: Verdict[]): Verdict {
+  const dependsOn = [...new Set(vs.flatMap((v) => v.dependsOn))].sort();
+  const seen = new Set<string>();
+  const statements: StatementHit[] = [];
+  for (const v of vs) {
+    for (const s of v.statements) {
+      const k = `${s.policy}#${s.index}#${s.effect}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      statements.push(s);
+    }
+  }
+  return { kind: vs.every((v) => v.kind === 'yes') ? 'yes' : 'maybe', dependsOn, statements };
+}
+
+function allowPatterns(policies: EvalPolicy[]): AllowPattern[] {
+  const out: AllowPattern[] = [];
+  for (const pol of policies) {
+    if (!pol.document) {
+      out.push({ patterns: 'any', not: false });
+      continue;
+    }
+    for (const st of pol.document.statements) {
+      if (st.effect === 'Deny' || st.effect === undefined) continue;
+      const list = st.action ?? st.notAction;
+      if (list === undefined) continue;
+      if (isUnknown(list) || list.some((x) => isUnknown(x))) {
+        out.push({ patterns: 'any', not: false });
+        continue;
+      }
+      out.push({ patterns: list as string[], not: st.action === undefined });
+    }
+  }
+  return out;
+}
+
+function statementMayMatch(st: PolicyStatement, action: string): boolean {
+  const list = st.action ?? st.notAction;
+  if (list === undefined) return false;
+  if (isUnknown(list) || list.some((x) => isUnknown(x))) return true;
+  const hit = (list as string[]).some((x) => actionMatches(x, action));
+  return st.action !== undefined ? hit : !hit;
+}
+
+/** A statement whose answer cannot depend on the resource: Resource "*" and no resource-related condition. */
+function resourceFree(st: PolicyStatement): boolean {
+  if (st.notResource !== undefined || st.resource === undefined || isUnknown(st.resource)) return false;
+  if (!st.resource.every((r) => r === '*')) return false;
+  if (st.condition === undefined) return true;
+  return !/resource|\$\{/i.test(JSON.stringify(st.condition));
+}
+
+/** Concrete ARNs to try for a resource the attacker creates. */
+function candidateArns(a: Actor, req: RequiredAction, acct: string): string[] {
+  const fill = (tpl: string) => tpl.replaceAll('{region}', DEFAULT_REGION).replaceAll('{account}', acct).replaceAll('{name}', NEW_NAME);
+  const out = [fill(req.arn!)];
+  const service = req.arn!.split(':')[2];
+  for (const pol of a.identity) {
+    for (const st of pol.document?.statements ?? []) {
+      if (st.effect !== 'Allow' || !statementMayMatch(st, req.action) || st.resource === undefined || isUnknown(st.resource)) continue;
+      for (const r of st.resource) {
+        if (typeof r !== 'string' || r === '*' || r.includes('${') || r.split(':')[2] !== service) continue;
+        const concrete = r.replace(/\*/g, 'x').replace(/\?/g, 'x');
+        if (!out.includes(concrete)) out.push(concrete);
+      }
+    }
+  }
+  return out;
+}
+
+/** Customer-managed policies attached to the principal (directly or through its groups): their ARNs. */
+function attachedCustomerPolicies(account: IamAccount, p: IamPrincipal): string[] {
+  const targets = [...p.attached];
+  if (p.kind === 'user') for (const g of p.groups) targets.push(...(account.findPrincipal(g, 'group')?.attached ?? []));
+  const out = new Set<string>();
+  for (const t of targets) {
+    const own = account.findPolicy(t);
+    if (own) out.add(own.arn);
+    else if ('text' in t && /^arn:aws[a-z-]*:iam::\d{12}:policy\//.test(t.text)) out.add(t.text);
+  }
+  return [...out];
+}
+
+/** The non-default versions of the given policies, when the input lists them (authorization details). */
+function otherVersions(account: IamAccount, arns: string[], unknownBecause: string[]): EvalPolicy[] {
+  const out: EvalPolicy[] = [];
+  for (const arn of arns) {
+    const pol = account.findPolicy({ text: arn });
+    const versions = pol?.resource.attributes.PolicyVersionList;
+    if (!pol || !Array.isArray(versions)) {
+      unknownBecause.push(`other versions of ${arn} (not in the input)`);
+      continue;
+    }
+    versions.forEach((v, i) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || isUnknown(v)) return;
+      const o = v as Record<string, unknown>;
+      if (o.IsDefaultVersion === true) return;
+      const f = pol.eval('identity', `version ${String(o.VersionId ?? i)}`);
+      // the policy's own eval reads the default version; re-read this one
+      out.push(versionPolicy(pol.resource.attributes, i, f.name, String(o.VersionId ?? i)) ?? f);
+    });
+  }
+  return out;
+}
+
+function versionPolicy(attrs: Record<string, unknown>, i: number, name: string, id: string): EvalPolicy | undefined {
+  const doc = (attrs.PolicyVersionList as Array<Record<string, unknown>>)[i]?.Document;
+  const parsed = parsePolicyLazy(doc);
+  return parsed ? { name: `${name.replace(/ \(.*\)$/, '')} (${id})`, kind: 'identity', document: parsed, via: `policy version ${id}` } : undefined;
+}
+
+function parsePolicyLazy(doc: unknown): PolicyDocument | undefined {
+  const p = parsePolicy(doc as Value);
+  return p.kind === 'document' ? p.document : undefined;
+}
+
+function attackerTrust(p: IamPrincipal): EvalPolicy {
+  return {
+    name: `trust policy rewritten to name ${p.name}`,
+    kind: 'resource',
+    document: { statements: [{ index: 0, effect: 'Allow', action: ['sts:AssumeRole'], principal: { anyone: false, byType: { AWS: [p.arn] } }, path: 'Statement[0]', elementPaths: {} }] },
+  };
+}
+
+interface TrustIndex {
+  sanitized: Map<string, EvalPolicy>;
+  candidatesFor(p: IamPrincipal, mayAssume: (p: IamPrincipal) => boolean): IamPrincipal[];
+}
+
+/**
+ * Trust policies with principals the model cannot resolve (a variable, a data
+ * source) taken to name someone outside the scanned principals, and an index
+ * from each principal to the roles whose trust may admit it.
+ */
+function buildTrustIndex(roles: IamPrincipal[], account: IamAccount, resolve: (u: Unknown) => string | undefined): TrustIndex {
+  const sanitized = new Map<string, EvalPolicy>();
+  const named = new Map<string, IamPrincipal[]>();
+  const open: IamPrincipal[] = [];
+  for (const role of roles) {
+    if (!role.trust) continue;
+    const trust = role.trust;
+    if (!trust.document) {
+      sanitized.set(role.id, trust);
+      continue;
+    }
+    let isOpen = false;
+    const statements = trust.document.statements.map((st) => {
+      const fix = (pr: Principals | Unknown | undefined): Principals | undefined => {
+        if (pr === undefined) return undefined;
+        if (isUnknown(pr)) return { anyone: false, byType: {} };
+        const byType: Record<string, Array<string | Unknown>> = {};
+        for (const [type, values] of Object.entries(pr.byType)) {
+          byType[type] = values.flatMap((v) => {
+            const s = isUnknown(v) ? resolve(v) : v;
+            return s === undefined ? [] : [s];
+          });
+        }
+        return { anyone: pr.anyone, byType };
+      };
+      const principal = fix(st.principal);
+      const notPrincipal = fix(st.notPrincipal);
+      if (st.effect !== 'Deny') {
+        if (notPrincipal || principal?.anyone) isOpen = true;
+        for (const [type, values] of Object.entries(principal?.byType ?? {})) {
+          if (type.toLowerCase() !== 'aws') continue;
+          for (const v of values as string[]) {
+            if (v === '*' || /^\d{12}$/.test(v) || /:root$/.test(v)) isOpen = true;
+            else {
+              const who = account.findPrincipal(v);
+              if (who) named.set(who.id, [...(named.get(who.id) ?? []), role]);
+            }
+          }
+        }
+      }
+      return { ...st, ...(principal ? { principal } : {}), ...(notPrincipal ? { notPrincipal } : {}) };
+    });
+    sanitized.set(role.id, { ...trust, document: { ...trust.document, statements } });
+    if (isOpen) open.push(role);
+  }
+  return {
+    sanitized,
+    candidatesFor(p, mayAssume) {
+      const out = new Set(named.get(p.id) ?? []);
+      if (open.length && mayAssume(p)) for (const r of open) out.add(r);
+      return [...out];
+    },
+  };
+}
