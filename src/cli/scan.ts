@@ -5,7 +5,7 @@ import { FORMATS } from '../report/index.js';
 import { parseVars } from './options.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { loadUserChecks } from '../checks/engine/user-checks.js';
-import { scan, type ScanProgress } from '../scan/scan.js';
+import { scan, type ScanProgress, type ScanResult } from '../scan/scan.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../scan/discover.js';
 
 interface ScanFlags {
@@ -43,6 +43,33 @@ function progressReporter(enabled: boolean): ((p: ScanProgress) => void) | undef
   };
 }
 
+export interface EmitFlags {
+  format: string;
+  output?: string;
+  failOn: Severity | 'none';
+  color?: boolean;
+  showSuppressed?: boolean;
+}
+
+/**
+ * Writes the report of a finished scan in the chosen format and sets the exit code: 2 when no
+ * file could be read, 1 for a finding at or above `--fail-on`, else 0. Shared by `scan` and `discover`.
+ */
+export function emitScanResult(result: ScanResult, flags: EmitFlags): void {
+  const fmt = FORMATS[flags.format]!;
+  const color = flags.color !== false && !flags.output && process.stdout.isTTY === true;
+  const text = fmt(result, { color, showSuppressed: flags.showSuppressed });
+  if (flags.output) writeFileSync(flags.output, text);
+  else process.stdout.write(text);
+  const ioFailure = result.errors.some((e) => e.kind === 'io') && result.files.length === 0;
+  if (ioFailure) {
+    process.exitCode = 2;
+    return;
+  }
+  const failing = flags.failOn !== 'none' && result.findings.some((f) => !f.suppressed && f.verdict === 'fail' && atLeast(f.severity, flags.failOn as Severity));
+  process.exitCode = failing ? 1 : 0;
+}
+
 export function registerScan(program: Command): void {
   program
     .command('scan')
@@ -65,7 +92,6 @@ export function registerScan(program: Command): void {
     .option('--config <file>', 'read settings and ignores from this file instead of ./.tetrad.yaml')
     .option('--no-ignores', 'apply no suppression (inline tetrad:ignore comments and config ignores)')
     .action(async (paths: string[], flags: ScanFlags) => {
-      const fmt = FORMATS[flags.format]!;
       // a bad user check stops the scan (exit 2) before any file is read
       const extraChecks = flags.checksDir.length ? await loadUserChecks(flags.checksDir, (await loadBuiltinChecks()).map((c) => c.meta.id)) : [];
       const result = await scan(paths, {
@@ -78,16 +104,6 @@ export function registerScan(program: Command): void {
         configFile: flags.config,
         noIgnores: flags.ignores === false,
       });
-      const color = flags.color !== false && !flags.output && process.stdout.isTTY === true;
-      const text = fmt(result, { color, showSuppressed: flags.showSuppressed });
-      if (flags.output) writeFileSync(flags.output, text);
-      else process.stdout.write(text);
-      const ioFailure = result.errors.some((e) => e.kind === 'io') && result.files.length === 0;
-      if (ioFailure) {
-        process.exitCode = 2;
-        return;
-      }
-      const failing = flags.failOn !== 'none' && result.findings.some((f) => !f.suppressed && f.verdict === 'fail' && atLeast(f.severity, flags.failOn as Severity));
-      process.exitCode = failing ? 1 : 0;
+      emitScanResult(result, flags);
     });
 }
