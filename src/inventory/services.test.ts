@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../scan/scan.js';
+import { runtimeModule, serviceInventory, upstreamKubernetesVersion } from './services.js';
+
+const dir = join(new URL('.', import.meta.url).pathname, 'testdata/services');
+
+describe('service and orchestrator versions from the model', async () => {
+  const { resources } = await loadModel([dir], { cwd: dir });
+  const inv = serviceInventory(resources);
+  const rows = inv.map((p) => `${p.location.file}:${p.location.startLine} ${p.resourceId} ${p.ecosystem} ${p.name} ${p.version}`);
+
+  it('Kubernetes nodes: container runtime, kubelet and kernel, at their lines', () => {
+    expect(rows.filter((r) => r.startsWith('nodes.yaml'))).toEqual([
+      'nodes.yaml:13 Node/ip-10-0-1-23.eu-west-1.compute.internal Go github.com/containerd/containerd v1.6.8',
+      'nodes.yaml:16 Node/ip-10-0-1-23.eu-west-1.compute.internal Go k8s.io/kubernetes v1.27.3',
+      'nodes.yaml:14 Node/ip-10-0-1-23.eu-west-1.compute.internal Linux Kernel 5.10.186-179.751.amzn2.x86_64',
+      'nodes.yaml:25 Node/legacy-worker-1 Go github.com/docker/docker v18.9.1',
+      'nodes.yaml:27 Node/legacy-worker-1 Go k8s.io/kubernetes v1.13.2',
+      'nodes.yaml:26 Node/legacy-worker-1 Linux Kernel 4.15.0-45-generic',
+      'nodes.yaml:35 Node/crio-worker Go github.com/cri-o/cri-o v1.24.1',
+      'nodes.yaml:36 Node/crio-worker Go k8s.io/kubernetes v1.24.3',
+    ]);
+  });
+
+  it('Terraform and CloudFormation: RDS engines, EKS/AKS/GKE versions, Lambda runtimes; unknown and non-versions left out', () => {
+    expect(rows.filter((r) => !r.startsWith('nodes.yaml'))).toEqual([
+      'main.tf:5 aws_db_instance.orders cloud-service aws/rds/postgres 11.22',
+      'main.tf:16 aws_eks_cluster.main cloud-service aws/eks 1.24',
+      'main.tf:22 aws_lambda_function.thumbs cloud-service aws/lambda-runtime python3.8',
+      'main.tf:29 azurerm_kubernetes_cluster.aks cloud-service azure/aks 1.26.6',
+      'main.tf:32 azurerm_kubernetes_cluster.aks cloud-service azure/aks 1.26.6',
+      'main.tf:38 google_container_cluster.gke cloud-service gcp/gke 1.27.3-gke.100',
+      'template.yaml:7 Db cloud-service aws/rds/aurora-mysql 5.7.mysql_aurora.2.11.2',
+      'template.yaml:11 Fn cloud-service aws/lambda-runtime nodejs16.x',
+      'template.yaml:19 Cluster cloud-service aws/eks 1.29',
+    ]);
+    expect(inv.find((p) => p.resourceId === 'aws_db_instance.orders')).toMatchObject({ attributePath: 'engine_version', foundBy: 'iac' });
+  });
+
+  it('reads runtime strings and vendor kubelet versions', () => {
+    expect(runtimeModule('containerd://2.0.1')).toEqual({ module: 'github.com/containerd/containerd/v2', version: '2.0.1' });
+    expect(runtimeModule('containerd://1.6.12-0ubuntu1~22.04.1')).toEqual({ module: 'github.com/containerd/containerd', version: '1.6.12' });
+    expect(runtimeModule('containerd://1.7.0-rc.1')).toEqual({ module: 'github.com/containerd/containerd', version: '1.7.0-rc.1' });
+    expect(runtimeModule('rkt://1.30.0')).toBeUndefined();
+    expect(upstreamKubernetesVersion('v1.27.3-gke.1000')).toBe('v1.27.3');
+    expect(upstreamKubernetesVersion('v1.30.0-rc.1')).toBe('v1.30.0-rc.1');
+    expect(upstreamKubernetesVersion('unknown')).toBeUndefined();
+  });
+});
