@@ -66,17 +66,18 @@ export function firstMatch<R>(rules: OrderedRule<R>[], asked: PortRange, fallbac
   for (const r of rules) {
     if (remaining.length === 0) break;
     if (r.match === 'no') continue;
-    const covered: PortRange[] = [];
-    if (r.ports === 'unknown') covered.push(...remaining);
-    else for (const p of r.ports) for (const rem of remaining) {
-      const i = intersectRange(p, rem);
-      if (i) covered.push(i);
-    }
-    if (covered.length === 0) continue;
     const decision = r.match === 'unknown' || r.ports === 'unknown' ? 'unknown' : r.action;
-    for (const c of covered) {
-      out.push({ ...c, decision, rule: r.rule });
-      remaining = subtractRange(remaining, c);
+    // the rule's own ranges may overlap: take what is still undecided, range by range
+    for (const p of r.ports === 'unknown' ? [{ from: 0, to: 65535 }] : r.ports) {
+      const covered: PortRange[] = [];
+      for (const rem of remaining) {
+        const i = intersectRange(p, rem);
+        if (i) covered.push(i);
+      }
+      for (const c of covered) {
+        out.push({ ...c, decision, rule: r.rule });
+        remaining = subtractRange(remaining, c);
+      }
     }
   }
   for (const rem of remaining) out.push({ ...rem, decision: fallback });
