@@ -292,7 +292,7 @@ function internetFlows(model: K8sModel): Flow[] {
       const portNo = target === 'unknown' ? sp.port : target;
       const svcHop = hop('service', svc.id, [ruleRef(svc, sp.path, `${svc.id} port ${sp.port}/${t} → ${target === 'unknown' ? String(sp.targetPort) : target}`)]);
       const base = { endpointId: endpoint.id, workloadId: pod.workload.id, from: 'internet', fromZone: 'internet', toZone: `k8s:${pod.namespace}`, toName: pod.name, protocol: t, ports: { from: portNo, to: portNo } };
-      const hops = [INTERNET_HOP, ...entryHops, ...(entryHops.some((h) => h.resourceId === svc.id) ? [] : [svcHop])];
+      const hops = [INTERNET_HOP, ...entryHops.map((h) => (h.resourceId === svc.id ? { ...h, rules: [...h.rules, ...svcHop.rules] } : h)), ...(entryHops.some((h) => h.resourceId === svc.id) ? [] : [svcHop])];
       if (blocked) {
         out.push({ ...base, verdict: 'not-exposed', blockedBy: blocked.by, path: hops });
         continue;
