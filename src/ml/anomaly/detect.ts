@@ -1,0 +1,156 @@
+/**
+ * Peer-group anomalies (issue #7 part 7): resources of one kind are grouped
+ * by where they are declared (Terraform module instance and folder,
+ * CloudFormation template, Kubernetes namespace) and by their tag set; in
+ * each group of at least `minPeers + 1` members, a resource is an outlier on
+ * a fact when its value is the risky one and at most `maxShare` of its peers
+ * share that risk.
+ *
+ * Why frequency among peers and not an isolation forest: the facts are
+ * categorical (a port open to a range, a flag on or off), groups are small
+ * (5–50 siblings) and the finding must say *what* differs. The share of peers
+ * with the same risky value is exact, needs no training or random seed, is
+ * robust to a few odd siblings (up to `maxShare`), and its explanation is the
+ * statistic itself ("its 14 peers have tcp/22 open to 10.0.0.0/8"). An
+ * isolation forest would score whole vectors and still need this step to
+ * name the differing feature.
+ */
+import { dirname } from 'node:path';
+import type { Resource } from '../../model/index.js';
+import { isObject, isUnknown } from '../../model/index.js';
+import { NONE, PROFILES, type Fact, type ModelView, type Profile } from './profiles.js';
+
+export interface AnomalyOptions {
+  /** fewest peers (siblings besides the resource) a group needs before anything is compared */
+  minPeers?: number;
+  /** the largest share of peers that may share the risky value for it to be an outlier */
+  maxShare?: number;
+}
+
+export const DEFAULT_MIN_PEERS = 5;
+export const DEFAULT_MAX_SHARE = 0.1;
+
+export interface Anomaly {
+  resource: Resource;
+  kind: Profile['kind'];
+  noun: string;
+  key: string;
+  fact: Fact;
+  /** the group it was compared in: "in module.app (envs/prod)", "tagged env=prod, team=pay" */
+  group: string;
+  peers: number;
+  /** peers sharing the risky value */
+  sameRisk: number;
+  /** what the peers have instead, most common first: [value, count] */
+  peerValues: [string, number][];
+  /** "security group aws_security_group.web[3] has tcp/22 open to 0.0.0.0/0; its 14 peers in module.app have tcp/22 open to 10.0.0.0/8" */
+  message: string;
+}
+
+const MODULE_PREFIX = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/;
+const NAME_TAGS = new Set(['name', 'app', 'app.kubernetes.io/name', 'app.kubernetes.io/instance', 'statefulset.kubernetes.io/pod-name', 'pod-template-hash']);
+
+/** Where a resource is declared: the group of its siblings. */
+export function scopeOf(r: Resource): { key: string; label: string } | undefined {
+  switch (r.source) {
+    case 'terraform':
+    case 'terraform-plan': {
+      const prefix = MODULE_PREFIX.exec(r.id)?.[1]?.replace(/\.$/, '') ?? '';
+      const folder = r.source === 'terraform' ? dirname(r.location.file) : r.location.file;
+      const label = prefix ? `in ${prefix} (${folder})` : `in ${folder}`;
+      return { key: `tf|${folder}|${prefix}`, label };
+    }
+    case 'cloudformation':
+      return { key: `cfn|${r.location.file}`, label: `in ${r.location.file}` };
+    case 'kubernetes': {
+      const meta = r.attributes.metadata;
+      const ns = isObject(meta) && typeof meta.namespace === 'string' ? meta.namespace : 'default';
+      return { key: `k8s|${ns}`, label: `in namespace ${ns}` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The resource's tag set (Terraform `tags`, CloudFormation `Tags`, Kubernetes labels), without naming tags. */
+export function tagSetOf(r: Resource): { key: string; label: string } | undefined {
+  const pairs: string[] = [];
+  const add = (k: unknown, v: unknown) => {
+    if (typeof k !== 'string' || NAME_TAGS.has(k.toLowerCase()) || isUnknown(v)) return;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') pairs.push(`${k}=${v}`);
+  };
+  const a = r.attributes;
+  if (r.source === 'kubernetes') {
+    const labels = isObject(a.metadata) ? a.metadata.labels : undefined;
+    if (isObject(labels)) for (const [k, v] of Object.entries(labels)) add(k, v);
+  } else if (isObject(a.tags)) for (const [k, v] of Object.entries(a.tags)) add(k, v);
+  else if (Array.isArray(a.Tags)) for (const t of a.Tags) if (isObject(t)) add(t.Key, t.Value);
+  if (pairs.length === 0) return undefined;
+  pairs.sort();
+  return { key: `tags|${r.provider}|${pairs.join('\u0000')}`, label: `tagged ${pairs.join(', ')}` };
+}
+
+export function detectAnomalies(view: ModelView, options: AnomalyOptions = {}, profiles: readonly Profile[] = PROFILES): Anomaly[] {
+  const minPeers = options.minPeers ?? DEFAULT_MIN_PEERS;
+  const maxShare = options.maxShare ?? DEFAULT_MAX_SHARE;
+  const out: Anomaly[] = [];
+  for (const profile of profiles) {
+    const members = profile.members(view);
+    if (members.length <= minPeers) continue;
+    const facts = new Map<Resource, Map<string, Fact>>();
+    const groups = new Map<string, { label: string; members: Resource[] }>();
+    for (const r of members) {
+      for (const g of [scopeOf(r), tagSetOf(r)]) {
+        if (!g) continue;
+        const hit = groups.get(g.key);
+        if (hit) hit.members.push(r);
+        else groups.set(g.key, { label: g.label, members: [r] });
+      }
+    }
+    // per resource and fact, the outlier verdict from its largest group
+    const best = new Map<string, Anomaly>();
+    for (const { label, members: group } of groups.values()) {
+      if (group.length <= minPeers) continue;
+      for (const r of group) if (!facts.has(r)) facts.set(r, profile.facts(r, view));
+      const riskyCount = new Map<string, number>();
+      for (const r of group) for (const [k, f] of facts.get(r)!) if (f.risky) riskyCount.set(k, (riskyCount.get(k) ?? 0) + 1);
+      const peers = group.length - 1;
+      for (const r of group) {
+        for (const [k, f] of facts.get(r)!) {
+          if (!f.risky) continue;
+          const sameRisk = riskyCount.get(k)! - 1;
+          if (sameRisk / peers > maxShare) continue;
+          const id = `${r.id}\u0000${k}`;
+          const had = best.get(id);
+          if (had && had.peers >= peers) continue;
+          const counts = new Map<string, number>();
+          for (const p of group) {
+            if (p === r) continue;
+            const v = facts.get(p)!.get(k)?.value ?? NONE;
+            counts.set(v, (counts.get(v) ?? 0) + 1);
+          }
+          const peerValues = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+          const summary = peerValues
+            .slice(0, 3)
+            .map(([v, n]) => (peerValues.length === 1 ? profile.describe(k, v) : `${profile.describe(k, v)} (${n})`))
+            .join(', ');
+          const more = peerValues.length > 3 ? `, ${peerValues.length - 3} other value(s)` : '';
+          best.set(id, {
+            resource: r,
+            kind: profile.kind,
+            noun: profile.noun,
+            key: k,
+            fact: f,
+            group: label,
+            peers,
+            sameRisk,
+            peerValues,
+            message: `${profile.noun} ${r.id} has ${profile.describe(k, f.value)}; its ${peers} peers ${label} have ${summary}${more}`,
+          });
+        }
+      }
+    }
+    out.push(...[...best.values()].sort((a, b) => a.resource.id.localeCompare(b.resource.id) || a.key.localeCompare(b.key)));
+  }
+  return out;
+}
