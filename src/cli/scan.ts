@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { atLeast, SEVERITIES, type Severity } from '../model/index.js';
 import { FORMATS } from '../report/index.js';
@@ -7,6 +7,7 @@ import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { loadUserChecks } from '../checks/engine/user-checks.js';
 import { scan, type ScanProgress, type ScanResult } from '../scan/scan.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../scan/discover.js';
+import { defaultDbPath } from '../vulns/store/db.js';
 
 interface ScanFlags {
   format: string;
@@ -25,6 +26,7 @@ interface ScanFlags {
   showSuppressed?: boolean;
   config?: string;
   ignores: boolean;
+  db?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -70,6 +72,14 @@ export function emitScanResult(result: ScanResult, flags: EmitFlags): void {
   process.exitCode = failing ? 1 : 0;
 }
 
+/** `--db`, else `$TETRAD_DB`, else the default store of `tetrad db import` when it exists. */
+function scanDbPath(flag: string | undefined): string | undefined {
+  if (flag) return flag;
+  if (process.env.TETRAD_DB) return process.env.TETRAD_DB;
+  const path = defaultDbPath();
+  return existsSync(path) ? path : undefined;
+}
+
 export function registerScan(program: Command): void {
   program
     .command('scan')
@@ -91,6 +101,7 @@ export function registerScan(program: Command): void {
     .option('--show-suppressed', 'list suppressed findings in the table')
     .option('--config <file>', 'read settings and ignores from this file instead of ./.tetrad.yaml')
     .option('--no-ignores', 'apply no suppression (inline tetrad:ignore comments and config ignores)')
+    .option('--db <file>', 'advisory store to match package inventories against (default: $TETRAD_DB, else the tetrad db default when it exists)')
     .action(async (paths: string[], flags: ScanFlags) => {
       // a bad user check stops the scan (exit 2) before any file is read
       const extraChecks = flags.checksDir.length ? await loadUserChecks(flags.checksDir, (await loadBuiltinChecks()).map((c) => c.meta.id)) : [];
@@ -103,7 +114,9 @@ export function registerScan(program: Command): void {
         onProgress: progressReporter(flags.progress),
         configFile: flags.config,
         noIgnores: flags.ignores === false,
+        advisoryDb: scanDbPath(flags.db),
       });
       emitScanResult(result, flags);
+      for (const note of result.notes ?? []) process.stderr.write(`tetrad: note: ${note}\n`);
     });
 }

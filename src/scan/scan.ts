@@ -13,6 +13,7 @@ import type { Source, SourceOptions } from '../sources/types.js';
 import { TOOL } from '../version.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
 import type { ScanError } from './errors.js';
+import { storeAdvisories, type AdvisoryService } from '../vulns/advisories.js';
 
 export interface ScanProgress {
   phase: 'discover' | 'parse' | 'check' | 'done';
@@ -39,6 +40,8 @@ export interface ScanOptions extends Partial<SourceOptions> {
   noIgnores?: boolean;
   /** today as YYYY-MM-DD, for suppression expiry (default: the UTC date) */
   today?: string;
+  /** an imported advisory store (`tetrad db import`) to match inventories against (--db) */
+  advisoryDb?: string;
 }
 
 export interface ScanResult {
@@ -50,6 +53,8 @@ export interface ScanResult {
   /** metadata of the checks that ran (for SARIF rules) */
   checks: CheckMeta[];
   stats: { files: number; resources: number; checks: number; durationMs: number };
+  /** things worth telling that are not errors (e.g. packages found but no advisories to match) */
+  notes?: string[];
 }
 
 /**
@@ -145,7 +150,9 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
   const all = [...(opts.checks ?? (await loadBuiltinChecks())), ...(opts.extraChecks ?? [])];
   const checks = selectChecks(all, opts.selection ?? {});
   opts.onProgress?.({ phase: 'check', done: 0, total: checks.length });
-  const run = runChecks(checks, resources);
+  const vulns = advisoriesFor(resources, checks, opts.advisoryDb);
+  if (vulns.error) errors.push(vulns.error);
+  const run = runChecks(checks, resources, { advisories: vulns.service });
   errors.push(...run.errors);
   let found = run.findings;
   if (!opts.noIgnores) {
@@ -167,6 +174,7 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     files,
     checks: checks.map((c) => c.meta),
     stats: { files: files.length, resources: resources.length, checks: checks.length, durationMs: Math.round(performance.now() - started) },
+    ...(vulns.note ? { notes: [vulns.note] } : {}),
   };
 }
 
@@ -186,6 +194,29 @@ export function suppressionTextReader(files: readonly DiscoveredFile[]): (absPat
     }
   };
 }
+
+/**
+ * The advisory store of a scan (`--db`), and the note when inventories were found but there is
+ * nothing to match them against (no store and no OSV records in the tree).
+ */
+function advisoriesFor(resources: readonly Resource[], checks: readonly Check[], db: string | undefined): { service?: AdvisoryService; error?: ScanError; note?: string } {
+  if (!checks.some((c) => c.meta.id === VULNERABILITY_CHECK)) return {};
+  let service: AdvisoryService | undefined;
+  let error: ScanError | undefined;
+  if (db) {
+    try {
+      service = storeAdvisories(db);
+    } catch (err) {
+      error = { kind: 'config', file: db, message: (err as Error).message };
+    }
+  }
+  if (service || resources.some((r) => r.type === 'OsvAdvisory')) return { service, error };
+  const packages = resources.reduce((n, r) => n + (Array.isArray(r.attributes.packages) ? r.attributes.packages.length : 0), 0);
+  if (packages === 0) return { error };
+  return { error, note: `${packages} package${packages === 1 ? '' : 's'} inventoried but no advisories to match them against: import some with \`tetrad db import\` and pass --db FILE (or $TETRAD_DB), or keep OSV records in an advisories/ folder of the scanned tree` };
+}
+
+const VULNERABILITY_CHECK = 'TET-PATCH-034';
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(

@@ -1,8 +1,8 @@
 import { stringLeaves, type Resource, type SourceKind, type StringLeaf } from '../../model/index.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext, CheckServices } from './types.js';
 
 /** Builds the read-only, indexed view of the model that checks run over. */
-export function createCheckContext(resources: readonly Resource[]): CheckContext {
+export function createCheckContext(resources: readonly Resource[], services: CheckServices = {}): CheckContext {
   const byType = new Map<string, Resource[]>();
   const bySource = new Map<string, Resource[]>();
   const referrers = new Map<string, Resource[]>();
@@ -25,6 +25,7 @@ export function createCheckContext(resources: readonly Resource[]): CheckContext
   };
   return {
     resources,
+    advisories: services.advisories,
     ofType: (...types: string[]) => gather(byType, types),
     fromSource: (...sources: SourceKind[]) => gather(bySource, sources),
     byId,

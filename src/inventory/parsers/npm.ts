@@ -4,7 +4,7 @@
  * `pnpm-lock.yaml` (v5 `/name/version`, v6 `/name@version`, v9 `name@version(peers)`).
  * Ecosystem `npm`. Workspace links and local packages are left out: they are the project itself.
  */
-import { parse as parseYarnV1 } from '@yarnpkg/lockfile';
+import yarnLockfile from '@yarnpkg/lockfile';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { ParseError } from '../../scan/errors.js';
 import { parseJsonOrThrow } from '../../sources/shared/json-error.js';
@@ -99,7 +99,7 @@ export function parseYarnLock(text: string, file: string): Inventory {
   if (/^__metadata:/m.test(text)) return parseYarnBerry(text, file);
   let object: Record<string, { version?: string }>;
   try {
-    const res = parseYarnV1(text);
+    const res = yarnLockfile.parse(text);
     if (res.type === 'conflict') return failed(file, 'yarn.lock has unresolved merge conflicts');
     object = res.object;
   } catch (err) {

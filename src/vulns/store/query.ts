@@ -16,6 +16,8 @@ export class AdvisoryIndex {
   private readonly kev;
   private readonly epss;
   private readonly cache = new Map<string, OsvRecord>();
+  private readonly recordById;
+  private readonly cveCvss;
 
   constructor(db: Db) {
     this.candidates = db.prepare<[string, string, string], { id: string; record: string }>(
@@ -24,6 +26,42 @@ export class AdvisoryIndex {
     );
     this.kev = db.prepare<[string], { cve_id: string }>('SELECT cve_id FROM kev WHERE cve_id = ?');
     this.epss = db.prepare<[string], { epss: number; percentile: number }>('SELECT epss, percentile FROM epss WHERE cve_id = ?');
+    this.recordById = db.prepare<[string], { record: string }>('SELECT record FROM advisories WHERE id = ?');
+    this.cveCvss = db.prepare<[string], { cvss: string }>('SELECT cvss FROM cves WHERE id = ?');
+  }
+
+  /** The stored OSV record of an advisory id (parsed once per index). */
+  record(id: string): OsvRecord | undefined {
+    let rec = this.cache.get(id);
+    if (!rec) {
+      const row = this.recordById.get(id);
+      if (!row) return undefined;
+      rec = JSON.parse(row.record) as OsvRecord;
+      this.cache.set(id, rec);
+    }
+    return rec;
+  }
+
+  /** The CVSS vectors of an imported CVE JSON 5 record (`tetrad db import` of CVE data). */
+  cveVectors(cve: string): { version: string; vector: string }[] {
+    const row = this.cveCvss.get(cve);
+    if (!row) return [];
+    try {
+      return (JSON.parse(row.cvss) as { version: string; vector: string }[]).map((c) => ({ version: c.version, vector: c.vector }));
+    } catch {
+      return [];
+    }
+  }
+
+  /** KEV flag and highest EPSS of a set of CVE ids. */
+  exploitation(cves: readonly string[]): { kev: boolean; epss: EnrichedMatch['epss'] } {
+    const kev = cves.some((c) => this.kev.get(c) !== undefined);
+    let epss: EnrichedMatch['epss'] = null;
+    for (const c of cves) {
+      const e = this.epss.get(c);
+      if (e && (!epss || e.epss > epss.score)) epss = { score: e.epss, percentile: e.percentile };
+    }
+    return { kev, epss };
   }
 
   /** Every advisory that affects the package (verdict true) or might (verdict unknown). */
@@ -44,13 +82,7 @@ export class AdvisoryIndex {
       if (!m) continue;
       // Ubuntu names its upstream records UBUNTU-CVE-YYYY-NNNN: the CVE is the tail
       const cves = [...new Set([m.id, ...m.aliases, ...m.related].flatMap((x) => /(?:^|-)(CVE-\d{4}-\d{4,})$/.exec(x)?.[1] ?? []))];
-      const kev = cves.some((c) => this.kev.get(c) !== undefined);
-      let epss: EnrichedMatch['epss'] = null;
-      for (const c of cves) {
-        const e = this.epss.get(c);
-        if (e && (!epss || e.epss > epss.score)) epss = { score: e.epss, percentile: e.percentile };
-      }
-      out.push({ ...m, cves, kev, epss });
+      out.push({ ...m, cves, ...this.exploitation(cves) });
     }
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }
