@@ -6,6 +6,7 @@ import { explainExposure, exposureHeader } from '../graph/reachability/explain.j
 import type { Exposure } from '../graph/reachability/types.js';
 import type { PortRange } from '../model/index.js';
 import { parseVars, UsageError } from './options.js';
+import { registerNetworkMatrix } from './network-matrix.js';
 
 /**
  * `tetrad network ...`: questions about network reachability over the scanned files. One command
@@ -98,4 +99,5 @@ function registerExposure(network: Command): void {
 
 export function registerNetwork(program: Command): void {
   registerExposure(networkGroup(program));
+  registerNetworkMatrix(networkGroup(program));
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { displayPath } from '../scan/discover.js';
 import { configSchema, type TetradConfigInput } from './schema.js';
+import { toIntentFlow, type IntentRule } from './intent.js';
 
 export const CONFIG_FILE_NAMES = ['.tetrad.yaml', '.tetrad.yml'];
 
@@ -41,6 +42,8 @@ export interface LoadedConfig {
   /** the whole validated document, unknown top-level keys included */
   raw: TetradConfigInput;
   ignores: IgnoreRule[];
+  /** `intent:` entries with their lines (the zero-trust audit's allow-list) */
+  intents: IntentRule[];
 }
 
 function lineOfPath(doc: Document.Parsed, counter: LineCounter, path: PropertyKey[]): number | undefined {
@@ -86,7 +89,11 @@ export function loadConfigFile(path: string, opts: { cwd?: string; baseDir?: str
     line: lineOfPath(doc, counter, ['ignores', i]) ?? 1,
     baseDir,
   }));
-  return { path: abs, file, baseDir, raw: parsed.data, ignores };
+  const intents: IntentRule[] = (parsed.data.intent ?? []).flatMap((entry, i) => {
+    const flow = toIntentFlow(entry);
+    return typeof flow === 'string' ? [] : [{ ...flow, file, line: lineOfPath(doc, counter, ['intent', i]) ?? 1 }];
+  });
+  return { path: abs, file, baseDir, raw: parsed.data, ignores, intents };
 }
 
 function findIn(dir: string): string | undefined {

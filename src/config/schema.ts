@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intentEntrySchema } from './intent.js';
 
 /** A calendar date written as YYYY-MM-DD that exists (2027-02-30 does not). */
 export const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
@@ -25,6 +26,8 @@ export const ignoreRuleSchema = z.strictObject({
  */
 export const configSchema = z.looseObject({
   ignores: z.array(ignoreRuleSchema).optional(),
+  /** intended network flows, the allow-list of the zero-trust audit (src/config/intent.ts) */
+  intent: z.array(intentEntrySchema).optional(),
 });
 
 export type IgnoreRuleInput = z.infer<typeof ignoreRuleSchema>;
