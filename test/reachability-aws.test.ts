@@ -80,3 +80,14 @@ describe('AWS reachability topology fixtures', () => {
     expect(e!.unknowns!.join(' ')).toContain('associate_public_ip_address');
   });
 });
+
+describe('AWS reachability across several scanned roots', () => {
+  it('follows each root to its own copy when two roots share addresses', async () => {
+    const { resources } = await loadModel([join(ROOT, 'public-instance-ssh'), join(ROOT, 'private-subnet-open-sg')]);
+    const byEndpoint = new Map(computeAwsExposures(resources).map((e) => [e.endpointId, e]));
+    const renamed = [...byEndpoint.keys()].find((id) => id.startsWith('aws_instance.web@'))!;
+    expect(byEndpoint.get('aws_instance.web')).toMatchObject({ verdict: 'not-exposed', blockedBy: 'no-route' });
+    expect(byEndpoint.get(renamed)).toMatchObject({ verdict: 'exposed' });
+    expect(byEndpoint.get(renamed)!.path.every((h) => h.resourceId === 'internet' || h.resourceId.includes('@'))).toBe(true);
+  });
+});

@@ -75,12 +75,12 @@ export class AwsReachability {
       case 'group': {
         if (source.kind === 'internet') return 'no';
         if (peer.ref === 'self') return owner && source.sgs.has(owner) ? 'yes' : 'no';
-        const r = this.topo.resolver.lookup(peer.ref);
+        const r = this.topo.resolver.lookup(peer.ref, owner?.r);
         if (!r) return 'unknown';
         return [...source.sgs].some((sg) => sg.r === r) ? 'yes' : 'no';
       }
       case 'prefix-list': {
-        const r = this.topo.resolver.lookup(peer.ref);
+        const r = this.topo.resolver.lookup(peer.ref, owner?.r);
         const cidrs = r ? this.topo.prefixLists.get(r) : undefined;
         if (!cidrs) return 'unknown';
         return orMatch(cidrs.map((c) => this.cidrMatch(c, source)));

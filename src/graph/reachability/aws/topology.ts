@@ -241,9 +241,19 @@ export class Resolver {
   private readonly byId = new Map<string, Resource>();
   private readonly byCloudId = new Map<string, Resource>();
 
+  /** ids renamed `ADDRESS@ROOT` (two Terraform roots sharing addresses), by their address */
+  private readonly qualified = new Map<string, Resource[]>();
+
   constructor(resources: readonly Resource[]) {
     for (const r of resources) {
       this.byId.set(r.id, r);
+      const at = r.id.indexOf('@');
+      if (at > 0) {
+        const base = r.id.slice(0, at);
+        const list = this.qualified.get(base);
+        if (list) list.push(r);
+        else this.qualified.set(base, [r]);
+      }
       for (const key of ['id', 'arn', 'name']) {
         const v = r.attributes[key];
         // names only for target groups / ASGs, which are referred to by name in aws_autoscaling_attachment
@@ -258,15 +268,29 @@ export class Resolver {
   }
 
   /** A model id, an expression, or a cloud id / ARN. */
-  lookup(s: string): Resource | undefined {
-    return this.byId.get(s) ?? this.byCloudId.get(s) ?? this.fromExpression(s);
+  lookup(s: string, from?: Resource): Resource | undefined {
+    return this.byCloudId.get(s) ?? this.fromExpression(s, from);
+  }
+
+  /** An address as seen from `from`: the copy in the referrer's own root when two roots share it. */
+  private byAddress(address: string, from?: Resource): Resource | undefined {
+    const copies = this.qualified.get(address);
+    if (copies && from) {
+      const file = from.location.file;
+      const own = copies.find((c) => {
+        const root = c.id.slice(c.id.indexOf('@') + 1);
+        return file === root || file.startsWith(`${root}/`);
+      });
+      if (own) return own;
+    }
+    return this.byId.get(address);
   }
 
   /** The resource an expression names: "aws_vpc.main.id", "module.m.aws_vpc.main[0].id", "Ref Vpc", "Sg.GroupId". */
-  fromExpression(expression: string): Resource | undefined {
+  fromExpression(expression: string, from?: Resource): Resource | undefined {
     let e = expression.trim().replace(/^Ref\s+/, '').replace(/^\$\{(.*)\}$/, '$1');
     for (let i = 0; i < 3 && e; i++) {
-      const hit = this.byId.get(e);
+      const hit = this.byAddress(e, from);
       if (hit) return hit;
       const cut = e.lastIndexOf('.');
       if (cut <= 0) break;
@@ -279,18 +303,19 @@ export class Resolver {
   resolve(r: Resource, path: string, v: Value | undefined): Resolved {
     if (v === undefined || v === null) return undefined;
     if (isUnknown(v)) {
-      if (v.expression) {
-        const hit = this.fromExpression(v.expression);
-        if (hit) return { r: hit };
-      }
+      // the source's own reference first (it follows renamed ids), then the expression
       const ref = r.references.find((x) => x.attribute === path);
       const target = ref ? this.byId.get(ref.target) : undefined;
       if (target) return { r: target };
+      if (v.expression) {
+        const hit = this.fromExpression(v.expression, r);
+        if (hit) return { r: hit };
+      }
       return { unknown: `${r.id}.${path}${v.expression ? ` (${v.expression})` : ''}` };
     }
     if (typeof v === 'string') {
       if (v === '') return undefined;
-      const hit = this.byCloudId.get(v) ?? this.byId.get(v);
+      const hit = this.byCloudId.get(v) ?? this.byAddress(v, r);
       if (hit) return { r: hit };
       return { literal: v };
     }
