@@ -12,9 +12,12 @@ describe('bundled example estates', () => {
     expect(res.errors).toEqual([]);
     const pillars = new Set(res.findings.map((f) => f.pillar));
     expect([...pillars].sort()).toEqual([...PILLARS].sort());
-    // every layer of the estate contributes: Terraform, CloudFormation, Kubernetes and the Dockerfile
+    // every layer of the estate contributes: Terraform, CloudFormation, Kubernetes, the Dockerfile and the host files
     const files = new Set(res.findings.map((f) => f.location.file.replace(/^examples\/hybrid-estate\//, '').split('/')[0]));
-    expect([...files].sort()).toEqual(['aws', 'cloudformation', 'docker', 'kubernetes']);
+    expect([...files].sort()).toEqual(['aws', 'cloudformation', 'docker', 'hosts', 'kubernetes']);
+    // the host web-1: root may log in over SSH, and one account keeps an MD5-crypt hash (never shown)
+    const host = res.findings.filter((f) => f.location.file.startsWith('examples/hybrid-estate/hosts/')).map((f) => `${f.checkId} ${f.location.file.replace('examples/hybrid-estate/hosts/', '')}:${f.location.startLine}`);
+    expect(host.sort()).toEqual(['TET-PASS-047 web-1/etc/ssh/sshd_config:5', 'TET-PASS-060 web-1/etc/shadow:6']);
     // the classic breakout: a privileged root container with the Docker socket mounted
     const agent = res.findings.filter((f) => f.resource.id === 'Pod/monitoring/node-agent').map((f) => f.checkId);
     expect(agent).toEqual(expect.arrayContaining(['TET-PRIV-001']));

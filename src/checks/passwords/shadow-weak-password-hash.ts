@@ -32,7 +32,7 @@ export default defineCheck({
         const weak = a.algorithm ? WEAK[a.algorithm] : undefined;
         if (!weak || a.status !== 'password') return;
         const id = a.algorithmId === 'des' ? 'no $id$ prefix, 13 characters' : `$${a.algorithmId}$`;
-        out.push({ resource: r, attributePath: `accounts[${i}]`, message: `account "${a.account}" has a ${weak.label} password hash (${id}): ${weak.why}`, evidence: `${a.account}: ${weak.label}`, severity: weak.severity, key: a.account });
+        out.push({ resource: r, attributePath: `accounts[${i}]`, message: `account "${a.account}": password hashed with ${weak.label} (${id}): ${weak.why}`, evidence: `${a.account}: ${weak.label}`, severity: weak.severity, key: a.account });
       });
     }
     return out;
