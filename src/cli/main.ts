@@ -6,6 +6,9 @@ import { registerDocs } from './docs.js';
 import { registerIam } from './iam.js';
 import { registerDb } from './db.js';
 import { registerModel } from './model.js';
+import { registerNetwork } from './network.js';
+import { registerDiscover } from './discover.js';
+import { registerNetworkTighten } from './network-tighten.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerIam(program);
   registerDb(program);
   registerModel(program);
+  registerNetwork(program);
+  registerDiscover(program);
+  registerNetworkTighten(program);
   return program;
 }
 
