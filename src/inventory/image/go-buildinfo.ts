@@ -19,6 +19,8 @@ const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const CAPTURE_BYTES = 512 * 1024;
 /** fallback: `runc version 1.1.4` printed into the binary by old builds */
 const RUNC_VERSION = Buffer.from('runc version ', 'latin1');
+/** bytes kept from the end of a chunk to find markers across chunk boundaries */
+const EDGE = 64;
 
 export interface GoModule {
   path: string;
@@ -55,26 +57,46 @@ export class BinaryScanner {
 
   push(chunk: Buffer): void {
     this.size += chunk.length;
+    let captureHere = false;
     if (this.capture && !this.captureDone) {
       this.capture.push(chunk);
       this.captured += chunk.length;
       if (this.captured >= CAPTURE_BYTES) this.captureDone = true;
     }
-    // search the chunk with the tail of the previous one, so a marker across chunks is found
-    const window = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    // markers across a chunk boundary: search the previous chunk's tail with this chunk's head
+    // (a small copy; concatenating whole chunks cost a copy of every byte and most of the GC time)
+    const carried = this.carry.length;
+    const edge = carried > 0 ? Buffer.concat([this.carry, chunk.subarray(0, EDGE)]) : undefined;
     if (!this.capture) {
-      const at = window.indexOf(MAGIC);
-      if (at !== -1) {
-        this.capture = [Buffer.from(window.subarray(at))];
-        this.captured = window.length - at;
+      const atEdge = edge ? edge.indexOf(MAGIC) : -1;
+      if (atEdge !== -1 && atEdge < carried) {
+        this.capture = [Buffer.from(this.carry.subarray(atEdge)), chunk];
+        captureHere = true;
+      } else {
+        const at = chunk.indexOf(MAGIC);
+        if (at !== -1) {
+          this.capture = [Buffer.from(chunk.subarray(at))];
+          captureHere = true;
+        }
+      }
+      if (captureHere) {
+        this.captured = this.capture!.reduce((n, b) => n + b.length, 0);
         if (this.captured >= CAPTURE_BYTES) this.captureDone = true;
       }
     }
-    for (let at = window.indexOf(RUNC_VERSION); at !== -1; at = window.indexOf(RUNC_VERSION, at + 1)) {
-      const m = /^runc version (\d+\.\d+\.\d+(?:-rc\d+|-[0-9A-Za-z.]+)?(?:\+[0-9A-Za-z.]+)?)/.exec(window.subarray(at, at + 64).toString('latin1'));
+    if (edge) this.runcStrings(edge, carried);
+    this.runcStrings(chunk, chunk.length);
+    // the last EDGE bytes of the stream (not of the chunk: chunks may be shorter than a marker)
+    this.carry = chunk.length >= EDGE ? Buffer.from(chunk.subarray(chunk.length - EDGE)) : Buffer.concat([this.carry, chunk]).subarray(-EDGE);
+  }
+
+  /** `runc version X` strings starting before `limit` in `buf` */
+  private runcStrings(buf: Buffer, limit: number): void {
+    for (let at = buf.indexOf(RUNC_VERSION); at !== -1 && at < limit; at = buf.indexOf(RUNC_VERSION, at + 1)) {
+      // the version must end inside the window (a following non-version byte), so a string cut at a chunk end is not taken
+      const m = /^runc version (\d+\.\d+\.\d+(?:-rc\d+|-[0-9A-Za-z.]+)?(?:\+[0-9A-Za-z.]+)?)(?=[^0-9A-Za-z.+-])/.exec(buf.subarray(at, at + 64).toString('latin1'));
       if (m) this.runcVersions.add(m[1]!);
     }
-    this.carry = Buffer.from(window.subarray(Math.max(0, window.length - 64)));
   }
 
   result(): BinaryFacts {

@@ -216,3 +216,29 @@ describe('hostile archives: nothing leaves the root', () => {
     expect(await readImageArchive(plain, 'plain.tar')).toMatchObject({ isImage: false, images: [], errors: [] });
   });
 });
+
+describe('Go build info scanner', () => {
+  it('finds build info and runc version strings whatever the chunking', async () => {
+    const { BinaryScanner } = await import('./go-buildinfo.js');
+    const bin = goBinary(RUNC_MODINFO.replace(/-X main\.version=1\.1\.4 /, ''), { size: 50_000, extra: 'runc version 1.0.0-rc6\x00commit' });
+    for (const size of [1, 7, 63, 64, 65, 4096, bin.length]) {
+      const s = new BinaryScanner();
+      for (let i = 0; i < bin.length; i += size) s.push(bin.subarray(i, i + size));
+      const facts = s.result();
+      expect(facts.buildInfo?.main).toEqual({ path: 'github.com/opencontainers/runc', version: '(devel)' });
+      expect(facts.buildInfo?.goVersion).toBe('go1.21.5');
+      expect(facts.runcVersionStrings).toEqual(['1.0.0-rc6']);
+    }
+  });
+
+  it('falls back to the runc version string, and says why when there is no version', async () => {
+    const { BinaryScanner } = await import('./go-buildinfo.js');
+    const { binaryPackages } = await import('./binaries.js');
+    const s = new BinaryScanner();
+    s.push(goBinary('path\tgithub.com/opencontainers/runc\nmod\tgithub.com/opencontainers/runc\t(devel)\t\n', { size: 20_000, extra: 'runc version 1.0.0-rc6\x00' }));
+    expect(binaryPackages('usr/bin/runc', s.result()).packages[0]).toMatchObject({ name: 'github.com/opencontainers/runc', version: 'v1.0.0-rc6' });
+    const bare = new BinaryScanner();
+    bare.push(Buffer.alloc(10_000, 0x90));
+    expect(binaryPackages('usr/bin/dockerd', bare.result())).toEqual({ packages: [], note: 'usr/bin/dockerd: github.com/docker/docker version not found: no Go build info and no version string' });
+  });
+});

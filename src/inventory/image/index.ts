@@ -59,9 +59,9 @@ export interface ImageArchive {
 }
 
 type Blob =
-  | { kind: 'layer'; delta: LayerDelta; sha256: string }
+  | { kind: 'layer'; delta: LayerDelta; sha256?: string }
   | { kind: 'json'; data: Buffer; sha256: string }
-  | { kind: 'other'; sha256: string; why?: string };
+  | { kind: 'other'; sha256?: string; why?: string };
 
 /** JSON blobs (manifests, configs, indexes) larger than this are not kept */
 const MAX_JSON_BLOB = 4 * 1024 * 1024;
@@ -117,7 +117,8 @@ export async function readImageArchive(absPath: string, display: string): Promis
         continue;
       }
       const size = h.size ?? 0;
-      const hash = createHash('sha256');
+      // content digests are checked for `blobs/sha256/<hex>` only (a docker save layer is named by its config's diff_ids)
+      const hash = /^blobs\/sha256\/[0-9a-f]{64}$/.test(path) ? createHash('sha256') : undefined;
       const it = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       const first: Buffer[] = [];
       let have = 0;
@@ -132,19 +133,19 @@ export async function readImageArchive(absPath: string, display: string): Promis
         have += r.value.length;
       }
       const headBuf = Buffer.concat(first);
-      hash.update(headBuf);
+      hash?.update(headBuf);
       const rest = async function* (): AsyncGenerator<Buffer> {
         yield headBuf;
         if (done) return;
         for (let r = await it.next(); !r.done; r = await it.next()) {
-          hash.update(r.value);
+          hash?.update(r.value);
           yield r.value;
         }
         done = true;
       };
       const drain = async (): Promise<void> => {
         if (done) return;
-        for (let r = await it.next(); !r.done; r = await it.next()) hash.update(r.value);
+        for (let r = await it.next(); !r.done; r = await it.next()) hash?.update(r.value);
         done = true;
       };
       const kind = sniff(headBuf, size);
@@ -152,10 +153,10 @@ export async function readImageArchive(absPath: string, display: string): Promis
         try {
           const delta = await readLayer(rest(), kind === 'gzip');
           await drain();
-          blobs.set(path, { kind: 'layer', delta, sha256: hash.digest('hex') });
+          blobs.set(path, { kind: 'layer', delta, sha256: hash?.digest('hex') });
         } catch (err) {
           await drain();
-          blobs.set(path, { kind: 'other', sha256: hash.digest('hex'), why: `unreadable layer: ${(err as Error).message}` });
+          blobs.set(path, { kind: 'other', sha256: hash?.digest('hex'), why: `unreadable layer: ${(err as Error).message}` });
         }
       } else if (kind === undefined && size <= MAX_JSON_BLOB) {
         const parts: Buffer[] = [headBuf];
@@ -164,7 +165,7 @@ export async function readImageArchive(absPath: string, display: string): Promis
         blobs.set(path, { kind: 'json', data, sha256: createHash('sha256').update(data).digest('hex') });
       } else {
         await drain();
-        blobs.set(path, { kind: 'other', sha256: hash.digest('hex'), why: kind === 'zstd' ? 'zstd-compressed layer (not supported)' : undefined });
+        blobs.set(path, { kind: 'other', sha256: hash?.digest('hex'), why: kind === 'zstd' ? 'zstd-compressed layer (not supported)' : undefined });
       }
     }
   } catch (err) {
@@ -248,7 +249,7 @@ class Archive {
         return [];
       }
       const cfgBlob = this.blob(configPath.path);
-      const id = cfgBlob ? `sha256:${cfgBlob.sha256}` : undefined;
+      const id = cfgBlob?.sha256 ? `sha256:${cfgBlob.sha256}` : undefined;
       return [this.build({ ref: tags[0], tags, configPath: configPath.path, id, layers: e.Layers.map((l) => ({ path: String(l) })) }, i)];
     });
   }
@@ -304,14 +305,14 @@ class Archive {
       const safe = safeEntryPath(l.path);
       const blob = 'error' in safe ? undefined : this.blob(safe.path);
       const fromName = /^blobs\/(sha256|sha512)\/([0-9a-f]+)$/.exec(l.path);
-      const digest = l.digest ?? (typeof diffIds[i] === 'string' ? (diffIds[i] as string) : fromName ? `${fromName[1]}:${fromName[2]}` : blob ? `sha256:${blob.sha256}` : l.path);
+      const digest = l.digest ?? (typeof diffIds[i] === 'string' ? (diffIds[i] as string) : fromName ? `${fromName[1]}:${fromName[2]}` : blob?.sha256 ? `sha256:${blob.sha256}` : l.path);
       img.layers.push({ digest, path: l.path });
       if (!blob || blob.kind !== 'layer') {
         const why = !blob ? 'is not in the archive' : blob.kind === 'other' && blob.why ? `is an ${blob.why}` : 'is not a tar or tar.gz layer';
         img.errors.push({ file: this.display, message: `image ${ref}: layer ${i + 1} (${l.path}) ${why}; the inventory may be incomplete` });
         return;
       }
-      if (fromName && fromName[1] === 'sha256' && fromName[2] !== blob.sha256) {
+      if (fromName && fromName[1] === 'sha256' && blob.sha256 !== undefined && fromName[2] !== blob.sha256) {
         img.errors.push({ file: this.display, message: `image ${ref}: layer ${l.path} does not match its digest (content sha256:${blob.sha256})` });
       }
       for (const p of blob.delta.problems) img.errors.push({ file: this.display, message: `image ${ref}: layer ${digest}: ${p}` });
