@@ -35,6 +35,7 @@ const eolSchema = z.object({
   images: z.object({ sources: z.array(z.string()), frozenRegistries: z.record(z.string(), isoDay).default({}), repositories: z.record(z.string(), imageRepoSchema) }),
   beanstalkPlatforms: z.object({ sources: z.array(z.string()), families: z.array(z.object({ pattern: z.string(), name: z.string(), eol: isoDay }).strict()) }),
   retiredServices: z.object({ sources: z.array(z.string()), types: z.record(z.string(), z.object({ service: z.string(), eol: isoDay }).strict()) }),
+  operatingSystems: z.object({ sources: z.array(z.string()), releases: z.record(z.string(), cycleTableSchema) }),
   components: z.record(z.string(), z.array(z.object({ cve: z.string(), affected: z.string(), note: z.string(), references: z.array(z.string()) }))),
 });
 
@@ -231,6 +232,18 @@ export function rdsEngine(engine: string, version: string | undefined): EolVerdi
   if (table.allEol) return lookupCycle(table, version ?? '');
   if (version === undefined) return undefined;
   return lookupCycle(table, version);
+}
+
+/**
+ * An operating system release from its os-release fields → verdict. `id` is the os-release ID
+ * (`ubuntu`, `rhel`, `amzn`); CentOS Stream shares `centos` and is told apart by its name.
+ */
+export function osReleaseVerdict(id: string, versionId: string | undefined, name?: string): EolVerdict | undefined {
+  let key = id.trim().toLowerCase();
+  if (key === 'centos' && /stream/i.test(name ?? '')) key = 'centos-stream';
+  const table = eolCatalogue().operatingSystems.releases[key];
+  if (!table || !versionId) return undefined;
+  return lookupCycle(table, versionId);
 }
 
 /** A human sentence for a verdict: "reached end of support on 2024-02-29". */
