@@ -50,7 +50,7 @@ describe('label selector matching', () => {
     fc.assert(
       fc.property(selector, labelMap, fc.array(keys, { maxLength: 3 }), fc.boolean(), (sel, labels, hidden, open) => {
         const partial: Record<string, Value> = {};
-        for (const [k, v] of Object.entries(labels)) partial[k] = hidden.includes(k) ? unknown('label value', `labels.${k}`) : v;
+        for (const [k, v] of Object.entries(labels)) partial[k] = (hidden as string[]).includes(k) ? unknown('label value', `labels.${k}`) : v;
         const seen = labelsOf(partial);
         // an open set may hold more labels than we see: the truth is any completion of it
         const extra: Record<string, string> = open ? { team: 'x' } : {};
