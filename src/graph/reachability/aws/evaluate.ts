@@ -57,6 +57,8 @@ export class AwsReachability {
   private readonly ephemeral: PortRange;
   private readonly routeCache = new Map<string, Stage[]>();
   private readonly naclCache = new Map<string, Segment<NaclRule>[]>();
+  private readonly sgKeys = new WeakMap<Sg[], string>();
+  private readonly sgCache = new Map<string, Array<Segment<SgRule> & { rules: SgRule[] }>>();
 
   constructor(topo: AwsTopology, opts: AwsReachOptions = {}) {
     this.topo = topo;
@@ -249,6 +251,18 @@ export class AwsReachability {
 
   /** Union-of-allows segments of a set of security groups for one source, transport and range. */
   sgSegments(sgs: Sg[], protocol: Transport, source: Source, range: PortRange): Array<Segment<SgRule> & { rules: SgRule[] }> {
+    // endpoints share group sets: answer each set once per question
+    let ids = this.sgKeys.get(sgs);
+    if (ids === undefined) this.sgKeys.set(sgs, (ids = sgs.map((g) => g.id).join(',')));
+    const key = `${ids}|${protocol}|${source.family}|${source.kind === 'lb' ? source.lb.r.id : 'internet'}|${range.from}-${range.to}`;
+    const hit = this.sgCache.get(key);
+    if (hit) return hit;
+    const out = this.computeSgSegments(sgs, protocol, source, range);
+    this.sgCache.set(key, out);
+    return out;
+  }
+
+  private computeSgSegments(sgs: Sg[], protocol: Transport, source: Source, range: PortRange): Array<Segment<SgRule> & { rules: SgRule[] }> {
     const rules: UnionRule<SgRule>[] = [];
     for (const sg of sgs) {
       for (const x of sg.rules) {
@@ -326,6 +340,8 @@ export class AwsReachability {
     const label = family === 'ipv4' ? '0.0.0.0/0' : '::/0';
     const addr = this.addressStage(ep, family === 'ipv4' ? ep.ipv4 : ep.ipv6, family);
     const { subnet, stages: routeStages } = this.subnetStages(ep.subnet, family);
+    // blocked before any port matters: one verdict for the whole range
+    if (addr.status === 'block' || routeStages.some((x) => x.status === 'block')) return [this.assemble({ endpointId: ep.r.id, from: 'internet', protocol, ports: range, family }, [addr, ...routeStages])];
     const nacl = subnet?.nacl?.nacl;
     const naclIn = nacl ? this.naclSegments(nacl, 'ingress', protocol, source, range) : [];
     const ret = nacl ? this.naclReturn(nacl, protocol, source, `${nacl.r?.id ?? nacl.id} outbound rules`) : undefined;
