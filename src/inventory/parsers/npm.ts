@@ -4,12 +4,17 @@
  * `pnpm-lock.yaml` (v5 `/name/version`, v6 `/name@version`, v9 `name@version(peers)`).
  * Ecosystem `npm`. Workspace links and local packages are left out: they are the project itself.
  */
-import yarnLockfile from '@yarnpkg/lockfile';
+import { createRequire } from 'node:module';
+import type YarnLockfile from '@yarnpkg/lockfile';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { ParseError } from '../../scan/errors.js';
 import { parseJsonOrThrow } from '../../sources/shared/json-error.js';
 import type { InstalledPackage, Inventory, InventoryError } from '../types.js';
 import { failed, LineFinder, pkg } from './common.js';
+
+// a webpack-bundled CommonJS module whose exports neither Node's ESM loader nor vitest see as
+// named exports the same way: required, as CommonJS
+const yarnLockfile = createRequire(import.meta.url)('@yarnpkg/lockfile') as typeof YarnLockfile;
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -76,6 +76,8 @@ export const inventorySource: Source = {
       }
       for (const e of inv.errors) errors.push({ kind: 'parse', file: e.file, line: e.line, message: e.message, source: 'inventory' });
       for (const n of inv.notes ?? []) errors.push({ kind: 'skipped', file: n.file, line: n.line, message: n.message, source: 'inventory' });
+      // a file that could not be read at all (invalid JSON, not a lockfile) is only its error
+      if (inv.packages.length === 0 && !inv.os && inv.errors.length > 0) continue;
       parsed.push({ file, entry, inv });
     }
     // the os-release of each root: etc/ before usr/lib/
