@@ -1,11 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { locate } from '../../model/index.js';
 import { discoverFiles } from '../../scan/discover.js';
-import { assignFiles, loadModel } from '../../scan/scan.js';
+import { assignFiles, loadModel, scan } from '../../scan/scan.js';
+import { encodeBuildInfo } from '../../inventory/image/go-buildinfo.js';
 import { tarBuffer, writeDockerSave, writeOciLayout } from '../../../test/support/image-tar.js';
 import { sbomSource } from '../sbom/index.js';
 import { imageSource } from './index.js';
@@ -63,5 +64,27 @@ describe('image and SBOM sources', async () => {
     const { resources } = await loadModel([dir], { cwd: root });
     expect(resources.filter((r) => r.type === 'ContainerImage').map((r) => r.id)).toEqual(['ContainerImage:api:2.0', 'ContainerImage:web:1', expect.stringMatching(/^ContainerImage:web:1@/)]);
     expect(resources.filter((r) => r.source === 'sbom').map((r) => r.id)).toEqual(['PackageInventory:estate/bom.json']);
+  });
+});
+
+const OSV = join(here, '../../../../shared/data/osv');
+
+describe.skipIf(!existsSync(OSV))('images and SBOMs feed the vulnerability check (real runc advisory GO-2024-2491)', async () => {
+  const dir = join(root, 'vuln');
+  mkdirSync(join(dir, 'advisories'), { recursive: true });
+  copyFileSync(join(OSV, 'GO-2024-2491.json'), join(dir, 'advisories/GO-2024-2491.json'));
+  const runc = (version: string): Buffer => {
+    const blob = encodeBuildInfo('go1.20.13', `path\tgithub.com/opencontainers/runc\nmod\tgithub.com/opencontainers/runc\t(devel)\t\nbuild\t-ldflags="-X main.version=${version}"\n`);
+    return Buffer.concat([Buffer.alloc(4096, 0x7f), blob, Buffer.alloc(4096, 0x90)]);
+  };
+  await writeDockerSave(join(dir, 'node-old.tar'), { tags: ['node-tools:old'], layers: [[{ name: 'usr/sbin/runc', data: runc('1.1.4') }]] });
+  await writeDockerSave(join(dir, 'node-new.tar'), { tags: ['node-tools:new'], layers: [[{ name: 'usr/sbin/runc', data: runc('1.1.12') }]] });
+  copyFileSync(join(here, '../../inventory/sbom/testdata/shop-api.cdx.json'), join(dir, 'bom.json'));
+
+  it('reports runc v1.1.4 in the old image and in the SBOM, not runc v1.1.12', async () => {
+    const result = await scan([dir], { cwd: root, loadConfig: false, selection: { only: ['TET-PATCH-034'] } });
+    const rows = result.findings.map((f) => `${f.location.file}:${f.location.startLine} ${f.resource.id}`);
+    expect(rows).toEqual(['vuln/bom.json:41 PackageInventory:vuln/bom.json', 'vuln/node-old.tar!/usr/sbin/runc:1 ContainerImage:node-tools:old']);
+    expect(result.findings.every((f) => /CVE-2024-21626|GO-2024-2491/.test(JSON.stringify(f)))).toBe(true);
   });
 });

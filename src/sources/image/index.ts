@@ -8,16 +8,17 @@
  * One resource per image, `type: 'ContainerImage'`, `provider: 'docker'`,
  * `id: 'ContainerImage:<ref>'`, located at the archive (line 1). Attributes:
  * `ref`, `tags`, `imageId` (config digest), `platform`, `archive` (the tar's
- * path), `os` (os-release: `id`, `versionId`, ... or null), `layers[]`
- * (`digest`, `path`), `packages[]` (the `InstalledPackage` fields, each with
- * its `image`, `layer` and `location` — `ARCHIVE!/path/in/image` and line),
- * `notes[]` (what was left out, e.g. a runc binary whose version could not
- * be told). `packages[i]` is located at the package's entry.
+ * path), `os` (os-release: `id`, `versionId`, ..., OSV `ecosystem`; or null),
+ * `layers[]` (`digest`, `path`), `packages[]` (as in `PackageInventory`:
+ * ecosystem, name, version, foundBy, purl?, sourceName?, ..., plus `image`
+ * and `layer`), `notes[]` (what was left out, e.g. a runc binary whose
+ * version could not be told). `packages[i]` is located at the package's entry
+ * (`ARCHIVE!/path/in/image` and line), `os` at the os-release.
  */
 import type { Resource } from '../../model/index.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { toScanError, type ScanError } from '../../scan/errors.js';
-import { osValue, packageAttributes } from '../../inventory/attributes.js';
+import { inventoryAttributes } from '../../inventory/attributes.js';
 import { readImageArchive, type ImageInventory } from '../../inventory/image/index.js';
 import type { Source, SourceOutput } from '../types.js';
 
@@ -63,7 +64,7 @@ export const imageSource: Source = {
 };
 
 export function imageResource(img: ImageInventory, archive: string): Resource {
-  const { packages, locations } = packageAttributes(img.packages);
+  const { packages, os, locations } = inventoryAttributes(img.packages, img.os);
   return {
     id: `${CONTAINER_IMAGE_TYPE}:${img.ref}`,
     type: CONTAINER_IMAGE_TYPE,
@@ -76,7 +77,7 @@ export function imageResource(img: ImageInventory, archive: string): Resource {
       imageId: img.id ?? null,
       platform: img.platform ?? null,
       archive,
-      os: osValue(img.os),
+      os,
       layers: img.layers.map((l) => ({ digest: l.digest, path: l.path })),
       packages,
       notes: img.notes.map((n) => n.message),

@@ -5,16 +5,17 @@
  *
  * One resource per file, `type: 'PackageInventory'` (the shape of the other
  * package inventories: `packages[]` with the `InstalledPackage` fields and
- * `packages[i]` located at the package's entry), `provider: 'generic'`,
- * `id: 'PackageInventory:<path>'`. Further attributes: `format`
- * (`cyclonedx` | `spdx`), `specVersion`, `subject` (the described
- * component), `os`, `skipped` (entries without a purl OSV knows).
+ * `packages[i]` located at the package's entry; `kind` as in the inventory
+ * source), `provider: 'generic'`, `id: 'PackageInventory:<path>'`. Further
+ * attributes: `format` (`cyclonedx` | `spdx`), `specVersion`, `subject` (the
+ * described component), `os` (from an operating-system component), `skipped`
+ * (entries without a purl OSV knows).
  */
 import type { Resource, Value } from '../../model/index.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { toScanError, type ScanError } from '../../scan/errors.js';
 import { readSourceText } from '../../scan/read-text.js';
-import { osValue, packageAttributes } from '../../inventory/attributes.js';
+import { inventoryAttributes } from '../../inventory/attributes.js';
 import { readSbom, sbomFormatOf } from '../../inventory/sbom/index.js';
 import type { Source, SourceOutput } from '../types.js';
 
@@ -33,7 +34,7 @@ export const sbomSource: Source = {
       try {
         const text = readSourceText(file);
         const inv = readSbom(text, file.displayPath);
-        const { packages, locations } = packageAttributes(inv.packages);
+        const { packages, os, locations } = inventoryAttributes(inv.packages, inv.os);
         const lines = text.split('\n').length;
         resources.push({
           id: `${PACKAGE_INVENTORY_TYPE}:${file.displayPath}`,
@@ -42,10 +43,11 @@ export const sbomSource: Source = {
           source: SBOM_SOURCE,
           name: file.displayPath,
           attributes: {
+            kind: inv.format,
             format: inv.format,
             specVersion: inv.specVersion,
             subject: (inv.subject ? JSON.parse(JSON.stringify(inv.subject)) : null) as Value,
-            os: osValue(inv.os),
+            os,
             packages,
             skipped: inv.skipped,
           },
