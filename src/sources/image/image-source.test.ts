@@ -9,6 +9,7 @@ import { assignFiles, loadModel, scan } from '../../scan/scan.js';
 import { encodeBuildInfo } from '../../inventory/image/go-buildinfo.js';
 import { tarBuffer, writeDockerSave, writeOciLayout } from '../../../test/support/image-tar.js';
 import { sbomSource } from '../sbom/index.js';
+import { textFilesSource } from '../text-files/index.js';
 import { imageSource } from './index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tetrad-image-src-'));
@@ -36,6 +37,8 @@ describe('image and SBOM sources', async () => {
     expect(errors.map((e) => e.file)).toEqual(['estate/bad-bom.json', 'estate/bom.json']); // JSON over the 100-byte limit
     const claimed = files.filter((f) => imageSource.claims(f)).map((f) => f.displayPath);
     expect(claimed).toEqual(['estate/images/api.tar', 'estate/images/broken.tar', 'estate/images/web-oci.tar', 'estate/images/web-oci.tar.gz']);
+    // archives are not text: the secret scan of every text file leaves them alone
+    expect(files.filter((f) => f.archive && textFilesSource.claims(f))).toEqual([]);
   });
 
   it('loads one ContainerImage per image and one PackageInventory per SBOM; malformed inputs are errors with file and line', async () => {

@@ -61,7 +61,8 @@ export const textFilesSource: Source = {
   kind: 'text',
   alongside: true,
   claims(file: DiscoveredFile): boolean {
-    return file.size <= MAX_TEXT_SCAN_BYTES;
+    // tar archives (image tarballs) are binary: discovery keeps them for the image source only
+    return file.archive === undefined && file.size <= MAX_TEXT_SCAN_BYTES;
   },
   async load(files: DiscoveredFile[]): Promise<SourceOutput> {
     const resources: Resource[] = [];
