@@ -11,7 +11,7 @@ import { evaluateOrdered, type OrderedRule } from './ordered.js';
 import { segments } from './ports.js';
 
 export type Level =
-  | { kind: 'rules'; hopKind: string; resourceId: string; label: string; rules: OrderedRule[]; blockedBy: BlockedBy }
+  | { kind: 'rules'; hopKind: string; resourceId: string; label: string; rules: OrderedRule[]; blockedBy: BlockedBy; /** east-west: the asked space is one source, not addresses */ opaque?: boolean }
   /** no rule list at this level: everything passes */
   | { kind: 'none'; hopKind: string; resourceId: string; note: string }
   /** a level whose rules are not in the model: may pass everything or nothing */
@@ -54,7 +54,7 @@ export function evaluateLevels(levels: readonly Level[], transport: string, spac
       min = intersect(min, res.min);
       max = res.max;
       unknowns.push(...res.unknowns);
-      path.push(hop(l.hopKind, l.resourceId, isEmpty(res.max) ? res.deniedBy : res.allowedBy, `${l.label}: admits ${describePublic(res.max)}`));
+      path.push(hop(l.hopKind, l.resourceId, isEmpty(res.max) ? res.deniedBy : res.allowedBy, l.opaque ? `${l.label}: ${isEmpty(res.max) ? 'denies' : isEmpty(res.min) ? 'may admit' : 'admits'}` : `${l.label}: admits ${describePublic(res.max)}`));
       if (isEmpty(max) && !isEmpty(before) && blockedAt < 0) {
         blockedAt = path.length;
         blockedBy = l.blockedBy;

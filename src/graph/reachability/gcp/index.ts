@@ -13,7 +13,7 @@
  */
 import { asList, asString, getPath, isObject, isUnknown, type PortRange, type Resource, type Value } from '../../../model/index.js';
 import type { Hop } from '../types.js';
-import { EMPTY, EVERYTHING, PUBLIC, PUBLIC_V4, PUBLIC_V6, equals, fromCidrs, intersect, toCidrs, union, type AddrSet } from '../common/addr.js';
+import { EMPTY, EVERYTHING, PRIVATE, PUBLIC, PUBLIC_V4, PUBLIC_V6, equals, fromCidrs, intersect, isEmpty, subtract, toCidrs, union, type AddrSet } from '../common/addr.js';
 import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../common/flow.js';
 import { evaluateLevels } from '../common/levels.js';
 import type { OrderedRule } from '../common/ordered.js';
@@ -89,12 +89,11 @@ function fwSources(fw: Resource): { set: AddrSet; unknown: string[] } {
   return { set: fromCidrs(cidrs), unknown };
 }
 
-function firewallRules(fw: Resource, applies: Tri): OrderedRule[] {
-  const src = fwSources(fw);
+function firewallRules(fw: Resource, applies: Tri, src: { set: AddrSet; unknown: string[] } = fwSources(fw), direction: 'ingress' | 'egress' = 'ingress'): OrderedRule[] {
   const name = asString(fw.attributes.name) ?? fw.name;
   const out: OrderedRule[] = [];
   for (const rule of fw.network ?? []) {
-    if (rule.direction !== 'ingress') continue;
+    if (rule.direction !== direction) continue;
     const unknowns = [...src.unknown];
     const protocol = isUnknown(rule.protocol) ? undefined : rule.protocol;
     if (protocol === undefined) unknowns.push(`${fw.id}.${rule.attributePath}.protocol`);
@@ -104,15 +103,34 @@ function firewallRules(fw: Resource, applies: Tri): OrderedRule[] {
     if (priority === undefined) unknowns.push(`${fw.id}.priority`);
     if (rule.disabled) unknowns.push(`${fw.id}.disabled (${rule.disabled.toString()})`);
     if (applies === 'unknown') unknowns.push(`${fw.id}: target tags / service accounts of the rule or the instance`);
-    const ranges = asList(fw.attributes.source_ranges).filter((x): x is string => typeof x === 'string');
-    const sources = ranges.length ? ranges.join(',') : src.set === EVERYTHING ? '0.0.0.0/0 (no source given)' : 'tags/service accounts only';
-    const summary = `${name} priority ${priority ?? '?'} ${rule.action} ${protocol ?? '?'} ${ports ? ports.map(formatRange).join(',') : '?'} from ${sources}`;
+    const summary = `${name} priority ${priority ?? '?'} ${rule.action} ${protocol ?? '?'} ${ports ? ports.map(formatRange).join(',') : '?'} ${direction === 'ingress' ? `from ${describeSources(fw)}` : `to ${describeDestinations(fw)}`}`;
     const o: OrderedRule = { action: rule.action, priority, sources: src.set, sourcesUnknown: src.unknown.length > 0, protocol, ports, ref: ruleRef(fw, rule.attributePath, summary) };
     if (rule.disabled || applies === 'unknown') o.maybeDisabled = true;
     if (unknowns.length) o.unknowns = unknowns;
     out.push(o);
   }
   return out;
+}
+
+function describeSources(fw: Resource): string {
+  const a = fw.attributes;
+  const parts: string[] = [];
+  for (const k of ['source_ranges', 'source_tags', 'source_service_accounts']) {
+    const v = a[k];
+    if (isUnknown(v)) parts.push(`${k} ${v.toString()}`);
+    else {
+      const list = asList(v).map((x) => (isUnknown(x) ? x.toString() : String(x)));
+      if (list.length) parts.push(k === 'source_ranges' ? list.join(',') : `${k.replace('source_', '')} ${list.join(',')}`);
+    }
+  }
+  return parts.join(' or ') || '0.0.0.0/0 (no source given)';
+}
+
+function describeDestinations(fw: Resource): string {
+  const v = fw.attributes.destination_ranges;
+  if (isUnknown(v)) return v.toString();
+  const list = asList(v).map((x) => (isUnknown(x) ? x.toString() : String(x)));
+  return list.join(',') || '0.0.0.0/0 (no destination given)';
 }
 
 const IMPLIED_DENY = (id: string): OrderedRule => ({
@@ -125,14 +143,37 @@ const IMPLIED_DENY = (id: string): OrderedRule => ({
   ref: { resourceId: id, attributePath: 'implied deny ingress', summary: 'implied rule: deny all ingress (priority 65535)' },
 });
 
-export function gcpFlows(resources: readonly Resource[]): Flow[] {
-  const ix: Ix = { byId: new Map(resources.map((r) => [r.id, r])), firewalls: [], instances: [] };
-  for (const r of resources) {
-    if (r.type === 'google_compute_firewall') ix.firewalls.push(r);
-    else if (r.type === 'google_compute_instance') ix.instances.push(r);
+interface Nic {
+  inst: Resource;
+  name: string;
+  at: string;
+  nic: Record<string, Value>;
+  key: string | undefined;
+  tags: string[] | undefined;
+  sas: string[] | undefined;
+  zone: string;
+  /** the interface's internal address range: its subnetwork's range, a literal network_ip; undefined when unknown */
+  internal: AddrSet | undefined;
+}
+
+function internalRange(ix: Ix, inst: Resource, at: string, nic: Record<string, Value>): AddrSet | undefined {
+  const ip = nic.network_ip;
+  if (typeof ip === 'string' && ip.trim() !== '') {
+    const set = fromCidrs([ip]);
+    if (set.length) return set;
   }
-  const fwNetworks = ix.firewalls.map((fw) => ({ fw, key: networkKey(ix, fw, 'network', false) }));
-  const out: Flow[] = [];
+  const ref = inst.references.find((x) => x.attribute === `${at}.subnetwork`);
+  const sub = ref ? ix.byId.get(ref.target) : undefined;
+  const cidr = sub?.type === 'google_compute_subnetwork' ? sub.attributes.ip_cidr_range : undefined;
+  if (typeof cidr === 'string') {
+    const set = fromCidrs([cidr]);
+    if (set.length) return set;
+  }
+  return undefined;
+}
+
+function nicsOf(ix: Ix): Nic[] {
+  const out: Nic[] = [];
   for (const inst of ix.instances) {
     const a = inst.attributes;
     const name = asString(a.name) ?? inst.name;
@@ -144,52 +185,164 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
       if (!isObject(nic)) return;
       const at = `network_interface[${i}]`;
       const key = nic.network === undefined && nic.subnetwork !== undefined ? networkKey(ix, inst, `${at}.subnetwork`, false) : networkKey(ix, inst, `${at}.network`, true);
-      const toZone = `gcp:${networkLabel(key)}${tags?.length ? `#${[...tags].sort().join(',')}` : ''}`;
-      const base = { endpointId: inst.id, workloadId: inst.id, from: 'internet', fromZone: 'internet', toZone, toName: name } as const;
-      const unknowns: string[] = [];
-      let space: AddrSet = EMPTY;
-      const ext = nic.access_config;
-      const ext6 = nic.ipv6_access_config;
-      const addressHops: Hop[] = [];
-      for (const [v, pub, label] of [[ext, PUBLIC_V4, 'access_config'], [ext6, PUBLIC_V6, 'ipv6_access_config']] as const) {
-        if (isUnknown(v)) {
-          unknowns.push(`${inst.id}.${at}.${label} (${v.toString()})`);
-          space = union(space, pub);
-          addressHops.push(hop('external-ip', `${inst.id}.${at}.${label}`, [ruleRef(inst, `${at}.${label}`, `${label} unresolved`)], 'unresolved'));
-        } else if (Array.isArray(v) && v.length > 0) {
-          space = union(space, pub);
-          addressHops.push(hop('external-ip', `${inst.id}.${at}.${label}[0]`, [ruleRef(inst, `${at}.${label}[0]`, `${label}: external ${label === 'access_config' ? 'IPv4' : 'IPv6'} address`)]));
-        }
+      const zone = `gcp:${networkLabel(key)}${tags?.length ? `#${[...tags].sort().join(',')}` : ''}`;
+      out.push({ inst, name, at, nic, key, tags, sas: saList, zone, internal: internalRange(ix, inst, at, nic) });
+    });
+  }
+  return out;
+}
+
+function sameNetwork(a: string | undefined, b: string | undefined): Tri {
+  return a === undefined || b === undefined ? 'unknown' : a === b ? 'yes' : 'no';
+}
+
+/** The firewall rules of a NIC's network that apply to its instance, with `source` telling the sources each admits. */
+function rulesFor(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, n: Nic, direction: 'ingress' | 'egress', source: (fw: Resource) => { set: AddrSet; unknown: string[] }): OrderedRule[] {
+  const rules: OrderedRule[] = [];
+  for (const { fw, key: fwKey } of fwNetworks) {
+    const same = sameNetwork(n.key, fwKey);
+    if (same === 'no') continue;
+    const dir = fw.attributes.direction === undefined || fw.attributes.direction === null ? 'INGRESS' : asString(fw.attributes.direction)?.toUpperCase();
+    if (dir !== direction.toUpperCase()) continue;
+    const t = targets(fw, n.tags, n.sas);
+    if (t === 'no') continue;
+    const applies: Tri = same === 'unknown' || t === 'unknown' ? 'unknown' : 'yes';
+    const list = firewallRules(fw, applies, source(fw), direction);
+    if (same === 'unknown') for (const r of list) r.unknowns = [...(r.unknowns ?? []), `${fw.id}.network or ${n.inst.id}.${n.at}.network`];
+    rules.push(...list);
+  }
+  return rules;
+}
+
+/** Does a list of ranges hold an instance's internal address? */
+function rangesHold(v: Value | undefined, internal: AddrSet | undefined, what: string): Tri | string {
+  if (isUnknown(v)) return `${what} (${v.toString()})`;
+  const list = asList(v);
+  if (list.some(isUnknown)) return `${what} (unresolved element)`;
+  const set = fromCidrs(list.filter((x): x is string => typeof x === 'string'));
+  if (internal) return isEmpty(subtract(internal, set)) ? 'yes' : isEmpty(intersect(internal, set)) ? 'no' : 'unknown';
+  if (equals(set, EVERYTHING) || isEmpty(subtract(PRIVATE, set))) return 'yes';
+  return isEmpty(intersect(set, PRIVATE)) ? 'no' : 'unknown';
+}
+
+function triSource(t: Tri | string): { set: AddrSet; unknown: string[] } {
+  if (t === 'yes') return { set: EVERYTHING, unknown: [] };
+  if (t === 'no') return { set: EMPTY, unknown: [] };
+  return { set: EMPTY, unknown: [t === 'unknown' ? 'internal address of the instance' : t] };
+}
+
+/** Does an ingress rule admit traffic from instance `a` (internal address)? */
+function admitsInstance(fw: Resource, a: Nic): { set: AddrSet; unknown: string[] } {
+  const at = fw.attributes;
+  const has = (k: string) => (Array.isArray(at[k]) ? (at[k] as Value[]).length > 0 : at[k] !== undefined && at[k] !== null);
+  if (!has('source_ranges') && !has('source_tags') && !has('source_service_accounts')) return triSource('yes');
+  const parts: Array<Tri | string> = [];
+  if (has('source_ranges')) parts.push(rangesHold(at.source_ranges, a.internal, `${fw.id}.source_ranges`));
+  if (has('source_tags')) {
+    const tags = strings(at.source_tags);
+    parts.push(tags === undefined ? `${fw.id}.source_tags` : a.tags === undefined ? `${a.inst.id}.tags` : tags.some((t) => a.tags!.includes(t)) ? 'yes' : 'no');
+  }
+  if (has('source_service_accounts')) {
+    const sas = strings(at.source_service_accounts);
+    parts.push(sas === undefined ? `${fw.id}.source_service_accounts` : a.sas === undefined ? `${a.inst.id}.service_account` : sas.some((t) => a.sas!.includes(t)) ? 'yes' : 'no');
+  }
+  if (parts.includes('yes')) return triSource('yes');
+  const open = parts.find((p) => p !== 'no');
+  return triSource(open ?? 'no');
+}
+
+/** Does an egress rule carry traffic to instance `b`? */
+function reachesInstance(fw: Resource, b: Nic): { set: AddrSet; unknown: string[] } {
+  const v = fw.attributes.destination_ranges;
+  if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return triSource('yes');
+  return triSource(rangesHold(v, b.internal, `${fw.id}.destination_ranges`));
+}
+
+const IMPLIED_ALLOW_EGRESS = (id: string): OrderedRule => ({
+  action: 'allow',
+  priority: 65535,
+  sources: EVERYTHING,
+  sourcesUnknown: false,
+  protocol: 'all',
+  ports: [{ from: 0, to: 65535 }],
+  ref: { resourceId: id, attributePath: 'implied allow egress', summary: 'implied rule: allow all egress (priority 65535)' },
+});
+
+export function gcpFlows(resources: readonly Resource[]): Flow[] {
+  const ix: Ix = { byId: new Map(resources.map((r) => [r.id, r])), firewalls: [], instances: [] };
+  for (const r of resources) {
+    if (r.type === 'google_compute_firewall') ix.firewalls.push(r);
+    else if (r.type === 'google_compute_instance') ix.instances.push(r);
+  }
+  const fwNetworks = ix.firewalls.map((fw) => ({ fw, key: networkKey(ix, fw, 'network', false) }));
+  const nics = nicsOf(ix);
+  const out: Flow[] = [];
+  for (const n of nics) {
+    const { inst, nic, at, name, key } = n;
+    const base = { endpointId: inst.id, workloadId: inst.id, from: 'internet', fromZone: 'internet', toZone: n.zone, toName: name } as const;
+    const unknowns: string[] = [];
+    let space: AddrSet = EMPTY;
+    const addressHops: Hop[] = [];
+    for (const [v, pub, label] of [[nic.access_config, PUBLIC_V4, 'access_config'], [nic.ipv6_access_config, PUBLIC_V6, 'ipv6_access_config']] as const) {
+      if (isUnknown(v)) {
+        unknowns.push(`${inst.id}.${at}.${label} (${v.toString()})`);
+        space = union(space, pub);
+        addressHops.push(hop('external-ip', `${inst.id}.${at}.${label}`, [ruleRef(inst, `${at}.${label}`, `${label} unresolved`)], 'unresolved'));
+      } else if (Array.isArray(v) && v.length > 0) {
+        space = union(space, pub);
+        addressHops.push(hop('external-ip', `${inst.id}.${at}.${label}[0]`, [ruleRef(inst, `${at}.${label}[0]`, `${label}: external ${label === 'access_config' ? 'IPv4' : 'IPv6'} address`)]));
       }
-      if (space.length === 0) {
-        out.push({ ...base, protocol: 'all', ports: { from: 0, to: 65535 }, verdict: 'not-exposed', blockedBy: 'no-public-address', path: [INTERNET_HOP, hop('instance', inst.id, [ruleRef(inst, at, `${at} has no access_config (no external IP)`)])] });
-        return;
+    }
+    if (space.length === 0) {
+      out.push({ ...base, protocol: 'all', ports: { from: 0, to: 65535 }, verdict: 'not-exposed', blockedBy: 'no-public-address', path: [INTERNET_HOP, hop('instance', inst.id, [ruleRef(inst, at, `${at} has no access_config (no external IP)`)])] });
+      continue;
+    }
+    const netId = `gcp-network:${networkLabel(key)}`;
+    const rules = [...rulesFor(fwNetworks, n, 'ingress', fwSources), IMPLIED_DENY(netId)];
+    for (const transport of ['tcp', 'udp'] as const) {
+      for (const s of evaluateLevels([{ kind: 'rules', hopKind: 'firewall', resourceId: netId, label: `VPC firewall of ${networkLabel(key)}`, rules, blockedBy: 'firewall' }], transport, space, unknowns)) {
+        const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: s.verdict, path: [INTERNET_HOP, ...addressHops, ...s.path] };
+        if (s.verdict !== 'not-exposed') f.path.push(hop('instance', inst.id, [ruleRef(inst, at, `${name} ${at}`)]));
+        else f.blockedBy = s.blockedBy ?? 'firewall';
+        if (s.verdict === 'unknown') f.unknowns = s.unknowns;
+        const admitted = s.verdict === 'exposed' ? s.min : s.max;
+        if (s.verdict !== 'not-exposed' && !equals(intersect(admitted, PUBLIC), intersect(space, PUBLIC))) f.fromRanges = toCidrs(intersect(admitted, PUBLIC));
+        out.push(f);
       }
-      const rules: OrderedRule[] = [];
-      for (const { fw, key: fwKey } of fwNetworks) {
-        const same: Tri = key === undefined || fwKey === undefined ? 'unknown' : key === fwKey ? 'yes' : 'no';
-        if (same === 'no') continue;
-        const t = targets(fw, tags, saList);
-        if (t === 'no') continue;
-        const applies: Tri = same === 'unknown' || t === 'unknown' ? 'unknown' : 'yes';
-        const list = firewallRules(fw, applies);
-        if (same === 'unknown') for (const r of list) r.unknowns = [...(r.unknowns ?? []), `${fw.id}.network or ${inst.id}.${at}.network`];
-        rules.push(...list);
-      }
-      rules.push(IMPLIED_DENY(`gcp-network:${networkLabel(key)}`));
-      const netId = `gcp-network:${networkLabel(key)}`;
+    }
+  }
+  out.push(...eastWest(fwNetworks, nics));
+  return out;
+}
+
+/**
+ * Instance → instance over internal addresses in one VPC network: the source's egress rules
+ * (implied allow at 65535) and the destination's ingress rules (implied deny) must both let it
+ * through. Only allowed (or possibly allowed) flows are returned.
+ */
+function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, nics: readonly Nic[]): Flow[] {
+  const out: Flow[] = [];
+  for (const a of nics) {
+    for (const b of nics) {
+      if (a.inst === b.inst || sameNetwork(a.key, b.key) === 'no') continue;
+      const netId = `gcp-network:${networkLabel(b.key)}`;
+      const egress = [...rulesFor(fwNetworks, a, 'egress', (fw) => reachesInstance(fw, b)), IMPLIED_ALLOW_EGRESS(netId)];
+      const ingress = [...rulesFor(fwNetworks, b, 'ingress', (fw) => admitsInstance(fw, a)), IMPLIED_DENY(netId)];
+      const base = { endpointId: b.inst.id, workloadId: b.inst.id, from: a.inst.id, fromZone: a.zone, toZone: b.zone, fromName: a.name, toName: b.name } as const;
+      const extra = sameNetwork(a.key, b.key) === 'unknown' ? [`network of ${a.inst.id} or ${b.inst.id}`] : [];
       for (const transport of ['tcp', 'udp'] as const) {
-        for (const s of evaluateLevels([{ kind: 'rules', hopKind: 'firewall', resourceId: netId, label: `VPC firewall of ${networkLabel(key)}`, rules, blockedBy: 'firewall' }], transport, space, unknowns)) {
-          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: s.verdict, path: [INTERNET_HOP, ...addressHops, ...s.path] };
-          if (s.verdict !== 'not-exposed') f.path.push(hop('instance', inst.id, [ruleRef(inst, at, `${name} ${at}`)]));
-          else f.blockedBy = s.blockedBy ?? 'firewall';
-          if (s.verdict === 'unknown') f.unknowns = s.unknowns;
-          const admitted = s.verdict === 'exposed' ? s.min : s.max;
-          if (s.verdict !== 'not-exposed' && !equals(intersect(admitted, PUBLIC), intersect(space, PUBLIC))) f.fromRanges = toCidrs(intersect(admitted, PUBLIC));
+        const levels = [
+          { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: `egress of ${a.name}`, rules: egress, blockedBy: 'firewall' as const, opaque: true },
+          { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: `ingress of ${b.name}`, rules: ingress, blockedBy: 'firewall' as const, opaque: true },
+        ];
+        for (const s of evaluateLevels(levels, transport, EVERYTHING, extra)) {
+          if (s.verdict === 'not-exposed') continue;
+          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: extra.length && s.verdict === 'exposed' ? 'unknown' : s.verdict, path: [hop('instance', a.inst.id), ...s.path, hop('instance', b.inst.id)] };
+          if (f.verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
           out.push(f);
         }
       }
-    });
+    }
   }
   return out;
 }
