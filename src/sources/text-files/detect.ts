@@ -147,11 +147,29 @@ function secretIn(text: string, from: number, to: number, kind: string): { value
   return trimmed ? { value: trimmed, start: from + Math.max(0, lead) } : undefined;
 }
 
+/** Same as NAME_HINT, to find every hint in a text. */
+const NAME_HINTS = new RegExp(NAME_HINT.source, 'gi');
+
 function assignments(text: string, lineStarts: number[]): SecretCandidate[] {
   const out: SecretCandidate[] = [];
+  // only the lines that hold a hint are read with the (costlier) assignment expression
+  let lastLine = -1;
+  for (const hint of text.matchAll(NAME_HINTS)) {
+    const line = position(lineStarts, hint.index).line - 1;
+    if (line === lastLine) continue;
+    lastLine = line;
+    const start = lineStarts[line]!;
+    const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+    assignmentsIn(text, start, end, lineStarts, out);
+  }
+  return out;
+}
+
+function assignmentsIn(text: string, start: number, end: number, lineStarts: number[], out: SecretCandidate[]): void {
+  const lineText = text.slice(start, end);
   ASSIGNMENT.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ASSIGNMENT.exec(text)) !== null) {
+  while ((m = ASSIGNMENT.exec(lineText)) !== null) {
     const name = m[1]!;
     if (!NAME_HINT.test(name)) {
       // go on right after the name: the value may hold the real assignment (`echo "PASSWORD=x"`)
@@ -159,15 +177,18 @@ function assignments(text: string, lineStarts: number[]): SecretCandidate[] {
       continue;
     }
     // `cond ? 'password' : 'secret'` is a conditional, not a key and its value
-    if (/\?\s*["']?$/.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].indexOf(name)))) continue;
+    if (/\?\s*["']?$/.test(lineText.slice(Math.max(0, m.index - 40), m.index + m[0].indexOf(name)))) continue;
     const quotedValue = m[2] ?? m[3] ?? m[4];
     const value = quotedValue ?? m[5] ?? '';
     if (value === '') continue;
-    const valueOffset = m.index + m[0].length - value.length - (quotedValue !== undefined ? 1 : 0);
+    // an expression, not a literal: `process.env.X`, `os.environ["X"]`, `getPw()`, `$VAR`, `${x}`, `{{ x }}`, `[a, b]`
+    // (never reported by the checks, and most of the candidates of ordinary code)
+    if (quotedValue === undefined && (/^[$({[<%@&*!]/.test(value) || /[()[\]]/.test(value) || /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(value))) continue;
+    if (quotedValue !== undefined && /^\$\{[^}]*\}$|^\{\{.*\}\}$/.test(value)) continue;
+    const valueOffset = start + m.index + m[0].length - value.length - (quotedValue !== undefined ? 1 : 0);
     const pos = position(lineStarts, valueOffset);
     out.push({ detector: 'assignment', rule: 'assignment', kind: 'assignment', name, value, quoted: quotedValue !== undefined, line: pos.line, endLine: pos.line, column: pos.column });
   }
-  return out;
 }
 
 /**
