@@ -307,9 +307,10 @@ export class Resolver {
       const ref = r.references.find((x) => x.attribute === path);
       const target = ref ? this.byId.get(ref.target) : undefined;
       if (target) return { r: target };
-      if (v.expression) {
+      // a plan's "known after apply" names the attribute itself (`aws_instance.web.subnet_id`), not a target
+      if (v.expression && v.reason !== 'known after apply') {
         const hit = this.fromExpression(v.expression, r);
-        if (hit) return { r: hit };
+        if (hit && hit !== r) return { r: hit };
       }
       return { unknown: `${r.id}.${path}${v.expression ? ` (${v.expression})` : ''}` };
     }
@@ -332,6 +333,10 @@ export class Resolver {
   /** Resolves every element of a list attribute (or the one value). */
   resolveList(r: Resource, path: string, v: Value | undefined): Array<{ path: string; res: Resolved }> | { unknown: string } {
     if (isUnknown(v)) {
+      // a whole list unknown in a plan: the configuration's references name its elements
+      const refs = r.references.filter((x) => x.attribute === path || x.attribute.startsWith(`${path}[`));
+      const targets = refs.map((x) => this.byId.get(x.target)).filter((t): t is Resource => t !== undefined);
+      if (refs.length > 0 && targets.length === refs.length) return targets.map((t) => ({ path, res: { r: t } }));
       const one = this.resolve(r, path, v);
       // a whole list given by one expression: a single resource, or unknown
       if (one && 'r' in one) return [{ path, res: one }];
@@ -343,7 +348,19 @@ export class Resolver {
 
 // ---------------------------------------------------------------------------------------------
 
-function boolFact(r: Resource, path: string, v: Value | undefined, label: string): Fact | undefined {
+/**
+ * Optional+computed attributes (`associate_public_ip_address`, `ipv6_address_count`, `internal`)
+ * are "known after apply" in a plan whenever the configuration leaves them out; a configured value
+ * unknown at plan time comes from another resource and has a reference. Without one, the attribute
+ * counts as not set, so the AWS default applies.
+ */
+export function configured(r: Resource, path: string, v: Value | undefined): Value | undefined {
+  if (isUnknown(v) && v.reason === 'known after apply' && r.source === 'terraform-plan' && !r.references.some((x) => x.attribute === path || x.attribute.startsWith(`${path}[`) || x.attribute.startsWith(`${path}.`))) return undefined;
+  return v;
+}
+
+function boolFact(r: Resource, path: string, rawV: Value | undefined, label: string): Fact | undefined {
+  const v = configured(r, path, rawV);
   const b = asBool(v);
   if (b === undefined) return undefined;
   if (isUnknown(b)) return { value: 'unknown', what: `${r.id}.${path}${b.expression ? ` (${b.expression})` : ''}`, ref: ruleRef(r, path, `${label} = unknown`) };
@@ -814,7 +831,9 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     if (eni && 'r' in eni) attachedEnis.add(eni.r);
   }
 
-  const ipv6Fact = (r: Resource, subnet: Link<Subnet>, countV: Value | undefined, countPath: string, listV: Value | undefined, listPath: string): Fact => {
+  const ipv6Fact = (r: Resource, subnet: Link<Subnet>, rawCountV: Value | undefined, countPath: string, rawListV: Value | undefined, listPath: string): Fact => {
+    const countV = configured(r, countPath, rawCountV);
+    const listV = configured(r, listPath, rawListV);
     const count = asNumber(countV);
     if (isUnknown(count)) return { value: 'unknown', what: `${r.id}.${countPath}` };
     if (typeof count === 'number' && count > 0) return { value: true, ref: ruleRef(r, countPath, `${countPath} = ${count}`) };
