@@ -242,3 +242,78 @@ describe('Go build info scanner', () => {
     expect(binaryPackages('usr/bin/dockerd', bare.result())).toEqual({ packages: [], note: 'usr/bin/dockerd: github.com/docker/docker version not found: no Go build info and no version string' });
   });
 });
+
+describe('more archive shapes', () => {
+  it('reads a distroless image (var/lib/dpkg/status.d/<package>)', async () => {
+    const file = join(tmp, 'distroless.tar');
+    await writeDockerSave(file, {
+      tags: ['gcr.example/distroless/static:nonroot'],
+      layers: [
+        [
+          { name: 'etc/os-release', data: DEBIAN_OS_RELEASE },
+          { name: 'var/lib/dpkg/status.d/base-files', data: stanza('base-files', '12.4+deb12u5') },
+          { name: 'var/lib/dpkg/status.d/base-files.md5sums', data: 'd41d8cd98f00b204e9800998ecf8427e  etc/debian_version\n' },
+          { name: 'var/lib/dpkg/status.d/tzdata', data: stanza('tzdata', '2024a-0+deb12u1') },
+        ],
+      ],
+    });
+    const img = (await readImageArchive(file, 'distroless.tar')).images[0]!;
+    expect(img.packages.map((p) => `${p.ecosystem} ${p.name} ${p.version} ${p.location.file}:${p.location.startLine}`)).toEqual([
+      'Debian:12 base-files 12.4+deb12u5 distroless.tar!/var/lib/dpkg/status.d/base-files:1',
+      'Debian:12 tzdata 2024a-0+deb12u1 distroless.tar!/var/lib/dpkg/status.d/tzdata:1',
+    ]);
+    expect(img.errors).toEqual([]);
+  });
+
+  it('reads every image of a multi-image docker save, with layers shared through archive symlinks', async () => {
+    const base = await tarBuffer([{ name: 'etc/os-release', data: 'ID=alpine\nVERSION_ID=3.19.1\n' }, { name: 'lib/apk/db/installed', data: 'P:musl\nV:1.2.4_git20230717-r4\n' }]);
+    const app = await tarBuffer([{ name: 'srv/Gemfile.lock', data: 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (2.2.3)\n\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  rack\n' }]);
+    const cfg = (n: number) => JSON.stringify({ os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: n === 1 ? ['sha256:base'] : ['sha256:base', 'sha256:app'] } });
+    const file = join(tmp, 'multi.tar');
+    writeFileSync(
+      file,
+      await tarBuffer([
+        { name: 'aaaa/layer.tar', data: base },
+        { name: 'bbbb/layer.tar', type: 'symlink', linkname: '../aaaa/layer.tar' },
+        { name: 'cccc/layer.tar', data: app },
+        { name: 'c1.json', data: cfg(1) },
+        { name: 'c2.json', data: cfg(2) },
+        { name: 'manifest.json', data: JSON.stringify([{ Config: 'c1.json', RepoTags: ['alpine:3.19'], Layers: ['aaaa/layer.tar'] }, { Config: 'c2.json', RepoTags: ['shop/web:7', 'shop/web:latest'], Layers: ['bbbb/layer.tar', 'cccc/layer.tar'] }]) },
+      ]),
+    );
+    const out = await readImageArchive(file, 'multi.tar');
+    expect(out.errors).toEqual([]);
+    expect(out.images.map((i) => `${i.ref} [${i.tags.join(' ')}] ${i.packages.map((p) => `${p.name}@${p.layer}`).join(' ')}`)).toEqual([
+      'alpine:3.19 [alpine:3.19] musl@sha256:base',
+      'shop/web:7 [shop/web:7 shop/web:latest] musl@sha256:base rack@sha256:app',
+    ]);
+  });
+
+  it('names zstd layers and blobs whose content does not match their digest', async () => {
+    const layer = await tarBuffer([{ name: 'etc/os-release', data: 'ID=alpine\nVERSION_ID=3.19.1\n' }]);
+    const zstd = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(600, 1)]);
+    const config = Buffer.from('{"os":"linux","architecture":"amd64","rootfs":{"type":"layers","diff_ids":[]}}');
+    const wrong = '0'.repeat(64);
+    const { createHash } = await import('node:crypto');
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, config: { digest: `sha256:${sha(config)}` }, layers: [{ digest: `sha256:${wrong}` }, { digest: `sha256:${sha(zstd)}` }] }));
+    const file = join(tmp, 'zstd.tar');
+    writeFileSync(
+      file,
+      await tarBuffer([
+        { name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' },
+        { name: 'index.json', data: JSON.stringify({ schemaVersion: 2, manifests: [{ digest: `sha256:${sha(manifest)}`, annotations: { 'org.opencontainers.image.ref.name': 'z:1' } }] }) },
+        { name: `blobs/sha256/${wrong}`, data: layer },
+        { name: `blobs/sha256/${sha(zstd)}`, data: zstd },
+        { name: `blobs/sha256/${sha(config)}`, data: config },
+        { name: `blobs/sha256/${sha(manifest)}`, data: manifest },
+      ]),
+    );
+    const img = (await readImageArchive(file, 'zstd.tar')).images[0]!;
+    expect(img.errors.map((e) => e.message)).toEqual([
+      `image z:1: layer blobs/sha256/${wrong} does not match its digest (content sha256:${sha(layer)})`,
+      `image z:1: layer 2 (blobs/sha256/${sha(zstd)}) is a zstd-compressed layer (not supported); the inventory may be incomplete`,
+    ]);
+    expect(img.os?.id).toBe('alpine');
+  });
+});

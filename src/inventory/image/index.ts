@@ -24,7 +24,7 @@ import tar from 'tar-stream';
 import { parserFor, withOs } from '../parsers/index.js';
 import type { InstalledPackage, Inventory, InventoryError, OsRelease } from '../types.js';
 import { binaryPackages, RUNTIME_BINARY_PATHS } from './binaries.js';
-import { readLayer, safeEntryPath, type LayerDelta } from './layer.js';
+import { DPKG_STATUS_D, readLayer, safeEntryPath, type LayerDelta } from './layer.js';
 import { ImageFs } from './vfs.js';
 
 export { readLayer, safeEntryPath, interestOf } from './layer.js';
@@ -156,7 +156,7 @@ export async function readImageArchive(absPath: string, display: string): Promis
           blobs.set(path, { kind: 'layer', delta, sha256: hash?.digest('hex') });
         } catch (err) {
           await drain();
-          blobs.set(path, { kind: 'other', sha256: hash?.digest('hex'), why: `unreadable layer: ${(err as Error).message}` });
+          blobs.set(path, { kind: 'other', sha256: hash?.digest('hex'), why: `is an unreadable layer: ${(err as Error).message}` });
         }
       } else if (kind === undefined && size <= MAX_JSON_BLOB) {
         const parts: Buffer[] = [headBuf];
@@ -165,7 +165,7 @@ export async function readImageArchive(absPath: string, display: string): Promis
         blobs.set(path, { kind: 'json', data, sha256: createHash('sha256').update(data).digest('hex') });
       } else {
         await drain();
-        blobs.set(path, { kind: 'other', sha256: hash?.digest('hex'), why: kind === 'zstd' ? 'zstd-compressed layer (not supported)' : undefined });
+        blobs.set(path, { kind: 'other', sha256: hash?.digest('hex'), why: kind === 'zstd' ? 'is a zstd-compressed layer (not supported)' : undefined });
       }
     }
   } catch (err) {
@@ -308,7 +308,7 @@ class Archive {
       const digest = l.digest ?? (typeof diffIds[i] === 'string' ? (diffIds[i] as string) : fromName ? `${fromName[1]}:${fromName[2]}` : blob?.sha256 ? `sha256:${blob.sha256}` : l.path);
       img.layers.push({ digest, path: l.path });
       if (!blob || blob.kind !== 'layer') {
-        const why = !blob ? 'is not in the archive' : blob.kind === 'other' && blob.why ? `is an ${blob.why}` : 'is not a tar or tar.gz layer';
+        const why = !blob ? 'is not in the archive' : blob.kind === 'other' && blob.why ? blob.why : 'is not a tar or tar.gz layer';
         img.errors.push({ file: this.display, message: `image ${ref}: layer ${i + 1} (${l.path}) ${why}; the inventory may be incomplete` });
         return;
       }
@@ -355,6 +355,12 @@ class Archive {
       if (!f) continue;
       osPaths.add(f.path);
       add(withOs(parserFor(p)!.parse(f.text, at(f.path)), os), f.layer);
+    }
+    // distroless: var/lib/dpkg/status.d/<package>, each a dpkg stanza
+    for (const [p, node] of fs.nodes) {
+      if (node.kind !== 'file' || !DPKG_STATUS_D.test(p)) continue;
+      osPaths.add(p);
+      add(withOs(parserFor('var/lib/dpkg/status')!.parse(node.data.toString('utf8'), at(p)), os), node.layer);
     }
     for (const [p, node] of fs.nodes) {
       if (node.kind !== 'file' || osPaths.has(p)) continue;

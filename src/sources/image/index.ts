@@ -54,6 +54,8 @@ export const imageSource: Source = {
         for (const img of archive.images) {
           resources.push(imageResource(img, file.displayPath));
           for (const e of img.errors) errors.push({ kind: 'parse', file: e.file, line: e.line, message: e.message, source: IMAGE_SOURCE });
+          // deliberate omissions (a binary without a readable version, a lockfile include) are 'skipped', as in the inventory source
+          for (const n of img.notes) errors.push({ kind: 'skipped', file: n.file, line: n.line, message: n.message, source: IMAGE_SOURCE });
         }
       } catch (err) {
         errors.push(toScanError(err, file.displayPath, IMAGE_SOURCE));
