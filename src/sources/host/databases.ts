@@ -23,8 +23,11 @@ import { lastWins, parseIni, splitLines, unquote, type HostFileInput, type Parse
 
 const PG_TYPES = new Set(['local', 'host', 'hostssl', 'hostnossl', 'hostgssenc', 'hostnogssenc']);
 
+/** Two rules of the form `TYPE DATABASE USER [ADDRESS [MASK]] METHOD [options]` with a known method. */
+const PG_RULE = /^(local|host|hostssl|hostnossl|hostgssenc|hostnogssenc)[ \t]+\S+[ \t]+\S+(?:[ \t]+\S+){0,2}?[ \t]+(trust|reject|scram-sha-256|md5|password|gss|sspi|ident|peer|ldap|radius|cert|pam|bsd)(?:[ \t]+\S+=\S+)*[ \t]*$/gm;
+
 export function looksLikePgHba(head: string): boolean {
-  return [...head.matchAll(/^(local|host|hostssl|hostnossl)\s+\S+\s+\S+\s+\S+/gm)].length >= 2;
+  return [...head.matchAll(PG_RULE)].length >= 2;
 }
 
 export function parsePgHba(input: HostFileInput): Parsed {

@@ -48,6 +48,8 @@ describe('host files: where they sit', () => {
     expect(hostKind('/a/jenkins/config.xml', "<?xml version='1.1'?>\n<hudson>\n<useSecurity>true</useSecurity>\n")).toBe('jenkins');
     expect(hostKind('/a/cfg/db-access.conf', 'local all all peer\nhost all all 10.0.0.0/8 scram-sha-256\n')).toBe('pg-hba');
     expect(hostKind('/a/cfg/server.cnf', '[mysqld]\nport=3306\n')).toBe('mysql');
+    // an INI file with `host = ...` keys is not a pg_hba.conf
+    expect(hostKind('/a/cfg/app.ini', '[database]\nhost = db.internal\nuser = app\n[replica]\nhost = db2.internal\nuser = app\n')).toBeUndefined();
     expect(hostKind('/a/etc/ssh/sshd_config.d/10-x.conf', 'PasswordAuthentication no\n')).toBe('sshd-fragment');
   });
 });

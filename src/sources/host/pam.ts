@@ -25,7 +25,7 @@ import { ParseError } from '../../scan/errors.js';
 import { lastWins, parseIni, splitLines, type HostFileInput, type Parsed } from './common.js';
 
 const TYPES = new Set(['auth', 'account', 'password', 'session']);
-const PAM_LINE = /^\s*-?(auth|account|password|session)\s+(\[[^\]]*\]|\S+)\s+\S*pam_\w+(\.so)?/gm;
+const PAM_LINE = /^[ \t]*-?(auth|account|password|session)[ \t]+(\[[^\]\n]*\]|\S+)[ \t]+\S*pam_\w+\.so\b/gm;
 
 export function looksLikePam(head: string): boolean {
   return [...head.matchAll(PAM_LINE)].length >= 2;

@@ -23,6 +23,9 @@
  * collected host tree, never outside it. A missing file is a warning at the
  * Include line (sshd ignores a pattern that matches nothing, so a wildcard
  * without a match is not); nesting stops at 16 levels, like sshd.
+ * A directive sshd does not allow inside a Match block (Ciphers, UsePAM,
+ * Port...) and a Match with an unknown criterion are warnings at their line
+ * and are ignored.
  * Defaults are not filled in here: checks apply the OpenSSH defaults
  * (`src/checks/_lib/sshd.ts`).
  */
