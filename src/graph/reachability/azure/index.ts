@@ -13,9 +13,9 @@
  * Unknown inputs (a public IP id from a variable, a subnet outside the model, an NSG rule with an
  * unresolved field) bound the answer from both sides; when the bounds differ the verdict is unknown.
  */
-import { asString, getPath, isObject, isUnknown, type NetworkRule, type PortRange, type Resource } from '../../../model/index.js';
+import { asList, asString, getPath, isObject, isUnknown, type NetworkRule, type PortRange, type Resource } from '../../../model/index.js';
 import type { BlockedBy, Hop, RuleRef } from '../types.js';
-import { EMPTY, EVERYTHING, PUBLIC, describePublic, equals, fromCidrs, intersect, isEmpty, toCidrs, union, type AddrSet } from '../common/addr.js';
+import { EMPTY, EVERYTHING, PRIVATE, PUBLIC, equals, fromCidrs, intersect, isEmpty, subtract, toCidrs, union, type AddrSet } from '../common/addr.js';
 import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../common/flow.js';
 import { evaluateOrdered, type OrderedRule } from '../common/ordered.js';
 import { formatRange } from '../common/ports.js';
@@ -72,11 +72,12 @@ function sourcesOf(rule: NetworkRule): { set: AddrSet; unknown: string[] } {
 }
 
 function ruleSummary(rule: NetworkRule, name: string): string {
+  const dir = rule.direction === 'ingress' ? 'from' : 'to';
   const proto = isUnknown(rule.protocol) ? '?' : rule.protocol;
   const ports = isUnknown(rule.ports) ? '?' : rule.ports.map(formatRange).join(',') || 'any';
   const peers = rule.peers.map((p) => (p.kind === 'cidr' ? p.cidr : p.kind === 'service-tag' ? p.tag : p.kind === 'unknown' ? p.value.toString() : p.ref)).join(',');
   const pr = typeof rule.priority === 'number' ? rule.priority : '?';
-  return `${name} priority ${pr} ${rule.action} ${proto} ${ports} from ${peers || '(none)'}`;
+  return `${name} priority ${pr} ${rule.direction === 'ingress' ? 'inbound' : 'outbound'} ${rule.action} ${proto} ${ports} ${dir} ${peers || '(none)'}`;
 }
 
 interface Nsg {
@@ -84,13 +85,32 @@ interface Nsg {
   rules: OrderedRule[];
 }
 
-const DEFAULT_RULES: Array<{ name: string; priority: number; action: 'allow' | 'deny'; sources: AddrSet }> = [
-  { name: 'AllowVnetInBound', priority: 65000, action: 'allow', sources: EMPTY },
-  { name: 'AllowAzureLoadBalancerInBound', priority: 65001, action: 'allow', sources: EMPTY },
-  { name: 'DenyAllInBound', priority: 65500, action: 'deny', sources: EVERYTHING },
-];
+export type PeerResolver = (rule: NetworkRule, owner: Resource) => { set: AddrSet; unknown: string[] };
 
-function nsgRules(ix: Index, nsg: Resource): OrderedRule[] {
+interface DefaultRule {
+  name: string;
+  priority: number;
+  action: 'allow' | 'deny';
+  /** the default rule's peer, as a service tag */
+  tag: string;
+}
+
+const DEFAULT_RULES: Record<'ingress' | 'egress', DefaultRule[]> = {
+  ingress: [
+    { name: 'AllowVnetInBound', priority: 65000, action: 'allow', tag: 'VirtualNetwork' },
+    { name: 'AllowAzureLoadBalancerInBound', priority: 65001, action: 'allow', tag: 'AzureLoadBalancer' },
+    { name: 'DenyAllInBound', priority: 65500, action: 'deny', tag: '*' },
+  ],
+  egress: [
+    { name: 'AllowVnetOutBound', priority: 65000, action: 'allow', tag: 'VirtualNetwork' },
+    { name: 'AllowInternetOutBound', priority: 65001, action: 'allow', tag: 'Internet' },
+    { name: 'DenyAllOutBound', priority: 65500, action: 'deny', tag: '*' },
+  ],
+};
+
+const internetPeers: PeerResolver = (rule) => sourcesOf(rule);
+
+function nsgRules(ix: Index, nsg: Resource, direction: 'ingress' | 'egress' = 'ingress', peersOf: PeerResolver = internetPeers): OrderedRule[] {
   const owned: Array<{ owner: Resource; rule: NetworkRule }> = (nsg.network ?? []).map((rule) => ({ owner: nsg, rule }));
   const nsgName = asString(nsg.attributes.name);
   for (const r of ix.byType.get('azurerm_network_security_rule') ?? []) {
@@ -100,10 +120,10 @@ function nsgRules(ix: Index, nsg: Resource): OrderedRule[] {
   }
   const out: OrderedRule[] = [];
   for (const { owner, rule } of owned) {
-    if (rule.direction !== 'ingress') continue;
+    if (rule.direction !== direction) continue;
     const base = rule.attributePath ? `${rule.attributePath}.` : '';
     const name = asString(getPath(owner.attributes, `${base}name`)) ?? owner.name;
-    const src = sourcesOf(rule);
+    const src = peersOf(rule, owner);
     const unknowns = [...src.unknown];
     const protocol = isUnknown(rule.protocol) ? undefined : rule.protocol;
     if (protocol === undefined) unknowns.push(`${owner.id} ${base}protocol`);
@@ -111,9 +131,11 @@ function nsgRules(ix: Index, nsg: Resource): OrderedRule[] {
     if (ports === undefined) unknowns.push(`${owner.id} ${base}destination_port_range`);
     const priority = typeof rule.priority === 'number' ? rule.priority : undefined;
     if (priority === undefined) unknowns.push(`${owner.id} ${base}priority`);
-    const dest = getPath(owner.attributes, `${base}destination_address_prefix`);
-    const dests = getPath(owner.attributes, `${base}destination_address_prefixes`);
-    const destAsg = getPath(owner.attributes, `${base}destination_application_security_group_ids`);
+    // the local end of the rule (destination of an inbound rule, source of an outbound one) must be this VM
+    const local = direction === 'ingress' ? 'destination' : 'source';
+    const dest = getPath(owner.attributes, `${base}${local}_address_prefix`);
+    const dests = getPath(owner.attributes, `${base}${local}_address_prefixes`);
+    const destAsg = getPath(owner.attributes, `${base}${local}_application_security_group_ids`);
     const destText = asString(dest)?.trim().toLowerCase();
     const anyDest = (dest === undefined || dest === null || destText === '*' || destText === 'virtualnetwork' || destText === 'any' || destText === '0.0.0.0/0') && !(Array.isArray(dests) && dests.length) && !(Array.isArray(destAsg) && destAsg.length);
     const o: OrderedRule = {
@@ -127,13 +149,14 @@ function nsgRules(ix: Index, nsg: Resource): OrderedRule[] {
     };
     if (!anyDest) {
       o.maybeDisabled = true;
-      unknowns.push(`${owner.id} ${base}destination (applies only to some addresses of the virtual network)`);
+      unknowns.push(`${owner.id} ${base}${local} (applies only to some addresses of the virtual network)`);
     }
     if (unknowns.length) o.unknowns = unknowns;
     out.push(o);
   }
-  for (const d of DEFAULT_RULES) {
-    out.push({ action: d.action, priority: d.priority, sources: d.sources, sourcesUnknown: false, protocol: 'all', ports: [{ from: 0, to: 65535 }], ref: { resourceId: nsg.id, attributePath: `default ${d.name}`, summary: `default rule ${d.name} (priority ${d.priority}, ${d.action})`, location: nsg.location } });
+  for (const d of DEFAULT_RULES[direction]) {
+    const peer = peersOf({ direction, action: d.action, protocol: 'all', ports: [{ from: 0, to: 65535 }], peers: [{ kind: 'service-tag', tag: d.tag }] }, nsg);
+    out.push({ action: d.action, priority: d.priority, sources: peer.set, sourcesUnknown: peer.unknown.length > 0, protocol: 'all', ports: [{ from: 0, to: 65535 }], ref: { resourceId: nsg.id, attributePath: `default ${d.name}`, summary: `default rule ${d.name} (priority ${d.priority}, ${d.action})`, location: nsg.location }, ...(peer.unknown.length ? { unknowns: peer.unknown } : {}) });
   }
   return out;
 }
@@ -160,6 +183,139 @@ export function azureFlows(resources: readonly Resource[]): Flow[] {
   const out: Flow[] = [];
   for (const type of AZURE_VM_TYPES) {
     for (const vm of ix.byType.get(type) ?? []) out.push(...vmFlows(ix, vm, nsg));
+  }
+  out.push(...eastWest(ix, endpointsOf(ix)));
+  return out;
+}
+
+/** One IP configuration of a VM's NIC, as an east-west endpoint. */
+interface VmEndpoint {
+  vm: Resource;
+  name: string;
+  nic: Resource;
+  subnet: Resource | undefined;
+  /** the virtual network's identity; undefined when unknown */
+  vnet: string | undefined;
+  /** the subnet's address prefixes (or the configuration's static private address); undefined when unknown */
+  addresses: AddrSet | undefined;
+  zone: string;
+  nicNsg: Resource | undefined;
+  subnetNsg: Resource | undefined;
+}
+
+function vnetOf(ix: Index, subnet: Resource): string | undefined {
+  const vnet = refTargets(ix, subnet, 'virtual_network_name', 'azurerm_virtual_network')[0];
+  if (vnet) return vnet.id;
+  const name = asString(subnet.attributes.virtual_network_name);
+  return name === undefined ? undefined : `name:${asString(subnet.attributes.resource_group_name) ?? '?'}/${name}`;
+}
+
+function endpointsOf(ix: Index): VmEndpoint[] {
+  const out: VmEndpoint[] = [];
+  for (const type of AZURE_VM_TYPES) {
+    for (const vm of ix.byType.get(type) ?? []) {
+      const nics = [...refTargets(ix, vm, 'network_interface_ids', 'azurerm_network_interface'), ...refTargets(ix, vm, 'primary_network_interface_id', 'azurerm_network_interface')];
+      for (const nic of [...new Set(nics)]) {
+        const configs = Array.isArray(nic.attributes.ip_configuration) ? nic.attributes.ip_configuration : [];
+        configs.forEach((cfg, i) => {
+          if (!isObject(cfg)) return;
+          const at = `ip_configuration[${i}]`;
+          const subnet = refTargets(ix, nic, `${at}.subnet_id`, 'azurerm_subnet')[0];
+          const ip = cfg.private_ip_address;
+          let addresses: AddrSet | undefined;
+          if (typeof ip === 'string' && ip.trim() !== '' && asString(cfg.private_ip_address_allocation)?.toLowerCase() === 'static') addresses = fromCidrs([ip]);
+          else if (subnet) {
+            const prefixes = subnet.attributes.address_prefixes ?? subnet.attributes.address_prefix;
+            const list = asList(prefixes);
+            if (list.length && list.every((x) => typeof x === 'string')) addresses = fromCidrs(list as string[]);
+          }
+          out.push({
+            vm,
+            name: asString(vm.attributes.name) ?? vm.name,
+            nic,
+            subnet,
+            vnet: subnet ? vnetOf(ix, subnet) : undefined,
+            addresses,
+            zone: subnet ? `azure:${subnet.id}` : 'azure:(unknown subnet)',
+            nicNsg: nsgFor(ix, nic, 'azurerm_network_interface_security_group_association', 'network_interface_id')[0],
+            subnetNsg: subnet ? nsgFor(ix, subnet, 'azurerm_subnet_network_security_group_association', 'subnet_id')[0] : undefined,
+          });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+type Tri = 'yes' | 'no' | 'unknown';
+
+/** Does a rule peer stand for the other end `x` of an east-west flow? */
+function peerIs(ix: Index, p: NetworkRule['peers'][number], x: VmEndpoint, self: VmEndpoint): Tri {
+  if (p.kind === 'unknown') return 'unknown';
+  if (p.kind === 'cidr') {
+    const set = fromCidrs([p.cidr]);
+    if (x.addresses) return isEmpty(subtract(x.addresses, set)) ? 'yes' : isEmpty(intersect(x.addresses, set)) ? 'no' : 'unknown';
+    return isEmpty(intersect(set, PRIVATE)) ? 'no' : isEmpty(subtract(PRIVATE, set)) ? 'yes' : 'unknown';
+  }
+  if (p.kind === 'service-tag') {
+    const t = p.tag.toLowerCase();
+    if (t === '*' || t === 'any' || t === '0.0.0.0/0') return 'yes';
+    if (t === 'internet' || t === 'azureloadbalancer') return 'no';
+    // VirtualNetwork: the virtual network, its peers and connected on-premises ranges
+    if (t === 'virtualnetwork' || t === 'vnet') return x.vnet !== undefined && x.vnet === self.vnet ? 'yes' : 'unknown';
+    return 'unknown';
+  }
+  if (p.kind === 'group') {
+    const asgs = ix.byType.get('azurerm_application_security_group') ?? [];
+    const asg = asgs.find((a) => p.ref === a.id || p.ref.startsWith(`${a.id}.`));
+    if (!asg) return 'unknown';
+    const member = (ix.byType.get('azurerm_network_interface_application_security_group_association') ?? []).some(
+      (a) => refTargets(ix, a, 'network_interface_id').includes(x.nic) && refTargets(ix, a, 'application_security_group_id').includes(asg),
+    );
+    return member ? 'yes' : 'no';
+  }
+  return 'unknown';
+}
+
+function peerResolver(ix: Index, x: VmEndpoint, self: VmEndpoint): PeerResolver {
+  return (rule) => {
+    const tris = rule.peers.map((p) => peerIs(ix, p, x, self));
+    if (tris.includes('yes')) return { set: EVERYTHING, unknown: [] };
+    if (tris.includes('unknown')) return { set: EMPTY, unknown: [`whether ${rule.peers.map((p) => (p.kind === 'cidr' ? p.cidr : p.kind === 'service-tag' ? p.tag : p.kind === 'unknown' ? p.value.toString() : p.ref)).join(',')} covers ${x.vm.id}`] };
+    return { set: EMPTY, unknown: [] };
+  };
+}
+
+/**
+ * VM → VM over private addresses: the source's NIC NSG then subnet NSG (outbound, with
+ * AllowVnetOutBound), then the destination's subnet NSG then NIC NSG (inbound) must all let the
+ * traffic through. Only allowed (or possibly allowed) flows are returned.
+ */
+function eastWest(ix: Index, endpoints: readonly VmEndpoint[]): Flow[] {
+  const out: Flow[] = [];
+  for (const a of endpoints) {
+    for (const b of endpoints) {
+      if (a.vm === b.vm) continue;
+      if (a.vnet !== undefined && b.vnet !== undefined && a.vnet !== b.vnet) continue;
+      const level = (n: Resource | undefined, dir: 'ingress' | 'egress', role: string, other: VmEndpoint, self: VmEndpoint, known: boolean): Level =>
+        n
+          ? { kind: 'rules', hopKind: 'nsg', resourceId: n.id, label: `${role} NSG (${dir === 'ingress' ? 'inbound' : 'outbound'})`, rules: nsgRules(ix, n, dir, peerResolver(ix, other, self)), blockedBy: 'nsg', opaque: true }
+          : known
+            ? { kind: 'none', hopKind: 'nsg', resourceId: `${self.vm.id} ${role}`, note: `no NSG on the ${role}` }
+            : { kind: 'unknown', hopKind: 'nsg', resourceId: '(unknown)', why: `${self.nic.id}: subnet not in the scanned configuration (its NSG is unknown)` };
+      const levels = [level(a.nicNsg, 'egress', 'NIC', b, a, true), level(a.subnetNsg, 'egress', 'subnet', b, a, a.subnet !== undefined), level(b.subnetNsg, 'ingress', 'subnet', a, b, b.subnet !== undefined), level(b.nicNsg, 'ingress', 'NIC', a, b, true)];
+      const extra = a.vnet === undefined || b.vnet === undefined ? [`virtual network of ${a.vm.id} or ${b.vm.id}`] : [];
+      const base = { endpointId: b.vm.id, workloadId: b.vm.id, from: a.vm.id, fromZone: a.zone, toZone: b.zone, fromName: a.name, toName: b.name } as const;
+      for (const transport of ['tcp', 'udp'] as const) {
+        for (const s of evaluateLevels(levels, transport, EVERYTHING, extra)) {
+          if (s.verdict === 'not-exposed') continue;
+          const verdict = extra.length ? 'unknown' : s.verdict;
+          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: [hop('vm', a.vm.id), ...s.path, hop('vm', b.vm.id)] };
+          if (verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
+          out.push(f);
+        }
+      }
+    }
   }
   return out;
 }
