@@ -24,7 +24,8 @@ import tar from 'tar-stream';
 import { parserFor, withOs } from '../parsers/index.js';
 import type { InstalledPackage, Inventory, InventoryError, OsRelease } from '../types.js';
 import { binaryPackages, RUNTIME_BINARY_PATHS } from './binaries.js';
-import { DPKG_STATUS_D, readLayer, safeEntryPath, type LayerDelta } from './layer.js';
+import { DPKG_STATUS_D, readLayer, RPMDB_SQLITE, safeEntryPath, type LayerDelta } from './layer.js';
+import { readRpmdbSqlite } from '../rpmdb.js';
 import { ImageFs } from './vfs.js';
 
 export { readLayer, safeEntryPath, interestOf } from './layer.js';
@@ -355,6 +356,13 @@ class Archive {
       if (!f) continue;
       osPaths.add(f.path);
       add(withOs(parserFor(p)!.parse(f.text, at(f.path)), os), f.layer);
+    }
+    // rpm ≥ 4.16 keeps its database in SQLite (RHEL/Alma/Rocky 9, Fedora); var/lib/rpm may link to usr/lib/sysimage/rpm
+    for (const p of RPMDB_SQLITE) {
+      const r = fs.resolve(p);
+      if (!r || 'error' in r || r.node.kind !== 'file' || osPaths.has(r.path)) continue;
+      osPaths.add(r.path);
+      add(withOs(readRpmdbSqlite(r.node.data, at(r.path)), os), r.node.layer);
     }
     // distroless: var/lib/dpkg/status.d/<package>, each a dpkg stanza
     for (const [p, node] of fs.nodes) {

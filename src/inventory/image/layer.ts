@@ -43,6 +43,8 @@ export type Interest = 'text' | 'binary' | undefined;
 const SYSTEM_DIRS = /^(proc|sys|dev)\//;
 /** `var/lib/dpkg/status.d/<package>` of distroless images */
 export const DPKG_STATUS_D = /^var\/lib\/dpkg\/status\.d\/[^/]+$/;
+/** the rpm database in SQLite form (kept as bytes like the text files) */
+export const RPMDB_SQLITE = ['var/lib/rpm/rpmdb.sqlite', 'usr/lib/sysimage/rpm/rpmdb.sqlite'];
 
 /** Which image paths the reader keeps, and how. */
 export function interestOf(path: string): Interest {
@@ -50,6 +52,7 @@ export function interestOf(path: string): Interest {
   if (SYSTEM_DIRS.test(path)) return undefined;
   // distroless images: one dpkg stanza per file (the `.md5sums` beside them are not needed)
   if (DPKG_STATUS_D.test(path) && !path.endsWith('.md5sums')) return 'text';
+  if (RPMDB_SQLITE.includes(path)) return 'text';
   const entry = parserFor(path);
   if (!entry) return undefined;
   // a lockfile inside an installed package is that package's development lock, not what is installed
