@@ -22,8 +22,18 @@ export function vectorVersion(vector: string): string | undefined {
   return /(^|\/)Au:[MSN]/.test(vector) ? '2.0' : undefined;
 }
 
-/** The base score of a vector, or undefined when it is not a valid CVSS vector. */
+const scored = new Map<string, CvssScore | undefined>();
+
+/** The base score of a vector, or undefined when it is not a valid CVSS vector (memoised: advisories repeat a few vectors). */
 export function scoreVector(vector: string): CvssScore | undefined {
+  if (scored.has(vector)) return scored.get(vector);
+  if (scored.size >= 50_000) scored.clear();
+  const out = computeScore(vector);
+  scored.set(vector, out);
+  return out;
+}
+
+function computeScore(vector: string): CvssScore | undefined {
   const v = vector.trim();
   const version = vectorVersion(v);
   try {

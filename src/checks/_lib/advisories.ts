@@ -65,6 +65,20 @@ const DISTROS = new Set(['Debian', 'Ubuntu', 'Alpine', 'AlmaLinux', 'Rocky Linux
  * Rocky): both are asked, and an advisory found both ways counts once.
  */
 export function matchPackage(svc: AdvisoryService, p: PackageEntry): EnrichedMatch[] {
+  // the same package in several inventories (hosts of one image, lockfiles of one monorepo) is matched once
+  const key = `${p.ecosystem}\0${p.name}\0${p.version}\0${p.sourceName ?? ''}\0${p.sourceVersion ?? ''}`;
+  let cache = matchCache.get(svc);
+  if (!cache) matchCache.set(svc, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out = matchUncached(svc, p);
+  cache.set(key, out);
+  return out;
+}
+
+const matchCache = new WeakMap<AdvisoryService, Map<string, EnrichedMatch[]>>();
+
+function matchUncached(svc: AdvisoryService, p: PackageEntry): EnrichedMatch[] {
   const queries = [{ name: p.name, version: p.version }];
   if (DISTROS.has(baseEcosystem(p.ecosystem)) && p.sourceName && p.sourceName !== p.name) queries.unshift({ name: p.sourceName, version: p.sourceVersion ?? p.version });
   const out = new Map<string, EnrichedMatch>();
