@@ -59,7 +59,8 @@ for (let g = 0; g < SGS; g++) {
   if (g % 7 === 0) rules.push(ingress(8000, 8100, ['10.0.0.0/8']));
   if (g % 11 === 0) rules.push(ingress(8080, 8080, [], [`sg-${(g + 1) % SGS}`]));
   if (g % 13 === 0) rules.push(ingress(0, 65535, ['0.0.0.0/0']));
-  add('aws_security_group', `g${g}`, { id: `sg-${g}`, vpc_id: `vpc-${g % VPCS}`, ingress: rules, egress: [] });
+  const egress: Value[] = [{ from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }];
+  add('aws_security_group', `g${g}`, { id: `sg-${g}`, vpc_id: `vpc-${g % VPCS}`, ingress: rules, egress });
 }
 for (let i = 0; i < INSTANCES; i++) {
   const s = i % SUBNETS;

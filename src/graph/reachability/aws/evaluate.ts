@@ -35,7 +35,8 @@ interface Stage {
 }
 
 /** Who sends the traffic: any internet address, or a load balancer (its groups and subnets). */
-type Source = { kind: 'internet'; family: Family } | { kind: 'lb'; family: Family; lb: LoadBalancer; sgs: Set<Sg>; cidrs: Cidr[]; cidrsUnknown: boolean };
+/** `peer`: a load balancer (as the source of forwarded traffic) or a target (as its destination): its groups and subnets. */
+type Source = { kind: 'internet'; family: Family } | { kind: 'peer'; key: string; family: Family; sgs: Set<Sg>; cidrs: Cidr[]; cidrsUnknown: boolean };
 
 function hop(kind: string, resourceId: string, rules: RuleRef[], note?: string): Hop {
   const h: Hop = { kind, resourceId, rules };
@@ -125,7 +126,7 @@ export class AwsReachability {
   /** First-match segments of a NACL for one direction, transport, peer and port range. */
   naclSegments(nacl: Nacl, direction: 'ingress' | 'egress', protocol: Transport, source: Source, range: PortRange): Segment<NaclRule>[] {
     if (nacl.implicit) return [{ ...range, decision: 'allow' }];
-    const key = `${nacl.id}|${direction}|${protocol}|${source.family}|${source.kind === 'lb' ? source.lb.r.id : 'internet'}|${range.from}-${range.to}`;
+    const key = `${nacl.id}|${direction}|${protocol}|${source.family}|${source.kind === 'peer' ? source.key : 'internet'}|${range.from}-${range.to}`;
     const hit = this.naclCache.get(key);
     if (hit) return hit;
     const rules: OrderedRule<NaclRule>[] = [];
@@ -250,30 +251,34 @@ export class AwsReachability {
   // ---------------------------------------------------------------- security groups
 
   /** Union-of-allows segments of a set of security groups for one source, transport and range. */
-  sgSegments(sgs: Sg[], protocol: Transport, source: Source, range: PortRange): Array<Segment<SgRule> & { rules: SgRule[] }> {
+  sgSegments(sgs: Sg[], protocol: Transport, source: Source, range: PortRange, direction: 'ingress' | 'egress' = 'ingress'): Array<Segment<SgRule> & { rules: SgRule[] }> {
     // endpoints share group sets: answer each set once per question
     let ids = this.sgKeys.get(sgs);
     if (ids === undefined) this.sgKeys.set(sgs, (ids = sgs.map((g) => g.id).join(',')));
-    const key = `${ids}|${protocol}|${source.family}|${source.kind === 'lb' ? source.lb.r.id : 'internet'}|${range.from}-${range.to}`;
+    const key = `${direction}|${ids}|${protocol}|${source.family}|${source.kind === 'peer' ? source.key : 'internet'}|${range.from}-${range.to}`;
     const hit = this.sgCache.get(key);
     if (hit) return hit;
-    const out = this.computeSgSegments(sgs, protocol, source, range);
+    const out = this.computeSgSegments(sgs, protocol, source, range, direction);
     this.sgCache.set(key, out);
     return out;
   }
 
-  private computeSgSegments(sgs: Sg[], protocol: Transport, source: Source, range: PortRange): Array<Segment<SgRule> & { rules: SgRule[] }> {
+  private computeSgSegments(sgs: Sg[], protocol: Transport, source: Source, range: PortRange, direction: 'ingress' | 'egress'): Array<Segment<SgRule> & { rules: SgRule[] }> {
     const rules: UnionRule<SgRule>[] = [];
     for (const sg of sgs) {
+      if (direction === 'egress' && sg.defaultEgress) {
+        rules.push({ rule: { rule: { direction: 'egress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: sg.r ? { resourceId: sg.r.id, summary: 'default egress rule: all traffic to 0.0.0.0/0', location: sg.r.location } : { resourceId: sg.id, summary: 'default egress rule: all traffic' }, sg }, ports: [ALL], match: 'yes' });
+        continue;
+      }
       for (const x of sg.rules) {
-        if (x.rule.direction !== 'ingress' || x.rule.action !== 'allow') continue;
+        if (x.rule.direction !== direction || x.rule.action !== 'allow') continue;
         const ports = this.rulePorts(x.rule, protocol);
         if (ports === undefined) continue;
         rules.push({ rule: x, ports, match: this.ruleMatch(x.rule, source, sg) });
       }
-      if (sg.implicit && source.kind === 'lb' && source.sgs.has(sg)) rules.push({ rule: { rule: { direction: 'ingress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: sg.id, summary: 'default group admits its members' }, sg }, ports: [ALL], match: 'yes' });
+      if (sg.implicit && source.kind === 'peer' && source.sgs.has(sg)) rules.push({ rule: { rule: { direction: 'ingress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: sg.id, summary: 'default group admits its members' }, sg }, ports: [ALL], match: 'yes' });
     }
-    if (this.topo.unattachedSgRules.length) {
+    if (direction === 'ingress' && this.topo.unattachedSgRules.length) {
       // a rule whose group could not be resolved may open anything on any group
       const fake: SgRule = { rule: { direction: 'ingress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: this.topo.unattachedSgRules[0]!, summary: `rules ${this.topo.unattachedSgRules.join(', ')} name unresolved security groups` }, sg: sgs[0]! };
       rules.push({ rule: fake, ports: 'unknown', match: 'unknown' });
@@ -379,7 +384,7 @@ export class AwsReachability {
         else cidrsUnknown = true;
       }
     }
-    return { kind: 'lb', family, lb, sgs: new Set(lb.sgs && 'ok' in lb.sgs ? lb.sgs.ok : []), cidrs, cidrsUnknown };
+    return { kind: 'peer', key: `lb:${lb.r.id}`, family, sgs: new Set(lb.sgs && 'ok' in lb.sgs ? lb.sgs.ok : []), cidrs, cidrsUnknown };
   }
 
   /** The front half of a load balancer path: scheme, a public subnet, NACL both ways, its groups. */
@@ -417,7 +422,7 @@ export class AwsReachability {
     const source: Source = lb.kind === 'network' && lb.sgs === undefined ? { kind: 'internet', family } : this.lbSource(lb, family);
     const label = source.kind === 'internet' ? (family === 'ipv4' ? '0.0.0.0/0' : '::/0') : `${lb.r.id} (its security groups or subnets)`;
     const range = { from: port, to: port };
-    const stages: Stage[] = [];
+    const stages: Stage[] = [...this.lbToTargetStages(lb, target, protocol, family, port)];
     const subnets = Array.isArray(target.subnets) ? target.subnets : [];
     if (!Array.isArray(target.subnets)) stages.push({ status: 'unknown', hop: hop('subnet', '?', []), unknowns: [target.subnets.unknown] });
     // NACLs of the target's subnets: every subnet must let the balancer in (ASGs spread over all)
@@ -432,6 +437,54 @@ export class AwsReachability {
     }
     const seg = 'ok' in target.sgs ? segmentAt(this.sgSegments(target.sgs.ok, protocol, source, range), port) : undefined;
     stages.push(this.sgStage(target.sgs, seg, 'security-group', label));
+    return stages;
+  }
+
+  /**
+   * The balancer's side of the forwarded leg: its groups must let the traffic out to the target
+   * (egress), and the network ACLs of its subnets must let it out and the replies back in.
+   */
+  private lbToTargetStages(lb: LoadBalancer, target: Target, protocol: Transport, family: Family, port: number): Stage[] {
+    const subnets = Array.isArray(target.subnets) ? target.subnets : [];
+    const cidrs: Cidr[] = [];
+    let cidrsUnknown = !Array.isArray(target.subnets);
+    for (const l of subnets) {
+      const c = l && 'ok' in l ? (family === 'ipv4' ? l.ok.cidr4 : l.ok.cidr6 ?? l.ok.cidr4) : undefined;
+      if (c) cidrs.push(c);
+      else cidrsUnknown = true;
+    }
+    const dest: Source = { kind: 'peer', key: `target:${target.r.id}`, family, sgs: new Set('ok' in target.sgs ? target.sgs.ok : []), cidrs, cidrsUnknown };
+    const label = `${target.r.id} (its security groups or subnets)`;
+    const range = { from: port, to: port };
+    const stages: Stage[] = [];
+    if (lb.sgs && 'ok' in lb.sgs) {
+      const seg = segmentAt(this.sgSegments(lb.sgs.ok, protocol, dest, range, 'egress'), port);
+      const ids = lb.sgs.ok.map((g) => g.r?.id ?? g.id);
+      if (!seg || seg.decision === 'deny') stages.push({ status: 'block', blockedBy: 'load-balancer-security-group', hop: hop('security-group-egress', ids[0] ?? lb.r.id, lb.sgs.refs, `no egress rule of ${ids.join(', ')} lets the balancer reach ${label} on ${protocol}/${port}`) });
+      else if (seg.decision === 'unknown') stages.push({ status: 'unknown', hop: hop('security-group-egress', seg.rule?.sg.r?.id ?? ids[0] ?? lb.r.id, seg.rule ? [seg.rule.ref] : []), unknowns: [seg.rule ? `${seg.rule.ref.resourceId}: ${seg.rule.ref.summary}` : 'load balancer egress'] });
+      else stages.push({ status: 'pass', hop: hop('security-group-egress', seg.rules[0]!.sg.r?.id ?? seg.rules[0]!.sg.id, seg.rules.map((x) => x.ref)) });
+    }
+    for (const link of Array.isArray(lb.subnets) ? lb.subnets : []) {
+      if (!link || 'unknown' in link) continue; // already unknown on the way in
+      const nacl = link.ok.nacl?.nacl;
+      if (!nacl || nacl.implicit) continue;
+      const id = nacl.r?.id ?? nacl.id;
+      const out = segmentAt(this.naclSegments(nacl, 'egress', protocol, dest, range), port);
+      if (out?.decision === 'deny') {
+        stages.push({ status: 'block', blockedBy: 'nacl', hop: hop('nacl-egress', id, out.rule ? [out.rule.ref] : [], `${link.ok.r.id} does not let the balancer out to ${label} on ${protocol}/${port}${out.rule ? '' : ' (default deny)'}`) });
+        break;
+      }
+      if (out?.decision === 'unknown') stages.push({ status: 'unknown', hop: hop('nacl-egress', id, out.rule ? [out.rule.ref] : []), unknowns: [`${id} outbound rules`] });
+      else stages.push({ status: 'pass', hop: hop('nacl-egress', id, out?.rule ? [out.rule.ref] : []) });
+      // the target's replies come back to the balancer's ephemeral ports
+      const back = this.naclSegments(nacl, 'ingress', protocol, dest, this.ephemeral);
+      if (back.some((x) => x.decision === 'allow')) continue;
+      if (back.some((x) => x.decision === 'unknown')) stages.push({ status: 'unknown', hop: hop('nacl-return', id, []), unknowns: [`${id} inbound rules for replies from ${target.r.id}`] });
+      else {
+        stages.push({ status: 'block', blockedBy: 'nacl-return', hop: hop('nacl-return', id, uniq(back.map((x) => x.rule?.ref)), `${link.ok.r.id} does not let the replies of ${target.r.id} back in on ${rangeText(this.ephemeral)}`) });
+        break;
+      }
+    }
     return stages;
   }
 

@@ -87,6 +87,12 @@ export interface Sg {
   vpc: Link<Vpc>;
   /** the AWS-created default group that nobody declared: only members reach members */
   implicit: boolean;
+  /**
+   * true when the group keeps AWS's default egress rule (all traffic out): an undeclared group, or
+   * a CloudFormation group without SecurityGroupEgress or egress rule resources. Terraform removes
+   * that rule from the groups it manages, so there only the declared egress rules count.
+   */
+  defaultEgress: boolean;
 }
 
 export interface Subnet {
@@ -706,7 +712,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
   // Security groups and their standalone rules
   const sgs = new Map<Resource, Sg>();
   for (const r of of('sg')) {
-    const sg: Sg = { r, id: r.id, rules: [], vpc: vpcLink(r, 'vpc_id', 'VpcId'), implicit: false };
+    const sg: Sg = { r, id: r.id, rules: [], vpc: vpcLink(r, 'vpc_id', 'VpcId'), implicit: false, defaultEgress: isCfn(r) && r.attributes.SecurityGroupEgress === undefined };
     for (const rule of r.network ?? []) sg.rules.push({ rule, ref: ruleRef(r, rule.attributePath, describeNetworkRule(rule)), sg });
     sgs.set(r, sg);
     if (r.type === 'aws_default_security_group' && sg.vpc && 'ok' in sg.vpc) sg.vpc.ok.defaultSg = sg;
@@ -721,13 +727,14 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
       continue;
     }
     for (const rule of rules) sg.rules.push({ rule, ref: ruleRef(r, rule.peersPath ?? rule.attributePath, describeNetworkRule(rule)), sg });
+    if (rules.some((x) => x.direction === 'egress')) sg.defaultEgress = false;
   }
   const implicitSg = new Map<Vpc, Sg>();
   const defaultSgOf = (vpc: Vpc): Sg => {
     if (vpc.defaultSg) return vpc.defaultSg;
     let sg = implicitSg.get(vpc);
     if (!sg) {
-      sg = { id: `${vpc.r.id}:default-security-group`, rules: [], vpc: { ok: vpc }, implicit: true };
+      sg = { id: `${vpc.r.id}:default-security-group`, rules: [], vpc: { ok: vpc }, implicit: true, defaultEgress: true };
       implicitSg.set(vpc, sg);
     }
     return sg;

@@ -56,6 +56,12 @@ resource "aws_security_group" "alb" {
     protocol    = "tcp"
     cidr_blocks = ["0.0.0.0/0"]
   }
+  egress {
+    from_port   = 8080
+    to_port     = 8080
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.10.0/24"]
+  }
 }
 resource "aws_lb" "web" {
   subnets         = [aws_subnet.public_a.id, aws_subnet.public_b.id]
