@@ -9,6 +9,7 @@ import { registerModel } from './model.js';
 import { registerNetwork } from './network.js';
 import { registerDiscover } from './discover.js';
 import { registerNetworkTighten } from './network-tighten.js';
+import { registerGraph } from './graph.js';
 
 export const EXIT = { clean: 0, findings: 1, failure: 2 } as const;
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerNetwork(program);
   registerDiscover(program);
   registerNetworkTighten(program);
+  registerGraph(program);
   return program;
 }
 
