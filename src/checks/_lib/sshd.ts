@@ -77,6 +77,24 @@ export function scopeKey(s: SshdSetting, what = ''): string {
   return `${what}${s.matchIndex === undefined ? 'global' : `match${s.matchIndex}`}`;
 }
 
+/**
+ * Whether a password alone can log in, given `AuthenticationMethods` for the
+ * scope of `s` (the Match block's own value, else the global one): unset or
+ * `any` puts no requirement; otherwise one of the space-separated lists must
+ * consist of password / keyboard-interactive methods only. With
+ * `AuthenticationMethods publickey,password` a password is a second factor,
+ * not a way in by itself.
+ */
+export function passwordAloneSuffices(r: Resource, s: SshdSetting): boolean {
+  const inMatch = s.matchIndex === undefined ? undefined : sshdMatches(r, 'authenticationmethods').find((m) => m.matchIndex === s.matchIndex);
+  const methods = inMatch ?? sshdGlobal(r, 'authenticationmethods');
+  if (!methods || methods.value.trim().toLowerCase() === 'any') return true;
+  return methods.value
+    .trim()
+    .split(/\s+/)
+    .some((list) => list.split(',').every((m) => /^(password|keyboard-interactive)(:.*)?$/i.test(m.trim())));
+}
+
 /** sshd's yes/no values are case-insensitive. */
 export function isYes(v: string): boolean {
   return v.trim().toLowerCase() === 'yes';

@@ -150,7 +150,9 @@ export function parseMongod(input: HostFileInput): Parsed {
   }
   const docs = parseYamlDocuments(t, input.display);
   const doc = docs[0];
-  const value = doc?.value ?? {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ParseError(input.display, doc?.startLine ?? 1, 'expected a YAML mapping of mongod options');
-  return { attributes: { engine: 'mongodb', format: 'yaml', config: value as Value }, attributeLocations: Object.fromEntries(Object.entries(doc!.locations).map(([k, v]) => [k === '' ? 'config' : `config.${k}`, v])), warnings: [] };
+  // an empty file (or only comments) is mongod with every default
+  if (!doc || doc.value === null) return { attributes: { engine: 'mongodb', format: 'yaml', config: {} }, attributeLocations: {}, warnings: [] };
+  const value = doc.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ParseError(input.display, doc.startLine, 'expected a YAML mapping of mongod options');
+  return { attributes: { engine: 'mongodb', format: 'yaml', config: value as Value }, attributeLocations: Object.fromEntries(Object.entries(doc.locations).map(([k, v]) => [k === '' ? 'config' : `config.${k}`, v])), warnings: [] };
 }

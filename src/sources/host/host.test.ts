@@ -1,11 +1,19 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getPath, locate, type Resource } from '../../model/index.js';
 import type { ScanError } from '../../scan/errors.js';
 import { loadModel } from '../../scan/scan.js';
-import { hostPlace } from './common.js';
+import { hostPlace, type HostFileInput, type Parsed } from './common.js';
+import { parseMongod, parseMysql, parsePgHba, parseRedis } from './databases.js';
+import { parseLoginDefs } from './login-defs.js';
+import { parsePam, parseSecurityConf } from './pam.js';
+import { parseGrafanaIni, parseJenkins, parseTomcatUsers } from './services.js';
+import { parseShadow } from './shadow.js';
+import { parseSshd } from './sshd.js';
+import { ParseError } from '../../scan/errors.js';
 import { hostKind } from './index.js';
 import { classifyHash } from './shadow.js';
 import { xmlTagLines } from './xml-lines.js';
@@ -314,4 +322,40 @@ describe('XML tag lines', () => {
       { path: 'a/c/d', line: 8 },
     ]);
   });
+});
+
+describe('robustness', () => {
+  const parsers: Record<string, (i: HostFileInput) => Parsed> = {
+    sshd: (i) => parseSshd(i, tmpdir()),
+    loginDefs: parseLoginDefs,
+    pam: parsePam,
+    pwquality: parseSecurityConf,
+    shadow: parseShadow,
+    grafana: parseGrafanaIni,
+    jenkins: parseJenkins,
+    tomcat: parseTomcatUsers,
+    pgHba: parsePgHba,
+    mysql: parseMysql,
+    redis: parseRedis,
+    mongod: parseMongod,
+  };
+  // lines built from the characters these formats give meaning to, so the generator reaches their branches
+  const line = fc.array(fc.constantFrom('a', 'Z', '1', ' ', '\t', '=', '#', ';', '[', ']', '"', "'", ':', '$', '!', '*', '<', '>', '/', '-', '+', ',', '.', '{', '}', 'Match', 'Include', 'pam_unix.so', 'host', 'user', '<user ', 'auth'), { maxLength: 12 }).map((p) => p.join(''));
+  const text = fc.array(line, { maxLength: 12 }).map((l) => l.join('\n'));
+  for (const [name, parse] of Object.entries(parsers)) {
+    it(`${name}: any input gives a result or a ParseError with a line, never a crash`, () => {
+      fc.assert(
+        fc.property(text, (t) => {
+          const input: HostFileInput = { absPath: join(tmpdir(), 'no-such-host', 'etc', 'x'), display: 'etc/x', text: t, place: { root: undefined, host: null, hostPath: null } };
+          try {
+            const out = parse(input);
+            for (const w of out.warnings) expect(w.line === undefined || w.line >= 1).toBe(true);
+          } catch (err) {
+            expect(err).toBeInstanceOf(ParseError);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 });
