@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getPath, locate, type Resource } from '../../model/index.js';
 import type { ScanError } from '../../scan/errors.js';
-import { loadModel } from '../../scan/scan.js';
+import { loadModel, scan } from '../../scan/scan.js';
+import type { Check } from '../../checks/engine/types.js';
 import { hostPlace, type HostFileInput, type Parsed } from './common.js';
 import { parseMongod, parseMysql, parsePgHba, parseRedis } from './databases.js';
 import { parseLoginDefs } from './login-defs.js';
@@ -45,6 +46,8 @@ describe('host files: where they sit', () => {
     expect(hostKind('/a/etc/ssh/sshd_config', '')).toBe('sshd');
     expect(hostKind('/a/etc/pam.d/sshd', '')).toBe('pam');
     expect(hostKind('/a/etc/shadow', '')).toBe('shadow');
+    expect(hostKind('/a/etc/shadow', 'root:*:19700:0:99999:7:::\n')).toBe('shadow');
+    expect(hostKind('/a/assets/shadow', '.card { box-shadow: 0 1px 2px; }\n')).toBeUndefined();
     expect(hostKind('/a/backup/web-sshd', 'Port 22\nPermitRootLogin no\nUsePAM yes\n')).toBe('sshd');
     // ssh_config (the client) shares keywords with sshd but not these
     expect(hostKind('/a/ssh-client.conf', 'Host *\n  PasswordAuthentication no\n  IdentityFile ~/.ssh/id\n')).toBeUndefined();
@@ -321,6 +324,17 @@ describe('XML tag lines', () => {
       { path: 'a/c', line: 8 },
       { path: 'a/c/d', line: 8 },
     ]);
+  });
+});
+
+describe('suppressions in host files', () => {
+  it('an inline comment in sshd_config suppresses the finding on the next line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tetrad-host-ignore-'));
+    mkdirSync(join(dir, 'etc/ssh'), { recursive: true });
+    writeFileSync(join(dir, 'etc/ssh/sshd_config'), 'PasswordAuthentication no\n# tetrad:ignore TET-PASS-047 reason="break-glass console, no network path"\nPermitRootLogin yes\n');
+    const check = ((await import('../../checks/passwords/sshd-permit-root-login.js')) as { default: Check }).default;
+    const res = await scan([dir], { cwd: dir, checks: [check] });
+    expect(res.findings.map((f) => [f.checkId, f.location.startLine, f.suppressed?.reason])).toEqual([['TET-PASS-047', 3, 'break-glass console, no network path']]);
   });
 });
 

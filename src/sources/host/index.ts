@@ -54,7 +54,8 @@ export function hostKind(path: string, head: string): HostKind | undefined {
   if (parent === 'pam.d') return name.startsWith('.') || /~$|\.dpkg-|\.rpm(new|save)$|^README/i.test(name) ? undefined : 'pam';
   if (name === 'pwquality.conf' || (parent === 'pwquality.conf.d' && ext === '.conf')) return 'pwquality';
   if (name === 'faillock.conf') return 'faillock';
-  if (name === 'shadow' || name === 'shadow-') return 'shadow';
+  // a file that is only named like the shadow file (a stylesheet asset, notes) must look like one: name:field... lines
+  if (name === 'shadow' || name === 'shadow-') return head.trim() === '' || /^[^:\s]+:[^:\n]*:/m.test(head) ? 'shadow' : undefined;
   if (name === 'grafana.ini') return 'grafana';
   if (/^tomcat-users.*\.xml$/i.test(name)) return 'tomcat';
   if (name === 'pg_hba.conf') return 'pg-hba';
