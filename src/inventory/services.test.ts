@@ -1,6 +1,8 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../scan/scan.js';
+import { loadModel, scan } from '../scan/scan.js';
 import { runtimeModule, serviceInventory, upstreamKubernetesVersion } from './services.js';
 
 const dir = join(new URL('.', import.meta.url).pathname, 'testdata/services');
@@ -46,5 +48,23 @@ describe('service and orchestrator versions from the model', async () => {
     expect(upstreamKubernetesVersion('v1.27.3-gke.1000')).toBe('v1.27.3');
     expect(upstreamKubernetesVersion('v1.30.0-rc.1')).toBe('v1.30.0-rc.1');
     expect(upstreamKubernetesVersion('unknown')).toBeUndefined();
+  });
+});
+
+const OSV = join(new URL('.', import.meta.url).pathname, '../../../shared/data/osv');
+
+describe.skipIf(!existsSync(OSV))('node runtimes feed the vulnerability check (real containerd advisory GO-2022-0344)', () => {
+  it('reports containerd 1.6.0 at its containerRuntimeVersion line, not 1.6.8', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tetrad-nodes-'));
+    try {
+      mkdirSync(join(dir, 'advisories'));
+      copyFileSync(join(OSV, 'GO-2022-0344.json'), join(dir, 'advisories/GO-2022-0344.json'));
+      const node = (name: string, runtime: string) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: ${name}\nstatus:\n  nodeInfo:\n    containerRuntimeVersion: ${runtime}\n    kubeletVersion: v1.23.17\n`;
+      writeFileSync(join(dir, 'nodes.yaml'), `${node('old', 'containerd://1.6.0')}---\n${node('new', 'containerd://1.6.8')}`);
+      const result = await scan([dir], { cwd: dir, loadConfig: false, selection: { only: ['TET-PATCH-034'] } });
+      expect(result.findings.map((f) => `${f.location.file}:${f.location.startLine} ${f.resource.id} ${f.evidence}`)).toEqual(['nodes.yaml:7 Node/old github.com/containerd/containerd v1.6.0 < 1.6.1 (fixed)']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { combineAdvisories, recordAdvisories, type AdvisoryService } from '../..
 import { scoreVector, severityOfLabel, severityOfScore, type CvssScore } from '../../vulns/cvss.js';
 import type { OsvRecord } from '../../vulns/osv.js';
 import { baseEcosystem } from '../../vulns/versions/index.js';
+import { servicePackages } from '../../inventory/services.js';
 import type { EnrichedMatch } from '../../vulns/store/query.js';
 import type { CheckContext } from '../engine/types.js';
 
@@ -29,8 +30,10 @@ export function scanAdvisories(ctx: CheckContext): AdvisoryService | undefined {
 
 export interface PackageEntry {
   resource: Resource;
-  /** index in `packages`, for the attribute path `packages[i]` */
+  /** index in `packages`, for the attribute path `packages[i]` (-1 for a service version) */
   index: number;
+  /** the attribute that holds the package: `packages[i]`, or the attribute of a service version (`status.nodeInfo.containerRuntimeVersion`) */
+  attributePath: string;
   ecosystem: string;
   name: string;
   version: string;
@@ -48,11 +51,17 @@ export function inventoryPackages(ctx: CheckContext): PackageEntry[] {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
       const p = raw as ValueObject;
       if (typeof p.ecosystem !== 'string' || typeof p.name !== 'string' || typeof p.version !== 'string') return;
-      const e: PackageEntry = { resource: r, index, ecosystem: p.ecosystem, name: p.name, version: p.version };
+      const e: PackageEntry = { resource: r, index, attributePath: `packages[${index}]`, ecosystem: p.ecosystem, name: p.name, version: p.version };
       if (typeof p.sourceName === 'string') e.sourceName = p.sourceName;
       if (typeof p.sourceVersion === 'string') e.sourceVersion = p.sourceVersion;
       out.push(e);
     });
+  }
+  // versions a Kubernetes node reports (container runtime, kubelet) are Go modules OSV advisories name (src/inventory/services.ts)
+  for (const r of ctx.ofType('Node')) {
+    for (const sp of servicePackages(r)) {
+      if (sp.ecosystem === 'Go') out.push({ resource: r, index: -1, attributePath: sp.attributePath, ecosystem: sp.ecosystem, name: sp.name, version: sp.version });
+    }
   }
   return out;
 }
