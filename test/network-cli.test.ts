@@ -54,6 +54,16 @@ describe('tetrad network exposure', () => {
     expect(out.exposures[0].path[0]).toMatchObject({ kind: 'internet', resourceId: 'internet' });
   });
 
+  it('adds east-west flows between peered VPCs with --peering', async () => {
+    const without = await run(['network', 'exposure', `${CASES}peering-east-west`]);
+    expect(without).not.toContain('aws_vpc.a →');
+    const out = await run(['network', 'exposure', `${CASES}peering-east-west`, '--peering']);
+    expect(out).toContain('aws_vpc.a → aws_instance.db  tcp/5432 ipv4  EXPOSED');
+    expect(out).toMatch(/vpc-peering aws_vpc_peering_connection\.ab\n\s+auto_accept = true/);
+    expect(out).toContain('aws_vpc.b → aws_instance.app  tcp/8080 ipv4  NOT EXPOSED (no-route)');
+    expect(out).toContain('does not route 10.1.0.0/16 back through aws_vpc_peering_connection.ab');
+  });
+
   it('rejects a bad --port and a missing path', async () => {
     expect(() => parsePorts(['70000'])).toThrow(UsageError);
     expect(() => parsePorts(['30-20'])).toThrow(/--port expects/);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadModel } from '../src/scan/scan.js';
-import { computeAwsExposures } from '../src/graph/reachability/aws/index.js';
+import { computeAwsExposures, computeAwsPeeringExposures } from '../src/graph/reachability/aws/index.js';
 import type { Exposure } from '../src/graph/reachability/types.js';
 
 const ROOT = fileURLToPath(new URL('./reachability/aws/', import.meta.url));
@@ -18,6 +18,7 @@ const CASES = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirec
 
 interface Expected {
   endpoint: string;
+  from?: string;
   workload?: string;
   protocol: string;
   ports: string;
@@ -34,12 +35,13 @@ function row(e: Exposure): Expected {
     verdict: e.verdict,
   };
   if (e.workloadId) out.workload = e.workloadId;
+  if (e.from !== 'internet') out.from = e.from;
   if (e.family) out.family = e.family;
   if (e.blockedBy) out.blockedBy = e.blockedBy;
   return out;
 }
 
-const key = (x: Expected): string => JSON.stringify([x.endpoint, x.workload ?? '', x.protocol, x.family ?? '', x.ports.padStart(11, '0'), x.verdict, x.blockedBy ?? '']);
+const key = (x: Expected): string => JSON.stringify([x.from ?? '', x.endpoint, x.workload ?? '', x.protocol, x.family ?? '', x.ports.padStart(11, '0'), x.verdict, x.blockedBy ?? '']);
 
 describe('AWS reachability topology fixtures', () => {
   it('has at least 25 cases', () => {
@@ -49,11 +51,11 @@ describe('AWS reachability topology fixtures', () => {
   for (const name of CASES) {
     it(name, async () => {
       const dir = join(ROOT, name);
-      const expected = parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as { options?: { ports?: number[] }; exposures: Expected[] };
+      const expected = parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as { options?: { ports?: number[]; peering?: boolean }; exposures: Expected[] };
       const { resources, errors } = await loadModel([dir]);
       expect(errors).toEqual([]);
       const opts = expected.options?.ports ? { ports: expected.options.ports.map((p) => ({ from: p, to: p })) } : {};
-      const got = computeAwsExposures(resources, opts).map(row).sort((a, b) => key(a).localeCompare(key(b)));
+      const got = (expected.options?.peering ? computeAwsPeeringExposures(resources, opts) : computeAwsExposures(resources, opts)).map(row).sort((a, b) => key(a).localeCompare(key(b)));
       const want = expected.exposures.map((x) => ({ ...x, ports: String(x.ports) })).sort((a, b) => key(a).localeCompare(key(b)));
       expect(got).toEqual(want);
     });

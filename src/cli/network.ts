@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { loadModel } from '../scan/scan.js';
-import { computeAwsExposures, type Transport } from '../graph/reachability/aws/index.js';
+import { computeAwsExposures, computeAwsPeeringExposures, type Transport } from '../graph/reachability/aws/index.js';
 import { explainExposure, exposureHeader } from '../graph/reachability/explain.js';
 import type { Exposure } from '../graph/reachability/types.js';
 import type { PortRange } from '../model/index.js';
@@ -41,6 +41,8 @@ export function sortExposures(list: Exposure[]): Exposure[] {
   return [...list].sort(
     (a, b) =>
       ORDER[a.verdict] - ORDER[b.verdict] ||
+      Number(a.from !== 'internet') - Number(b.from !== 'internet') ||
+      a.from.localeCompare(b.from) ||
       a.endpointId.localeCompare(b.endpointId) ||
       (a.workloadId ?? '').localeCompare(b.workloadId ?? '') ||
       a.protocol.localeCompare(b.protocol) ||
@@ -62,6 +64,7 @@ interface ExposureFlags {
   protocol?: Transport;
   ephemeral?: string;
   verdict?: Exposure['verdict'];
+  peering?: boolean;
   var: string[];
   varFile: string[];
   format: 'table' | 'json';
@@ -75,6 +78,7 @@ function registerExposure(network: Command): void {
     .option('-p, --port <ports>', 'judge these ports (22, 22,443, 8000-8100) instead of the ranges security groups open; repeatable', repeat, [])
     .addOption(new Option('--protocol <protocol>', 'transport to judge (default: tcp and udp; tcp with --port)').choices(['tcp', 'udp']))
     .option('--ephemeral <range>', 'client port range the return traffic must be allowed on (default 1024-65535)')
+    .option('--peering', 'also judge east-west flows between peered VPCs (from every address of one VPC to the endpoints of the other)')
     .addOption(new Option('--verdict <verdict>', 'print only this verdict').choices(['exposed', 'not-exposed', 'unknown']))
     .option('--var <name=value>', 'set a Terraform variable or CloudFormation parameter; repeatable', repeat, [])
     .option('--var-file <file>', 'Terraform variable file or CloudFormation parameter file; repeatable', repeat, [])
@@ -91,7 +95,7 @@ function registerExposure(network: Command): void {
       if (ports) opts.ports = ports;
       if (flags.protocol) opts.protocols = [flags.protocol];
       if (ephemeral) opts.ephemeral = ephemeral;
-      let list = sortExposures(computeAwsExposures(resources, opts));
+      let list = sortExposures([...computeAwsExposures(resources, opts), ...(flags.peering ? computeAwsPeeringExposures(resources, opts) : [])]);
       if (flags.verdict) list = list.filter((e) => e.verdict === flags.verdict);
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify({ exposures: list, errors }, null, 2)}\n` : renderExposureTable(list));
     });

@@ -44,5 +44,5 @@ export function explainExposure(e: Exposure, indent = '  '): string {
 /** Header line: endpoint (→ workload), protocol/port, family, verdict. */
 export function exposureHeader(e: Exposure): string {
   const target = e.workloadId ? `${e.endpointId} → ${e.workloadId}${e.workloadPorts ? `:${portsText(e.workloadPorts)}` : ''}` : e.endpointId;
-  return `${target}  ${e.protocol}/${portsText(e.ports)}${e.family ? ` ${e.family}` : ''}  ${verdictText(e)}`;
+  return `${e.from === 'internet' ? '' : `${e.from} → `}${target}  ${e.protocol}/${portsText(e.ports)}${e.family ? ` ${e.family}` : ''}  ${verdictText(e)}`;
 }

@@ -11,7 +11,7 @@ import { isUnknown, type NetworkRule, type Peer, type PortRange, type Resource }
 import { cidrContains, intervalText, lpmPublic, parseCidr, type Cidr, type Family } from '../cidr.js';
 import { firstMatch, rangeText, refine, segmentAt, unionAllow, type Match, type OrderedRule, type Segment, type UnionRule } from '../ports.js';
 import type { BlockedBy, Exposure, Hop, RuleRef } from '../types.js';
-import { buildAwsTopology, type AwsTopology, type Endpoint, type Fact, type LoadBalancer, type Nacl, type NaclRule, type Sg, type SgRule, type Subnet, type Target, type Link } from './topology.js';
+import { buildAwsTopology, type AwsTopology, type Endpoint, type Fact, type LoadBalancer, type Nacl, type NaclRule, type Peering, type RouteTable, type Sg, type SgRule, type Subnet, type Target, type Link, type Vpc } from './topology.js';
 
 export type Transport = 'tcp' | 'udp';
 
@@ -300,8 +300,8 @@ export class AwsReachability {
 
   // ---------------------------------------------------------------- assembling
 
-  private assemble(base: Omit<Exposure, 'verdict' | 'path'>, stages: Stage[]): Exposure {
-    const path: Hop[] = [hop('internet', 'internet', [])];
+  private assemble(base: Omit<Exposure, 'verdict' | 'path'>, stages: Stage[], first: Hop = hop('internet', 'internet', [])): Exposure {
+    const path: Hop[] = [first];
     const unknowns: string[] = [];
     for (const s of stages) {
       path.push(s.hop);
@@ -541,6 +541,101 @@ export class AwsReachability {
     return out;
   }
 
+  // ---------------------------------------------------------------- VPC peering (east-west)
+
+  /** The route a table uses for a whole block: the longest prefix containing it (undefined: none). */
+  private routeFor(table: RouteTable, block: Cidr): RouteTable['routes'][number] | 'unknown' | undefined {
+    let best: RouteTable['routes'][number] | undefined;
+    let bestPrefix = -1;
+    for (const route of table.routes) {
+      if ('unknown' in route.dest) return 'unknown';
+      for (const c of route.dest) if (cidrContains(c, block) && c.prefix > bestPrefix) {
+        best = route;
+        bestPrefix = c.prefix;
+      }
+    }
+    return best;
+  }
+
+  private viaPeering(table: RouteTable | undefined, block: Cidr, p: Peering): 'yes' | 'no' | 'unknown' {
+    if (!table) return 'unknown';
+    const route = this.routeFor(table, block);
+    if (route === 'unknown') return 'unknown';
+    if (!route || route.blackhole) return 'no';
+    if ('unknown' in route.target) return 'unknown';
+    if (route.target.kind !== 'peering') return 'no';
+    if (!route.target.r) return 'unknown';
+    return route.target.r === p.r ? 'yes' : 'no';
+  }
+
+  /**
+   * Flows from every address of one VPC to the endpoints of a VPC peered with it: the source VPC
+   * routes the destination's block to the peering, the connection is accepted, the destination
+   * subnet routes the replies back through it, its network ACL admits the source block both ways,
+   * and its security groups admit the source block (group references across the peering name
+   * single groups, not the whole VPC, and do not count).
+   */
+  computePeering(opts: AwsReachOptions = {}): Exposure[] {
+    const protocols = opts.protocols ?? (opts.ports ? ['tcp'] : ['tcp', 'udp']);
+    const out: Exposure[] = [];
+    const subnetsOf = new Map<Vpc, Subnet[]>();
+    for (const s of this.topo.subnets.values()) {
+      if (!s.vpc || !('ok' in s.vpc)) continue;
+      const list = subnetsOf.get(s.vpc.ok);
+      if (list) list.push(s);
+      else subnetsOf.set(s.vpc.ok, [s]);
+    }
+    for (const p of this.topo.peerings) {
+      if (!p.a || !p.b || !('ok' in p.a) || !('ok' in p.b)) continue;
+      for (const [from, to] of [[p.a.ok, p.b.ok], [p.b.ok, p.a.ok]] as const) {
+        const fromBlock = from.cidrs.find((c) => c.family === 'ipv4');
+        const toBlock = to.cidrs.find((c) => c.family === 'ipv4');
+        if (!fromBlock || !toBlock) continue;
+        const source: Source = { kind: 'peer', key: `vpc:${from.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [fromBlock], cidrsUnknown: false };
+        const label = `${from.r.id} (${fromBlock.text})`;
+        // the way out of the source VPC: some subnet routes the destination block to the peering
+        const outAnswers = (subnetsOf.get(from) ?? []).map((s) => ({ s, a: this.viaPeering(s.routeTable?.table, toBlock, p) }));
+        const outYes = outAnswers.find((x) => x.a === 'yes');
+        const outStage: Stage = outYes
+          ? { status: 'pass', hop: hop('route-table', outYes.s.routeTable!.table.r?.id ?? outYes.s.routeTable!.table.id, uniq([outYes.s.routeTable!.ref, ...outYes.s.routeTable!.table.routes.filter((r) => 'r' in r.target && r.target.r === p.r).map((r) => r.ref)]), `${outYes.s.r.id} routes ${toBlock.text} to ${p.r.id}`) }
+          : outAnswers.some((x) => x.a === 'unknown')
+            ? { status: 'unknown', hop: hop('route-table', '?', []), unknowns: [`route from ${from.r.id} to ${toBlock.text}`] }
+            : { status: 'block', blockedBy: 'no-route', hop: hop('route-table', from.r.id, [], `no subnet of ${from.r.id} routes ${toBlock.text} to ${p.r.id}`) };
+        const f = p.active;
+        const peerStage: Stage = f.value === true ? { status: 'pass', hop: hop('vpc-peering', p.r.id, [f.ref]) } : f.value === 'unknown' ? { status: 'unknown', hop: hop('vpc-peering', p.r.id, f.ref ? [f.ref] : []), unknowns: [f.what] } : { status: 'block', blockedBy: 'no-route', hop: hop('vpc-peering', p.r.id, f.ref ? [f.ref] : [], 'peering connection not accepted') };
+        for (const ep of this.topo.endpoints) {
+          if (!ep.subnet || !('ok' in ep.subnet)) continue;
+          const subnet = ep.subnet.ok;
+          if (!subnet.vpc || !('ok' in subnet.vpc) || subnet.vpc.ok !== to) continue;
+          for (const protocol of protocols) {
+            const ranges = opts.ports ?? ('ok' in ep.sgs ? this.sgSegments(ep.sgs.ok, protocol, source, ALL).filter((x) => x.decision !== 'deny').map((x) => ({ from: x.from, to: x.to })) : [ALL]);
+            for (const range of ranges) {
+              const back = this.viaPeering(subnet.routeTable?.table, fromBlock, p);
+              const rt = subnet.routeTable;
+              const backStage: Stage = back === 'yes' ? { status: 'pass', hop: hop('route-table', rt!.table.r?.id ?? rt!.table.id, [rt!.ref], `replies to ${fromBlock.text} go back through ${p.r.id}`) } : back === 'unknown' ? { status: 'unknown', hop: hop('route-table', rt?.table.r?.id ?? '?', rt ? [rt.ref] : []), unknowns: [`route from ${subnet.r.id} back to ${fromBlock.text}`] } : { status: 'block', blockedBy: 'no-route', hop: hop('route-table', rt!.table.r?.id ?? rt!.table.id, [rt!.ref], `${subnet.r.id} does not route ${fromBlock.text} back through ${p.r.id}`) };
+              const nacl = subnet.nacl?.nacl;
+              const naclIn = nacl ? this.naclSegments(nacl, 'ingress', protocol, source, range) : [];
+              const sgSegs = 'ok' in ep.sgs ? this.sgSegments(ep.sgs.ok, protocol, source, range) : [];
+              const base = { endpointId: ep.r.id, from: from.r.id, protocol, family: 'ipv4' as const };
+              if ([outStage, peerStage, backStage].some((x) => x.status === 'block')) {
+                out.push(this.assemble({ ...base, ports: range }, [outStage, peerStage, backStage], hop('vpc', from.r.id, [])));
+                continue;
+              }
+              for (const piece of refine(range, naclIn, sgSegs)) {
+                const stages: Stage[] = [outStage, peerStage, backStage, this.naclInboundStage(subnet, segmentAt(naclIn, piece.from), label)];
+                if (nacl) stages.push(this.naclReturn(nacl, protocol, source, `${nacl.r?.id ?? nacl.id} outbound rules`));
+                stages.push(this.sgStage(ep.sgs, segmentAt(sgSegs, piece.from), 'security-group', label));
+                stages.push({ status: 'pass', hop: hop(ep.kind === 'instance' ? 'instance' : 'eni', ep.r.id, []) });
+                out.push(this.assemble({ ...base, ports: piece }, stages, hop('vpc', from.r.id, [])));
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- all of it
 
   compute(opts: AwsReachOptions = {}): Exposure[] {
@@ -627,4 +722,12 @@ function uniqStr(xs: string[]): string[] {
 export function computeAwsExposures(resources: readonly Resource[], opts: AwsReachOptions = {}): Exposure[] {
   const engine = new AwsReachability(buildAwsTopology(resources), opts);
   return engine.compute(opts);
+}
+
+/**
+ * East-west flows between peered VPCs: for each peering and direction, every endpoint of the
+ * destination VPC judged from the whole source VPC block (`Exposure.from` is the source VPC id).
+ */
+export function computeAwsPeeringExposures(resources: readonly Resource[], opts: AwsReachOptions = {}): Exposure[] {
+  return new AwsReachability(buildAwsTopology(resources), opts).computePeering(opts);
 }

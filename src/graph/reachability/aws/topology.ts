@@ -148,8 +148,18 @@ export interface LoadBalancer {
   listeners: Listener[];
 }
 
+export interface Peering {
+  r: Resource;
+  /** the requester's and the accepter's VPC */
+  a: Link<Vpc>;
+  b: Link<Vpc>;
+  /** accepted (auto_accept, an accepter resource, or one account in CloudFormation) */
+  active: Fact;
+}
+
 export interface AwsTopology {
   endpoints: Endpoint[];
+  peerings: Peering[];
   loadBalancers: LoadBalancer[];
   subnets: Map<Resource, Subnet>;
   vpcs: Map<Resource, Vpc>;
@@ -183,6 +193,7 @@ const T = {
   nat: ['aws_nat_gateway', 'AWS::EC2::NatGateway'],
   vgw: ['aws_vpn_gateway', 'AWS::EC2::VPNGateway'],
   peering: ['aws_vpc_peering_connection', 'AWS::EC2::VPCPeeringConnection'],
+  peeringAccepter: ['aws_vpc_peering_connection_accepter'],
   tgw: ['aws_ec2_transit_gateway', 'AWS::EC2::TransitGateway'],
   subnet: ['aws_subnet', 'aws_default_subnet', 'AWS::EC2::Subnet'],
   routeTable: ['aws_route_table', 'aws_default_route_table', 'AWS::EC2::RouteTable'],
@@ -404,6 +415,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
   const of = (role: Role): Resource[] => byRole.get(role) ?? [];
   const topo: AwsTopology = {
     endpoints: [],
+    peerings: [],
     loadBalancers: [],
     subnets: new Map(),
     vpcs: new Map(),
@@ -1065,6 +1077,26 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     if (l) l.targetGroups.push(...tgLinks(r, isCfn(r) ? 'Actions' : 'action', isCfn(r) ? r.attributes.Actions : r.attributes.action));
   }
   topo.loadBalancers = [...lbs.values()];
+  // VPC peering connections (east-west)
+  const accepted = new Map<Resource, RuleRef>();
+  for (const r of of('peeringAccepter')) {
+    const res = resolveAs(r, 'vpc_peering_connection_id', r.attributes.vpc_peering_connection_id, 'peering');
+    if (res && 'r' in res && asBool(r.attributes.auto_accept) === true) accepted.set(res.r, ruleRef(r, 'auto_accept', `${r.id} accepts ${res.r.id}`));
+  }
+  for (const r of of('peering')) {
+    const a = vpcLink(r, 'vpc_id', 'VpcId');
+    const b = vpcLink(r, 'peer_vpc_id', 'PeerVpcId');
+    let active: Fact;
+    const acc = accepted.get(r);
+    if (acc) active = { value: true, ref: acc };
+    else if (isCfn(r)) active = r.attributes.PeerOwnerId === undefined ? { value: true, ref: ruleRef(r, undefined, 'same account: accepted on creation') } : { value: 'unknown', what: `${r.id}: accepted by account ${String(r.attributes.PeerOwnerId)} outside this template` };
+    else {
+      const auto = boolFact(r, 'auto_accept', r.attributes.auto_accept, 'auto_accept');
+      active = auto && auto.value !== false ? auto : { value: 'unknown', what: `${r.id}: not auto-accepted here; accepted outside the configuration?` };
+    }
+    topo.peerings.push({ r, a, b, active });
+  }
+
   topo.unresolvedIgwAttach = unresolvedIgwAttach.map((r) => r.id);
   return topo;
 }
