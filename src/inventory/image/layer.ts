@@ -132,7 +132,11 @@ export async function readLayer(chunks: AsyncIterable<Buffer>, gzip: boolean, in
       for await (const chunk of entry) parts.push(chunk as Buffer);
       delta.entries.set(path, { kind: 'file', data: Buffer.concat(parts) });
     }
-  })();
+  })().catch((err: unknown) => {
+    // a consumer that stopped reading would leave the pipeline waiting on back-pressure
+    extract.destroy(err as Error);
+    throw err;
+  });
   // consume concurrently: a failed pipeline must not leave the consumer waiting, nor the reverse
   const results = await Promise.allSettled([gzip ? pipeline(chunks, createGunzip(), extract) : pipeline(chunks, extract), consume]);
   for (const r of results) if (r.status === 'rejected') throw r.reason;
