@@ -240,3 +240,20 @@ describe('pom.xml', () => {
     expect(run('pom.xml', '<other/>').errors[0]!.message).toMatch(/not a Maven POM/);
   });
 });
+
+describe('yarn.lock edge', () => {
+  it('does not hang on a comment at the end of the text without a newline (a @yarnpkg/lockfile 1.1.0 loop)', () => {
+    expect(run('yarn.lock', '# yarn lockfile v1')).toEqual({ packages: [], errors: [] });
+    expect(rows(run('yarn.lock', 'a@^1:\n  version "1.0.0"\n# trailing'))).toEqual(['npm a@1.0.0 :1']);
+  });
+});
+
+describe('yarn.lock text that would hang @yarnpkg/lockfile', () => {
+  it('is refused at its line before the library reads it', () => {
+    for (const [text, line] of [['R{%"%7 ,"x', 1], ['a@^1:\n  version "1.0.0\n', 2], ['a@^1:\n  resolved "x\\\\" "y"\n', 2], ['ok@1:\n  version "1"\nbroken"', 3]] as const) {
+      const inv = run('yarn.lock', text);
+      expect(inv.packages).toEqual([]);
+      expect(inv.errors.map((e) => e.line)).toEqual([line]);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { ParseError } from '../../scan/errors.js';
 import { parseJsonOrThrow } from '../../sources/shared/json-error.js';
 import type { InstalledPackage, Inventory, InventoryError } from '../types.js';
-import { failed, LineFinder, pkg } from './common.js';
+import { failed, LineFinder, lines, pkg } from './common.js';
 
 // a webpack-bundled CommonJS module whose exports neither Node's ESM loader nor vitest see as
 // named exports the same way: required, as CommonJS
@@ -102,9 +102,13 @@ function nameFromSpecifier(spec: string): string {
 
 export function parseYarnLock(text: string, file: string): Inventory {
   if (/^__metadata:/m.test(text)) return parseYarnBerry(text, file);
+  const bad = badYarnLine(text);
+  if (bad !== undefined) return failed(file, 'invalid yarn.lock: not an entry header, a "key value" line or a comment', bad);
   let object: Record<string, { version?: string }>;
   try {
-    const res = yarnLockfile.parse(text);
+    // @yarnpkg/lockfile 1.1.0 loops forever on a comment at the very end of the text without a
+    // newline (`# yarn lockfile v1` alone): the text always gets one
+    const res = yarnLockfile.parse(text.endsWith('\n') ? text : `${text}\n`);
     if (res.type === 'conflict') return failed(file, 'yarn.lock has unresolved merge conflicts');
     object = res.object;
   } catch (err) {
@@ -137,6 +141,29 @@ export function parseYarnLock(text: string, file: string): Inventory {
   }
   packages.sort((a, b) => a.location.startLine - b.location.startLine);
   return { packages, errors };
+}
+
+/**
+ * The first line that is not a yarn.lock v1 line: a comment, an entry header (`"a@^1", a@^1.2:`),
+ * or an indented `key value` / `key:` line, where every string ends on its line and bare words
+ * hold no quote. @yarnpkg/lockfile 1.1.0's tokenizer reads an unterminated string (also one that
+ * starts inside a bare word) past the end of the text until memory runs out, so such text is
+ * refused here, with its line, before the library sees it.
+ */
+const YARN_WORD = String.raw`(?:"(?:[^"\\\n]|\\.)*"|[^"\s,:#][^"\s,:]*)`;
+const YARN_HEADER = new RegExp(String.raw`^${YARN_WORD}(?:,\s*${YARN_WORD})*:\s*$`);
+const YARN_PROPERTY = new RegExp(String.raw`^(?: {2})+${YARN_WORD}(?:(?: +${YARN_WORD})|:)?\s*$`);
+
+function badYarnLine(text: string): number | undefined {
+  const all = lines(text);
+  for (let n = 0; n < all.length; n++) {
+    const line = all[n]!;
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    // two backslashes before a quote: the tokenizer's escape rule and the pattern's could disagree
+    if (line.includes('\\\\"')) return n + 1;
+    if (!YARN_HEADER.test(line) && !YARN_PROPERTY.test(line)) return n + 1;
+  }
+  return undefined;
 }
 
 function yamlOrError(text: string, file: string): { value: unknown } | { error: Inventory } {
