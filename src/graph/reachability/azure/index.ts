@@ -281,7 +281,7 @@ function peerResolver(ix: Index, x: VmEndpoint, self: VmEndpoint): PeerResolver 
   return (rule) => {
     const tris = rule.peers.map((p) => peerIs(ix, p, x, self));
     if (tris.includes('yes')) return { set: EVERYTHING, unknown: [] };
-    if (tris.includes('unknown')) return { set: EMPTY, unknown: [`whether ${rule.peers.map((p) => (p.kind === 'cidr' ? p.cidr : p.kind === 'service-tag' ? p.tag : p.kind === 'unknown' ? p.value.toString() : p.ref)).join(',')} covers ${x.vm.id}`] };
+    if (tris.includes('unknown')) return { set: EMPTY, unknown: [`whether ${rule.peers.map((p) => (p.kind === 'cidr' ? p.cidr : p.kind === 'service-tag' ? p.tag : p.kind === 'unknown' ? p.value.toString() : p.ref)).join(',')} covers the other end of the flow`] };
     return { set: EMPTY, unknown: [] };
   };
 }
@@ -293,22 +293,42 @@ function peerResolver(ix: Index, x: VmEndpoint, self: VmEndpoint): PeerResolver 
  */
 function eastWest(ix: Index, endpoints: readonly VmEndpoint[]): Flow[] {
   const out: Flow[] = [];
+  // pairs whose ends look alike to the NSGs (same NSGs, network, address range, security groups) share one evaluation
+  const assocs = ix.byType.get('azurerm_network_interface_application_security_group_association') ?? [];
+  const sig = (e: VmEndpoint) =>
+    JSON.stringify([e.nicNsg?.id, e.subnetNsg?.id, e.subnet === undefined, e.vnet, e.addresses?.map((i) => [String(i[0]), String(i[1])]), assocs.filter((a) => refTargets(ix, a, 'network_interface_id').includes(e.nic)).flatMap((a) => refTargets(ix, a, 'application_security_group_id').map((g) => g.id)).sort()]);
+  const sigs = new Map(endpoints.map((e) => [e, sig(e)]));
+  const memo = new Map<string, Array<{ transport: 'tcp' | 'udp'; seg: ReturnType<typeof evaluateLevels>[number] }>>();
   for (const a of endpoints) {
     for (const b of endpoints) {
       if (a.vm === b.vm) continue;
       if (a.vnet !== undefined && b.vnet !== undefined && a.vnet !== b.vnet) continue;
+      const extra = a.vnet === undefined || b.vnet === undefined ? ['virtual network of the source or the destination'] : [];
+      const base = { endpointId: b.vm.id, workloadId: b.vm.id, from: a.vm.id, fromZone: a.zone, toZone: b.zone, fromName: a.name, toName: b.name } as const;
+      const memoKey = `${sigs.get(a)}|${sigs.get(b)}`;
+      const hit = memo.get(memoKey);
+      if (hit) {
+        for (const { transport, seg: s } of hit) {
+          const verdict = extra.length ? 'unknown' : s.verdict;
+          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: [hop('vm', a.vm.id), ...s.path, hop('vm', b.vm.id)] };
+          if (verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
+          out.push(f);
+        }
+        continue;
+      }
+      const segs: Array<{ transport: 'tcp' | 'udp'; seg: ReturnType<typeof evaluateLevels>[number] }> = [];
+      memo.set(memoKey, segs);
       const level = (n: Resource | undefined, dir: 'ingress' | 'egress', role: string, other: VmEndpoint, self: VmEndpoint, known: boolean): Level =>
         n
           ? { kind: 'rules', hopKind: 'nsg', resourceId: n.id, label: `${role} NSG (${dir === 'ingress' ? 'inbound' : 'outbound'})`, rules: nsgRules(ix, n, dir, peerResolver(ix, other, self)), blockedBy: 'nsg', opaque: true }
           : known
-            ? { kind: 'none', hopKind: 'nsg', resourceId: `${self.vm.id} ${role}`, note: `no NSG on the ${role}` }
-            : { kind: 'unknown', hopKind: 'nsg', resourceId: '(unknown)', why: `${self.nic.id}: subnet not in the scanned configuration (its NSG is unknown)` };
+            ? { kind: 'none', hopKind: 'nsg', resourceId: '(none)', note: `no NSG on the ${role === 'NIC' ? 'NIC' : 'subnet'} of the ${self === a ? 'source' : 'destination'}` }
+            : { kind: 'unknown', hopKind: 'nsg', resourceId: '(unknown)', why: `the ${self === a ? 'source' : 'destination'}'s subnet is not in the scanned configuration (its NSG is unknown)` };
       const levels = [level(a.nicNsg, 'egress', 'NIC', b, a, true), level(a.subnetNsg, 'egress', 'subnet', b, a, a.subnet !== undefined), level(b.subnetNsg, 'ingress', 'subnet', a, b, b.subnet !== undefined), level(b.nicNsg, 'ingress', 'NIC', a, b, true)];
-      const extra = a.vnet === undefined || b.vnet === undefined ? [`virtual network of ${a.vm.id} or ${b.vm.id}`] : [];
-      const base = { endpointId: b.vm.id, workloadId: b.vm.id, from: a.vm.id, fromZone: a.zone, toZone: b.zone, fromName: a.name, toName: b.name } as const;
       for (const transport of ['tcp', 'udp'] as const) {
         for (const s of evaluateLevels(levels, transport, EVERYTHING, extra)) {
           if (s.verdict === 'not-exposed') continue;
+          segs.push({ transport, seg: s });
           const verdict = extra.length ? 'unknown' : s.verdict;
           const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: [hop('vm', a.vm.id), ...s.path, hop('vm', b.vm.id)] };
           if (verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];

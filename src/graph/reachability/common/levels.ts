@@ -28,7 +28,9 @@ export interface Segment {
   unknowns: string[];
 }
 
-export function evaluateLevels(levels: readonly Level[], transport: string, space: AddrSet, baseUnknowns: readonly string[] = []): Segment[] {
+export function evaluateLevels(given: readonly Level[], transport: string, space: AddrSet, baseUnknowns: readonly string[] = []): Segment[] {
+  // a rule that can match no source in the asked space never decides anything: leave it out (fewer port segments)
+  const levels = given.map((l) => (l.kind === 'rules' ? { ...l, rules: l.rules.filter((r) => r.sourcesUnknown || !isEmpty(intersect(r.sources, space))) } : l));
   const ranges = levels.flatMap((l) => (l.kind === 'rules' ? l.rules.flatMap((r) => r.ports ?? []) : []));
   const out: Array<Segment & { key: string }> = [];
   for (const range of segments(ranges)) {

@@ -11,7 +11,7 @@
  * admits 0.0.0.0/0, as the API does; `source_tags` and `source_service_accounts` match only
  * internal addresses. Unknown inputs bound the answer from both sides (`common/ordered.ts`).
  */
-import { asList, asString, getPath, isObject, isUnknown, type PortRange, type Resource, type Value } from '../../../model/index.js';
+import { asList, asString, getPath, isObject, isUnknown, type PortRange, type Resource, type Unknown, type Value } from '../../../model/index.js';
 import type { Hop } from '../types.js';
 import { EMPTY, EVERYTHING, PRIVATE, PUBLIC, PUBLIC_V4, PUBLIC_V6, equals, fromCidrs, intersect, isEmpty, subtract, toCidrs, union, type AddrSet } from '../common/addr.js';
 import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../common/flow.js';
@@ -214,12 +214,24 @@ function rulesFor(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
   return rules;
 }
 
+const rangeCache = new WeakMap<Value[] | Unknown, AddrSet | string>();
+
+/** A firewall's range list as an address set (parsed once per list), or why it is unknown. */
+function rangeSet(v: Value | undefined, what: string): AddrSet | string {
+  if (isUnknown(v)) return `${what} (${v.toString()})`;
+  const key = Array.isArray(v) ? v : undefined;
+  const hit = key ? rangeCache.get(key) : undefined;
+  if (hit !== undefined) return hit;
+  const list = asList(v);
+  const out = list.some(isUnknown) ? `${what} (unresolved element)` : fromCidrs(list.filter((x): x is string => typeof x === 'string'));
+  if (key) rangeCache.set(key, out);
+  return out;
+}
+
 /** Does a list of ranges hold an instance's internal address? */
 function rangesHold(v: Value | undefined, internal: AddrSet | undefined, what: string): Tri | string {
-  if (isUnknown(v)) return `${what} (${v.toString()})`;
-  const list = asList(v);
-  if (list.some(isUnknown)) return `${what} (unresolved element)`;
-  const set = fromCidrs(list.filter((x): x is string => typeof x === 'string'));
+  const set = rangeSet(v, what);
+  if (typeof set === 'string') return set;
   if (internal) return isEmpty(subtract(internal, set)) ? 'yes' : isEmpty(intersect(internal, set)) ? 'no' : 'unknown';
   if (equals(set, EVERYTHING) || isEmpty(subtract(PRIVATE, set))) return 'yes';
   return isEmpty(intersect(set, PRIVATE)) ? 'no' : 'unknown';
@@ -240,11 +252,11 @@ function admitsInstance(fw: Resource, a: Nic): { set: AddrSet; unknown: string[]
   if (has('source_ranges')) parts.push(rangesHold(at.source_ranges, a.internal, `${fw.id}.source_ranges`));
   if (has('source_tags')) {
     const tags = strings(at.source_tags);
-    parts.push(tags === undefined ? `${fw.id}.source_tags` : a.tags === undefined ? `${a.inst.id}.tags` : tags.some((t) => a.tags!.includes(t)) ? 'yes' : 'no');
+    parts.push(tags === undefined ? `${fw.id}.source_tags` : a.tags === undefined ? "tags of the source instance" : tags.some((t) => a.tags!.includes(t)) ? 'yes' : 'no');
   }
   if (has('source_service_accounts')) {
     const sas = strings(at.source_service_accounts);
-    parts.push(sas === undefined ? `${fw.id}.source_service_accounts` : a.sas === undefined ? `${a.inst.id}.service_account` : sas.some((t) => a.sas!.includes(t)) ? 'yes' : 'no');
+    parts.push(sas === undefined ? `${fw.id}.source_service_accounts` : a.sas === undefined ? "service account of the source instance" : sas.some((t) => a.sas!.includes(t)) ? 'yes' : 'no');
   }
   if (parts.includes('yes')) return triSource('yes');
   const open = parts.find((p) => p !== 'no');
@@ -322,25 +334,51 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
  */
 function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, nics: readonly Nic[]): Flow[] {
   const out: Flow[] = [];
+  // the rules that apply to each NIC, built once with placeholder peers; the peers are set per pair
+  const applying = new Map<Nic, { ingress: Array<{ fw: Resource; rules: OrderedRule[] }>; egress: Array<{ fw: Resource; rules: OrderedRule[] }> }>();
+  const none = () => ({ set: EMPTY, unknown: [] });
+  for (const n of nics) {
+    const split = (direction: 'ingress' | 'egress') =>
+      fwNetworks.flatMap(({ fw }) => {
+        const rules = rulesFor([fwNetworks.find((x) => x.fw === fw)!], n, direction, none);
+        return rules.length ? [{ fw, rules }] : [];
+      });
+    applying.set(n, { ingress: split('ingress'), egress: split('egress') });
+  }
+  // the peers of each applying firewall for this pair: matched (y), not (n) or unknown (u); the evaluation depends on nothing else
+  const peersFor = (list: Array<{ fw: Resource; rules: OrderedRule[] }>, peer: (fw: Resource) => { set: AddrSet; unknown: string[] }) => {
+    const states = list.map(({ fw, rules }) => ({ fw, rules, p: peer(fw) }));
+    const key = states.map(({ fw, p }) => `${fw.id}:${p.unknown.length ? `u${p.unknown.join(',')}` : isEmpty(p.set) ? 'n' : 'y'}`).join(';');
+    return { key, rules: () => states.flatMap(({ rules, p }) => rules.map((r) => ({ ...r, sources: p.set, sourcesUnknown: p.unknown.length > 0, ...(p.unknown.length ? { unknowns: [...(r.unknowns ?? []), ...p.unknown] } : {}) }))) };
+  };
+  const memo = new Map<string, Array<{ transport: 'tcp' | 'udp'; seg: ReturnType<typeof evaluateLevels>[number] }>>();
   for (const a of nics) {
     for (const b of nics) {
       if (a.inst === b.inst || sameNetwork(a.key, b.key) === 'no') continue;
       const netId = `gcp-network:${networkLabel(b.key)}`;
-      const egress = [...rulesFor(fwNetworks, a, 'egress', (fw) => reachesInstance(fw, b)), IMPLIED_ALLOW_EGRESS(netId)];
-      const ingress = [...rulesFor(fwNetworks, b, 'ingress', (fw) => admitsInstance(fw, a)), IMPLIED_DENY(netId)];
-      const base = { endpointId: b.inst.id, workloadId: b.inst.id, from: a.inst.id, fromZone: a.zone, toZone: b.zone, fromName: a.name, toName: b.name } as const;
       const extra = sameNetwork(a.key, b.key) === 'unknown' ? [`network of ${a.inst.id} or ${b.inst.id}`] : [];
-      for (const transport of ['tcp', 'udp'] as const) {
-        const levels = [
-          { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: `egress of ${a.name}`, rules: egress, blockedBy: 'firewall' as const, opaque: true },
-          { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: `ingress of ${b.name}`, rules: ingress, blockedBy: 'firewall' as const, opaque: true },
-        ];
-        for (const s of evaluateLevels(levels, transport, EVERYTHING, extra)) {
-          if (s.verdict === 'not-exposed') continue;
-          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: extra.length && s.verdict === 'exposed' ? 'unknown' : s.verdict, path: [hop('instance', a.inst.id), ...s.path, hop('instance', b.inst.id)] };
-          if (f.verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
-          out.push(f);
+      const eg = peersFor(applying.get(a)!.egress, (fw) => reachesInstance(fw, b));
+      const ing = peersFor(applying.get(b)!.ingress, (fw) => admitsInstance(fw, a));
+      const memoKey = `${netId}|${eg.key}|${ing.key}|${extra.length}`;
+      let segs = memo.get(memoKey);
+      if (!segs) {
+        const egress = [...eg.rules(), IMPLIED_ALLOW_EGRESS(netId)];
+        const ingress = [...ing.rules(), IMPLIED_DENY(netId)];
+        segs = [];
+        for (const transport of ['tcp', 'udp'] as const) {
+          const levels = [
+            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: 'egress of the source', rules: egress, blockedBy: 'firewall' as const, opaque: true },
+            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: 'ingress of the destination', rules: ingress, blockedBy: 'firewall' as const, opaque: true },
+          ];
+          for (const seg of evaluateLevels(levels, transport, EVERYTHING, extra)) if (seg.verdict !== 'not-exposed') segs.push({ transport, seg });
         }
+        memo.set(memoKey, segs);
+      }
+      const base = { endpointId: b.inst.id, workloadId: b.inst.id, from: a.inst.id, fromZone: a.zone, toZone: b.zone, fromName: a.name, toName: b.name } as const;
+      for (const { transport, seg: s } of segs) {
+        const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: extra.length && s.verdict === 'exposed' ? 'unknown' : s.verdict, path: [hop('instance', a.inst.id), ...s.path, hop('instance', b.inst.id)] };
+        if (f.verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
+        out.push(f);
       }
     }
   }

@@ -122,6 +122,25 @@ function policyTri(v: boolean | 'unknown'): Tri {
   return v === 'unknown' ? 'unknown' : v ? 'yes' : 'no';
 }
 
+const selecting = new WeakMap<K8sModel, Map<K8sPod, Array<{ policy: K8sPolicy; sel: Tri }>>>();
+
+/** The policies of the pod's namespace whose podSelector may select it (computed once per pod). */
+function selectingPolicies(model: K8sModel, pod: K8sPod): Array<{ policy: K8sPolicy; sel: Tri }> {
+  let byPod = selecting.get(model);
+  if (!byPod) selecting.set(model, (byPod = new Map()));
+  let hit = byPod.get(pod);
+  if (!hit) {
+    hit = [];
+    for (const policy of model.policies) {
+      if (policy.namespace !== pod.namespace) continue;
+      const sel: Tri = policy.podSelector === undefined ? 'unknown' : matchSelector(policy.podSelector, pod.labels);
+      if (sel !== 'no') hit.push({ policy, sel });
+    }
+    byPod.set(pod, hit);
+  }
+  return hit;
+}
+
 /** What `pod` admits (ingress) from `src`, or sends (egress) to `dest`. */
 export function allowance(model: K8sModel, pod: K8sPod, dir: 'ingress' | 'egress', other: Source, dest?: K8sPod): Allowance {
   let yes: PortSet = {};
@@ -131,10 +150,7 @@ export function allowance(model: K8sModel, pod: K8sPod, dir: 'ingress' | 'egress
   const isolatedBy: RuleRef[] = [];
   const unknowns: string[] = [];
   let ranges: AddrSet = EMPTY;
-  for (const policy of model.policies) {
-    if (policy.namespace !== pod.namespace) continue;
-    const sel = policy.podSelector === undefined ? 'unknown' : matchSelector(policy.podSelector, pod.labels);
-    if (sel === 'no') continue;
+  for (const { policy, sel } of selectingPolicies(model, pod)) {
     const typeTri = policyTri(dir === 'ingress' ? policy.ingress : policy.egress);
     const selects = and(sel, typeTri);
     if (selects === 'no') continue;
@@ -355,6 +371,16 @@ function podFlows(model: K8sModel): Flow[] {
       const base = { endpointId: b.workload.id, workloadId: b.workload.id, from: a.workload.id, fromZone: `k8s:${a.namespace}`, toZone: `k8s:${b.namespace}`, fromName: a.name, toName: b.name };
       const path = [hop('pod', a.workload.id), hop('network-policy', a.workload.id, eg.allowedBy, eg.isolated === 'no' ? 'egress not isolated' : 'egress'), hop('network-policy', b.workload.id, ing.allowedBy, ing.isolated === 'no' ? 'ingress not isolated' : 'ingress'), hop('pod', b.workload.id)];
       for (const [set, verdict] of [[yes, 'exposed'], [maybe, 'unknown']] as const) {
+        // the same ranges on every transport (typically: nothing isolates either pod) make one flow of protocol "all"
+        const first = JSON.stringify(set.tcp ?? []);
+        if (set.tcp?.length && TRANSPORTS.every((t) => JSON.stringify(set[t] ?? []) === first)) {
+          for (const r of set.tcp) {
+            const f: Flow = { ...base, protocol: 'all', ports: { from: r.from, to: r.to }, verdict, path };
+            if (verdict === 'unknown') f.unknowns = [...new Set([...eg.unknowns, ...ing.unknowns])];
+            out.push(f);
+          }
+          continue;
+        }
         for (const t of TRANSPORTS) {
           for (const r of set[t] ?? []) {
             const f: Flow = { ...base, protocol: t, ports: { from: r.from, to: r.to }, verdict, path };

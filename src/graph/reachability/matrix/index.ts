@@ -159,7 +159,9 @@ export interface IntentViolation {
 /** Allowed flows (exposed or unknown) minus what the intents declare; what remains is a violation. */
 export function auditIntent(flows: readonly Flow[], intents: readonly IntentRule[]): IntentViolation[] {
   const out: IntentViolation[] = [];
-  for (const f of allowedFlows(flows)) {
+  // a flow of every transport is audited transport by transport (an intent may name one)
+  const expanded = allowedFlows(flows).flatMap((f) => (f.protocol === 'all' ? TRANSPORTS.map((t) => ({ ...f, protocol: t })) : [f]));
+  for (const f of expanded) {
     let rest: PortRange[] = [{ from: f.ports.from, to: f.ports.to }];
     for (const i of intents) {
       if (i.protocol !== 'any' && f.protocol !== i.protocol) continue;
