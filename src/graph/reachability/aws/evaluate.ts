@@ -36,7 +36,7 @@ interface Stage {
 
 /** Who sends the traffic: any internet address, or a load balancer (its groups and subnets). */
 /** `peer`: a load balancer (as the source of forwarded traffic) or a target (as its destination): its groups and subnets. */
-type Source = { kind: 'internet'; family: Family } | { kind: 'peer'; key: string; family: Family; sgs: Set<Sg>; cidrs: Cidr[]; cidrsUnknown: boolean };
+type Source = { kind: 'internet'; family: Family } | { kind: 'peer'; key: string; family: Family; sgs: Set<Sg>; sgsUnknown?: boolean; cidrs: Cidr[]; cidrsUnknown: boolean };
 
 function hop(kind: string, resourceId: string, rules: RuleRef[], note?: string): Hop {
   const h: Hop = { kind, resourceId, rules };
@@ -77,10 +77,11 @@ export class AwsReachability {
       }
       case 'group': {
         if (source.kind === 'internet') return 'no';
-        if (peer.ref === 'self') return owner && source.sgs.has(owner) ? 'yes' : 'no';
+        const miss: Match = source.sgsUnknown ? 'unknown' : 'no';
+        if (peer.ref === 'self') return owner && source.sgs.has(owner) ? 'yes' : miss;
         const r = this.topo.resolver.lookup(peer.ref, owner?.r);
         if (!r) return 'unknown';
-        return [...source.sgs].some((sg) => sg.r === r) ? 'yes' : 'no';
+        return [...source.sgs].some((sg) => sg.r === r) ? 'yes' : miss;
       }
       case 'prefix-list': {
         const r = this.topo.resolver.lookup(peer.ref, owner?.r);
@@ -125,19 +126,23 @@ export class AwsReachability {
 
   /** First-match segments of a NACL for one direction, transport, peer and port range. */
   naclSegments(nacl: Nacl, direction: 'ingress' | 'egress', protocol: Transport, source: Source, range: PortRange): Segment<NaclRule>[] {
-    if (nacl.implicit) return [{ ...range, decision: 'allow' }];
+    const uncertain = [...nacl.uncertain, ...this.topo.unattachedNaclRules].filter((u) => u.direction === direction || u.direction === 'both');
+    if (nacl.implicit && uncertain.length === 0) return [{ ...range, decision: 'allow' }];
     const key = `${nacl.id}|${direction}|${protocol}|${source.family}|${source.kind === 'peer' ? source.key : 'internet'}|${range.from}-${range.to}`;
     const hit = this.naclCache.get(key);
     if (hit) return hit;
     const rules: OrderedRule<NaclRule>[] = [];
-    const sorted = nacl.rules
+    // AWS's default ACL is rule 100 "allow all" (then the implicit deny)
+    const listed: NaclRule[] = nacl.implicit ? [{ rule: { direction, action: 'allow', protocol: 'all', ports: [ALL], peers: [{ kind: 'cidr', cidr: source.family === 'ipv4' ? '0.0.0.0/0' : '::/0' }], priority: 100 }, ref: { resourceId: nacl.id, summary: 'rule 100 allow all (default network ACL)' } }] : nacl.rules;
+    const sorted: Array<{ x: NaclRule; n: number; uncertain: boolean }> = listed
       .filter((x) => x.rule.direction === direction)
-      .map((x) => ({ x, n: typeof x.rule.priority === 'number' ? x.rule.priority : -1 }))
-      .sort((a, b) => a.n - b.n);
-    for (const { x, n } of sorted) {
-      const ports = this.rulePorts(x.rule, protocol);
+      .map((x) => ({ x, n: typeof x.rule.priority === 'number' ? x.rule.priority : -1, uncertain: false }));
+    for (const u of uncertain) sorted.push({ x: { rule: { direction, action: 'allow', protocol: 'all', ports: [ALL], peers: [], priority: u.priority }, ref: u.ref }, n: u.priority, uncertain: true });
+    sorted.sort((a, b) => a.n - b.n);
+    for (const { x, n, uncertain: u } of sorted) {
+      const ports = u ? 'unknown' : this.rulePorts(x.rule, protocol);
       if (ports === undefined) continue;
-      const match: Match = n < 0 ? 'unknown' : this.ruleMatch(x.rule, source);
+      const match: Match = u || n < 0 ? 'unknown' : this.ruleMatch(x.rule, source);
       rules.push({ rule: x, action: x.rule.action, ports, match });
     }
     const out = firstMatch(rules, range, 'deny');
@@ -270,6 +275,10 @@ export class AwsReachability {
         rules.push({ rule: { rule: { direction: 'egress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: sg.r ? { resourceId: sg.r.id, summary: 'default egress rule: all traffic to 0.0.0.0/0', location: sg.r.location } : { resourceId: sg.id, summary: 'default egress rule: all traffic' }, sg }, ports: [ALL], match: 'yes' });
         continue;
       }
+      for (const u of sg.unknownRules) {
+        if (u.direction !== direction) continue;
+        rules.push({ rule: { rule: { direction, action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: sg.r?.id ?? sg.id, summary: `${direction} rules not known: ${u.what}`, ...(sg.r ? { location: sg.r.location } : {}) }, sg }, ports: 'unknown', match: 'unknown' });
+      }
       for (const x of sg.rules) {
         if (x.rule.direction !== direction || x.rule.action !== 'allow') continue;
         const ports = this.rulePorts(x.rule, protocol);
@@ -384,7 +393,7 @@ export class AwsReachability {
         else cidrsUnknown = true;
       }
     }
-    return { kind: 'peer', key: `lb:${lb.r.id}`, family, sgs: new Set(lb.sgs && 'ok' in lb.sgs ? lb.sgs.ok : []), cidrs, cidrsUnknown };
+    return { kind: 'peer', key: `lb:${lb.r.id}`, family, sgs: new Set(lb.sgs && 'ok' in lb.sgs ? lb.sgs.ok : []), sgsUnknown: lb.sgs !== undefined && 'unknown' in lb.sgs, cidrs, cidrsUnknown };
   }
 
   /** The front half of a load balancer path: scheme, a public subnet, NACL both ways, its groups. */
@@ -415,6 +424,18 @@ export class AwsReachability {
       stages.push(this.sgStage(lb.sgs, seg, 'load-balancer-security-group', label));
     }
     return stages;
+  }
+
+  /** A range cut where the balancer's groups or its subnets' ACLs answer differently. */
+  private frontPieces(lb: LoadBalancer, protocol: Transport, family: Family, range: PortRange): PortRange[] {
+    const source: Source = { kind: 'internet', family };
+    const lists: PortRange[][] = [];
+    if (lb.sgs && 'ok' in lb.sgs) lists.push(this.sgSegments(lb.sgs.ok, protocol, source, range));
+    for (const link of Array.isArray(lb.subnets) ? lb.subnets : []) {
+      const nacl = link && 'ok' in link ? link.ok.nacl?.nacl : undefined;
+      if (nacl) lists.push(this.naclSegments(nacl, 'ingress', protocol, source, range));
+    }
+    return refine(range, ...lists);
   }
 
   private targetStages(lb: LoadBalancer, target: Target, protocol: Transport, family: Family, port: number): Stage[] {
@@ -453,7 +474,7 @@ export class AwsReachability {
       if (c) cidrs.push(c);
       else cidrsUnknown = true;
     }
-    const dest: Source = { kind: 'peer', key: `target:${target.r.id}`, family, sgs: new Set('ok' in target.sgs ? target.sgs.ok : []), cidrs, cidrsUnknown };
+    const dest: Source = { kind: 'peer', key: `target:${target.r.id}`, family, sgs: new Set('ok' in target.sgs ? target.sgs.ok : []), sgsUnknown: 'unknown' in target.sgs, cidrs, cidrsUnknown };
     const label = `${target.r.id} (its security groups or subnets)`;
     const range = { from: port, to: port };
     const stages: Stage[] = [];
@@ -501,7 +522,7 @@ export class AwsReachability {
         for (const l of listeners.filter((x) => x.port === port)) {
           const withListener = [...front, { status: 'pass' as const, hop: hop('listener', l.r.id, [l.ref]) }];
           const base = { endpointId: lb.r.id, from: 'internet', protocol, ports: { from: port, to: port }, family };
-          const targets: Array<{ tgRef?: RuleRef; tgId: string; target: Target; port?: number }> = [];
+          const targets: Array<{ tgRef?: RuleRef; tgId: string; target: Target; port?: number; portUnknown?: string }> = [];
           const notes: string[] = [];
           const unknownTg: string[] = [];
           for (const link of l.targetGroups) {
@@ -510,7 +531,14 @@ export class AwsReachability {
               unknownTg.push(link.unknown);
               continue;
             }
-            for (const t of link.ok.targets) targets.push({ tgRef: link.ref, tgId: link.ok.r.id, target: t, port: t.port ?? link.ok.port });
+            for (const t of link.ok.targets) {
+              const port = t.port ?? link.ok.port;
+              const entry: (typeof targets)[number] = { tgId: link.ok.r.id, target: t };
+              if (link.ref) entry.tgRef = link.ref;
+              if (port !== undefined) entry.port = port;
+              else if (link.ok.portUnknown) entry.portUnknown = link.ok.portUnknown;
+              targets.push(entry);
+            }
             unknownTg.push(...link.ok.unknownTargets);
             if (!link.ok.targets.length && !link.ok.unknownTargets.length) notes.push(`${link.ok.r.id} has no registered targets`);
           }
@@ -521,20 +549,24 @@ export class AwsReachability {
           for (const t of targets) {
             const tgHop: Stage = { status: 'pass', hop: hop('target-group', t.tgId, [t.tgRef, t.target.ref].filter((x): x is RuleRef => x !== undefined)) };
             const tport = t.port ?? port;
-            const stages = [...withListener, tgHop, ...this.targetStages(lb, t.target, protocol, family, tport), { status: 'pass' as const, hop: hop('instance', t.target.r.id, []) }];
+            // a target port that is not known: nothing at the target can be judged
+            const middle: Stage[] = t.portUnknown ? [{ ...tgHop, status: 'unknown', unknowns: [t.portUnknown] }] : [tgHop, ...this.targetStages(lb, t.target, protocol, family, tport)];
+            const stages = [...withListener, ...middle, { status: 'pass' as const, hop: hop('instance', t.target.r.id, []) }];
             const e = this.assemble({ ...base, workloadId: t.target.r.id, workloadPorts: { from: tport, to: tport } }, stages);
             out.push(e);
           }
         }
       }
-      for (const l of listeners.filter((x) => typeof x.port !== 'number')) {
-        out.push(this.assemble({ endpointId: lb.r.id, from: 'internet', protocol, ports: range, family }, [...this.lbFront(lb, protocol, family, range.from), { status: 'unknown', hop: hop('listener', l.r.id, [l.ref]), unknowns: [typeof l.port === 'number' ? '' : l.port.unknown] }]));
-      }
-      for (const r of rest) {
+      // ports without a known listener, split where the balancer's groups or subnet ACLs change their answer
+      for (const r of rest.flatMap((x) => this.frontPieces(lb, protocol, family, x))) {
         if (lb.internetFacing.value === false) continue;
         const front = this.lbFront(lb, protocol, family, r.from);
         const blocked = front.find((s) => s.status === 'block');
-        const stages = blocked ? front : [...front, { status: 'block' as const, blockedBy: 'load-balancer-listener' as const, hop: hop('listener', lb.r.id, [], `no listener on ${protocol}/${rangeText(r)}`) }];
+        const maybe = [...this.topo.unattachedListeners, ...lb.listeners.filter((l) => typeof l.port !== 'number').map((l) => l.r.id)];
+        const noListener: Stage = maybe.length
+          ? { status: 'unknown', hop: hop('listener', lb.r.id, [], `listeners ${maybe.join(', ')} may listen on ${protocol}/${rangeText(r)}`), unknowns: maybe.map((id) => `${id}: load balancer or port not known`) }
+          : { status: 'block', blockedBy: 'load-balancer-listener', hop: hop('listener', lb.r.id, [], `no listener on ${protocol}/${rangeText(r)}`) };
+        const stages = blocked ? front : [...front, noListener];
         out.push(this.assemble({ endpointId: lb.r.id, from: 'internet', protocol, ports: r, family }, stages));
       }
     }
@@ -558,9 +590,11 @@ export class AwsReachability {
   }
 
   private viaPeering(table: RouteTable | undefined, block: Cidr, p: Peering): 'yes' | 'no' | 'unknown' {
-    if (!table) return 'unknown';
+    if (!table || (!table.r && !table.implicit)) return 'unknown';
     const route = this.routeFor(table, block);
     if (route === 'unknown') return 'unknown';
+    // a route whose table could not be resolved may sit in this one
+    if ((!route || route.blackhole) && this.topo.unresolvedRoutes.length) return 'unknown';
     if (!route || route.blackhole) return 'no';
     if ('unknown' in route.target) return 'unknown';
     if (route.target.kind !== 'peering') return 'no';
@@ -598,7 +632,7 @@ export class AwsReachability {
         const outYes = outAnswers.find((x) => x.a === 'yes');
         const outStage: Stage = outYes
           ? { status: 'pass', hop: hop('route-table', outYes.s.routeTable!.table.r?.id ?? outYes.s.routeTable!.table.id, uniq([outYes.s.routeTable!.ref, ...outYes.s.routeTable!.table.routes.filter((r) => 'r' in r.target && r.target.r === p.r).map((r) => r.ref)]), `${outYes.s.r.id} routes ${toBlock.text} to ${p.r.id}`) }
-          : outAnswers.some((x) => x.a === 'unknown')
+          : outAnswers.some((x) => x.a === 'unknown') || [...this.topo.subnets.values()].some((x) => !x.vpc || 'unknown' in x.vpc)
             ? { status: 'unknown', hop: hop('route-table', '?', []), unknowns: [`route from ${from.r.id} to ${toBlock.text}`] }
             : { status: 'block', blockedBy: 'no-route', hop: hop('route-table', from.r.id, [], `no subnet of ${from.r.id} routes ${toBlock.text} to ${p.r.id}`) };
         const f = p.active;

@@ -72,6 +72,18 @@ export interface Nacl {
   rules: NaclRule[];
   /** the AWS-created default ACL that nobody declared: allows everything */
   implicit: boolean;
+  /**
+   * rules that may apply but whose match is not known: a rule list given by an unresolved value
+   * (priority -1: anywhere), a rule resource whose direction is unknown
+   */
+  uncertain: UncertainNaclRule[];
+}
+
+export interface UncertainNaclRule {
+  /** -1 when the position is not known */
+  priority: number;
+  direction: 'ingress' | 'egress' | 'both';
+  ref: RuleRef;
 }
 
 export interface SgRule {
@@ -87,6 +99,8 @@ export interface Sg {
   vpc: Link<Vpc>;
   /** the AWS-created default group that nobody declared: only members reach members */
   implicit: boolean;
+  /** directions whose rule list is (partly) an unresolved value */
+  unknownRules: Array<{ direction: 'ingress' | 'egress'; what: string }>;
   /**
    * true when the group keeps AWS's default egress rule (all traffic out): an undeclared group, or
    * a CloudFormation group without SecurityGroupEgress or egress rule resources. Terraform removes
@@ -124,6 +138,8 @@ export interface Listener {
 export interface TargetGroup {
   r: Resource;
   port?: number;
+  /** set when the port is an unresolved value */
+  portUnknown?: string;
   protocol: string;
   targets: Target[];
   /** targets named by a value that could not be resolved */
@@ -175,6 +191,12 @@ export interface AwsTopology {
   unresolvedEips: string[];
   /** true when some declared aws_default_network_acl could not be tied to a VPC */
   defaultNaclUnresolved: string[];
+  /** NACL rule resources whose ACL could not be resolved: they may sit in any ACL */
+  unattachedNaclRules: UncertainNaclRule[];
+  /** main route table associations that could not be resolved */
+  unresolvedMainRt: string[];
+  /** listeners whose load balancer could not be resolved: any balancer may listen there */
+  unattachedListeners: string[];
   /** internet gateways whose VPC could not be resolved, with what it hangs on */
   igwUnknown: Map<Resource, string>;
   /** gateway attachments naming a gateway that could not be resolved (they may attach any) */
@@ -421,6 +443,9 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     vpcs: new Map(),
     prefixLists: new Map(),
     unattachedSgRules: [],
+    unattachedNaclRules: [],
+    unresolvedMainRt: [],
+    unattachedListeners: [],
     unresolvedRtAssociations: [],
     unresolvedNaclAssociations: [],
     unresolvedRoutes: [],
@@ -537,6 +562,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     const link = vpcLink(r, 'vpc_id', 'vpc_id');
     const rt = resolveAs(r, 'route_table_id', r.attributes.route_table_id, 'routeTable');
     if (link && 'ok' in link && rt && 'r' in rt) link.ok.main = tables.get(rt.r);
+    else topo.unresolvedMainRt.push(r.id);
   }
 
   const routeTarget = (r: Resource, prefix: string): Route['target'] | undefined => {
@@ -673,8 +699,12 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
   const nacls = new Map<Resource, Nacl>();
   const implicitNacl = new Map<Vpc, Nacl>();
   for (const r of of('nacl')) {
-    const n: Nacl = { r, id: r.id, rules: [], implicit: false };
+    const n: Nacl = { r, id: r.id, rules: [], implicit: false, uncertain: [] };
     (r.network ?? []).forEach((rule) => n.rules.push({ rule, ref: ruleRef(r, rule.attributePath, describeNetworkRule(rule)) }));
+    for (const direction of ['ingress', 'egress'] as const) {
+      const list = r.attributes[direction];
+      if (isUnknown(list) || (Array.isArray(list) && list.some((x) => isUnknown(x)))) n.uncertain.push({ priority: -1, direction, ref: ruleRef(r, direction, `${direction} rules not known`) });
+    }
     nacls.set(r, n);
     if (r.type === 'aws_default_network_acl') {
       const res = resolver.resolve(r, 'default_network_acl_id', r.attributes.default_network_acl_id);
@@ -687,9 +717,17 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     const { path, value } = pick(r, 'network_acl_id', 'NetworkAclId');
     const res = resolveAs(r, path, value, 'nacl');
     const n = res && 'r' in res ? nacls.get(res.r) : undefined;
-    for (const rule of r.network ?? []) {
-      if (n) n.rules.push({ rule, ref: ruleRef(r, rule.attributePath ?? rule.peersPath, describeNetworkRule(rule)) });
+    const egress = isCfn(r) ? r.attributes.Egress : r.attributes.egress;
+    const num = asNumber(isCfn(r) ? r.attributes.RuleNumber : r.attributes.rule_number);
+    const priority = typeof num === 'number' ? num : -1;
+    if (!n || isUnknown(egress) || (r.network ?? []).length === 0) {
+      // an entry of an unknown ACL, or in an unknown direction: it may decide traffic wherever it could sit
+      const u: UncertainNaclRule = { priority, direction: isUnknown(egress) ? 'both' : asBool(egress) === true ? 'egress' : 'ingress', ref: ruleRef(r, undefined, `rule ${priority < 0 ? '?' : priority} of ${n ? n.id : 'an unresolved network ACL'}`) };
+      if (n) n.uncertain.push(u);
+      else topo.unattachedNaclRules.push(u);
+      continue;
     }
+    for (const rule of r.network ?? []) n.rules.push({ rule, ref: ruleRef(r, rule.attributePath ?? rule.peersPath, describeNetworkRule(rule)) });
   }
   const setNacl = (subnetRes: Resolved, n: Nacl, ref: RuleRef, owner: Resource): void => {
     const subnet = subnetRes && 'r' in subnetRes ? topo.subnets.get(subnetRes.r) : undefined;
@@ -716,7 +754,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
   }
   for (const vpc of topo.vpcs.values()) {
     if (!vpc.defaultNacl) {
-      const n: Nacl = { id: `${vpc.r.id}:default-network-acl`, rules: [], implicit: true };
+      const n: Nacl = { id: `${vpc.r.id}:default-network-acl`, rules: [], implicit: true, uncertain: [] };
       implicitNacl.set(vpc, n);
     }
   }
@@ -724,7 +762,11 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
   // Security groups and their standalone rules
   const sgs = new Map<Resource, Sg>();
   for (const r of of('sg')) {
-    const sg: Sg = { r, id: r.id, rules: [], vpc: vpcLink(r, 'vpc_id', 'VpcId'), implicit: false, defaultEgress: isCfn(r) && r.attributes.SecurityGroupEgress === undefined };
+    const sg: Sg = { r, id: r.id, rules: [], vpc: vpcLink(r, 'vpc_id', 'VpcId'), implicit: false, unknownRules: [], defaultEgress: isCfn(r) && r.attributes.SecurityGroupEgress === undefined };
+    for (const [key, direction] of (isCfn(r) ? [['SecurityGroupIngress', 'ingress'], ['SecurityGroupEgress', 'egress']] : [['ingress', 'ingress'], ['egress', 'egress']]) as Array<[string, 'ingress' | 'egress']>) {
+      const list = r.attributes[key];
+      if (isUnknown(list) || (Array.isArray(list) && list.some((x) => isUnknown(x)))) sg.unknownRules.push({ direction, what: `${r.id}.${key}${isUnknown(list) && list.expression ? ` (${list.expression})` : ''}` });
+    }
     for (const rule of r.network ?? []) sg.rules.push({ rule, ref: ruleRef(r, rule.attributePath, describeNetworkRule(rule)), sg });
     sgs.set(r, sg);
     if (r.type === 'aws_default_security_group' && sg.vpc && 'ok' in sg.vpc) sg.vpc.ok.defaultSg = sg;
@@ -734,6 +776,12 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     const res = resolveAs(r, path, value, 'sg');
     const sg = res && 'r' in res ? sgs.get(res.r) : undefined;
     const rules = r.network ?? [];
+    if (rules.length === 0) {
+      // a rule whose type (ingress/egress) or shape is not known
+      if (sg) sg.unknownRules.push({ direction: 'ingress', what: `${r.id} (rule not readable)` }, { direction: 'egress', what: `${r.id} (rule not readable)` });
+      else topo.unattachedSgRules.push(r.id);
+      continue;
+    }
     if (!sg) {
       if (rules.some((x) => x.direction === 'ingress')) topo.unattachedSgRules.push(r.id);
       continue;
@@ -746,7 +794,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     if (vpc.defaultSg) return vpc.defaultSg;
     let sg = implicitSg.get(vpc);
     if (!sg) {
-      sg = { id: `${vpc.r.id}:default-security-group`, rules: [], vpc: { ok: vpc }, implicit: true, defaultEgress: true };
+      sg = { id: `${vpc.r.id}:default-security-group`, rules: [], vpc: { ok: vpc }, implicit: true, unknownRules: [], defaultEgress: true };
       implicitSg.set(vpc, sg);
     }
     return sg;
@@ -770,7 +818,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
   for (const s of topo.subnets.values()) {
     if (s.vpc && 'ok' in s.vpc) {
       const vpc = s.vpc.ok;
-      if (!s.routeTable && topo.unresolvedRtAssociations.length === 0) {
+      if (!s.routeTable && topo.unresolvedRtAssociations.length === 0 && (vpc.main || topo.unresolvedMainRt.length === 0)) {
         const main = mainOf(vpc);
         s.routeTable = { table: main, ref: main.r ? ruleRef(main.r, undefined, `${main.id} is the main route table of ${vpc.r.id}`) : ruleRef(vpc.r, undefined, `main route table of ${vpc.r.id} (not declared: local route only)`) };
       }
@@ -780,7 +828,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
       }
     } else if (!s.nacl && topo.unresolvedNaclAssociations.length === 0 && topo.defaultNaclUnresolved.length === 0 && ![...nacls.values()].some((n) => n.r?.type === 'aws_default_network_acl')) {
       // whatever the VPC, no default ACL is managed here: AWS's default allows everything
-      s.nacl = { nacl: { id: 'default-network-acl', rules: [], implicit: true }, ref: ruleRef(s.r, undefined, 'default network ACL (not declared: allows all traffic)') };
+      s.nacl = { nacl: { id: 'default-network-acl', rules: [], implicit: true, uncertain: [] }, ref: ruleRef(s.r, undefined, 'default network ACL (not declared: allows all traffic)') };
     }
   }
   // a route whose table could not be resolved may belong to any table
@@ -934,6 +982,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     const port = asNumber(isCfn(r) ? r.attributes.Port : r.attributes.port);
     const tg: TargetGroup = { r, protocol: (asString(isCfn(r) ? r.attributes.Protocol : r.attributes.protocol) ?? 'HTTP').toUpperCase(), targets: [], unknownTargets: [] };
     if (typeof port === 'number') tg.port = port;
+    else if (isUnknown(port)) tg.portUnknown = `${r.id}.${isCfn(r) ? 'Port' : 'port'}`;
     tgs.set(r, tg);
   }
   const targetFromResource = (t: Resource, ref: RuleRef, port: number | undefined): Target | undefined => {
@@ -1062,7 +1111,10 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     const lp = pick(r, 'load_balancer_arn', 'LoadBalancerArn');
     const res = resolveAs(r, lp.path, lp.value, 'lb');
     const lb = res && 'r' in res ? lbs.get(res.r) : undefined;
-    if (!lb) continue;
+    if (!lb) {
+      if (res && !('r' in res)) topo.unattachedListeners.push(r.id);
+      continue;
+    }
     const portV = asNumber(isCfn(r) ? r.attributes.Port : r.attributes.port);
     const protocol = (asString(isCfn(r) ? r.attributes.Protocol : r.attributes.protocol) ?? (lb.kind === 'network' ? 'TCP' : 'HTTP')).toUpperCase();
     const port = typeof portV === 'number' ? portV : isUnknown(portV) ? { unknown: `${r.id}.port` } : protocol === 'HTTPS' || protocol === 'TLS' ? 443 : 80;
