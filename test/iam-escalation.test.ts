@@ -82,7 +82,7 @@ export function caseToDetails(c: Case): string {
   );
 }
 
-export function runEscalationCase(c: Case) {
+export function runEscalationCase(c: Case, allEdges = true) {
   const { resources, errors } = readAuthorizationDetails(caseToDetails(c), 'case.json');
   if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
   const account = buildIamAccount(resources);
@@ -97,7 +97,7 @@ export function runEscalationCase(c: Case) {
     if (p.kind !== 'document') throw new Error('bad scp');
     return { name: `scp${i}`, kind: 'scp', document: p.document, level: 0 };
   });
-  return { account, result: buildEscalationGraph(account, facts, { scps, now: new Date('2026-11-30T12:00:00Z') }) };
+  return { account, result: buildEscalationGraph(account, facts, { scps, now: new Date('2026-11-30T12:00:00Z'), allEdges }) };
 }
 
 const dir = join(import.meta.dirname, 'iam-escalation-cases');
@@ -115,6 +115,14 @@ describe('IAM escalation cases', () => {
     const ids = loadTechniques().map((t) => t.id);
     expect(ids.filter((id) => !positive.has(id)), 'techniques without a positive case').toEqual([]);
     expect(ids.filter((id) => !negative.has(id)), 'techniques without a negative case').toEqual([]);
+  });
+  it('the pruned search (default) finds the same principals, certainties and path lengths as the full graph', () => {
+    for (const { c } of allCases) {
+      const full = runEscalationCase(c, true).result.paths;
+      const pruned = runEscalationCase(c, false).result.paths;
+      const summary = (m: typeof full) => [...m.values()].map((p) => `${p.principal.id} ${p.certainty} ${p.edges.length}`).sort();
+      expect(summary(pruned), c.name).toEqual(summary(full));
+    }
   });
   for (const { file, c } of allCases) {
     it(`${file}: ${c.name}`, () => {

@@ -70,6 +70,12 @@ export interface EscalationOptions {
   /** the attacker's "now" for aws:CurrentTime / aws:TokenIssueTime (default: the real time) */
   now?: Date;
   techniques?: Technique[];
+  /**
+   * Also record takeover edges to principals that do not reach admin (every
+   * pair is then evaluated: quadratic, for small accounts). By default only
+   * edges that lead towards admin are searched for.
+   */
+  allEdges?: boolean;
 }
 
 export interface EscalationResult {
@@ -78,7 +84,7 @@ export interface EscalationResult {
   /** principal id → shortest path to admin, for every principal that reaches it */
   paths: Map<string, EscalationPath>;
   graph: SecurityGraph;
-  stats: { principals: number; evaluations: number; edges: number };
+  stats: { principals: number; evaluations: number; edges: number; evaluationsByPhase: Record<string, number> };
 }
 
 const ADMIN_POLICY_DOC: PolicyDocument = {
@@ -92,6 +98,7 @@ const PROBES = [PROBE_ANY, 'iam:AttachUserPolicy', 'iam:PutRolePolicy', 'iam:Cre
 /** The attacker has the credentials, not the MFA device, and calls AWS directly. */
 const ABSENT_KEYS = ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast', 'aws:SourceIdentity'];
 const NEW_NAME = 'tetrad-escalation';
+const NO_CONTEXT: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const DEFAULT_REGION = 'us-east-1';
 
 interface Verdict {
@@ -188,13 +195,13 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
     a: Actor,
     action: string,
     resource: string,
-    extra: Record<string, string> = {},
+    extra: Record<string, string> = NO_CONTEXT,
     target?: IamPrincipal,
     resourcePolicies?: EvalPolicy[],
     identity?: EvalPolicy[],
   ): Decision => {
     const cacheable = !resourcePolicies && !identity;
-    const key = cacheable ? `${action}|${independent(a, action) ? '*' : resource}|${JSON.stringify(extra)}` : '';
+    const key = cacheable ? `${action}|${independent(a, action) ? '*' : resource}|${contextKey(extra)}` : '';
     if (cacheable) {
       const hit = a.decisionCache.get(key);
       if (hit) return hit;
@@ -256,11 +263,13 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
     if (set.has(k)) return true;
     if (set.has(`!${k}`)) return false;
     const trust = trustIndex.sanitized.get(role.id);
-    const ok = trust !== undefined && evaluate({ principal: { kind: 'service', arn: service }, action: 'sts:AssumeRole', resource: role.arn, context: new RequestContext({}, [], false) }, { identity: [], resource: [trust] }, { resolve }).decision !== 'denied';
+    const ok = trust !== undefined && evaluate({ principal: { kind: 'service', arn: service, account: 'aws-service' }, action: 'sts:AssumeRole', resource: role.arn, context: new RequestContext({}, [], false) }, { identity: [], resource: [trust] }, { resolve }).decision !== 'denied';
     set.add(ok ? k : `!${k}`);
     return ok;
   };
 
+  const existingByKind = new Map<string, ExistingResource[]>();
+  for (const e of facts.existing) existingByKind.set(e.kind, [...(existingByKind.get(e.kind) ?? []), e]);
   const edges: EscalationEdge[] = [];
   const addEdge = (e: EscalationEdge) => edges.push(e);
 
@@ -275,15 +284,56 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
   }
 
   // 2. techniques
-  const byCategory = (self: boolean) => techniques.filter((t) => (t.grants !== 'target') === self);
-  const empowerOther: Array<{ from: IamPrincipal; to: IamPrincipal; t: Technique; v: Verdict; resource: string }> = [];
-  const runTechnique = (a: Actor, t: Technique) => {
+  /**
+   * Tries technique `t` from actor `a` against `targets`. An edge to a
+   * principal (grants: target) or to admin (grants: admin/group-permissions,
+   * when the subject is the attacker itself) is recorded and returned; with
+   * `first`, the search stops at the first proven edge. For `grants: admin`
+   * on another principal, `empowered` receives the target instead.
+   */
+  /**
+   * When none of the technique's actions depends on the target, its verdict is
+   * the same for every target: 'no' (never applies), 'maybe' (never proven) or
+   * 'yes'; undefined when it depends on the target.
+   */
+  const ceilings = new Map<string, 'no' | 'maybe' | 'yes' | undefined>();
+  const ceiling = (a: Actor, t: Technique): 'no' | 'maybe' | 'yes' | undefined => {
+    const key = `${a.p.id}>${t.id}`;
+    if (ceilings.has(key)) return ceilings.get(key);
+    let out: 'no' | 'maybe' | 'yes' | undefined = 'yes';
+    const alwaysUnknown = t.preconditions.some((c) => (c === 'existing-resource' || c === 'existing-any-resource') && !existingByKind.get(t.existing!)?.length) || t.preconditions.some((c) => c === 'no-login-profile' || c === 'has-login-profile');
+    for (const req of t.actions) {
+      if (req.trust === 'role' || req.on === 'policy' || req.on === 'existing' || ((req.on === 'target' || req.on === 'passed-role') && !independent(a, req.action))) {
+        out = undefined;
+        break;
+      }
+      const anyTarget = `arn:aws:iam::${acct}:${t.target === 'group' ? 'group' : t.target === 'user' ? 'user' : 'role'}/tetrad-any-target`;
+      // a trust policy rewritten to name the attacker is the same for every target
+      const sample = req.on === 'new' ? newResource(a, req) : verdictOf(decide(a, req.action, anyTarget, req.context, undefined, req.trust === 'attacker' ? [attackerTrust(a.p)] : undefined));
+      if (!sample) {
+        out = 'no';
+        break;
+      }
+      if (sample.kind === 'maybe') out = 'maybe';
+    }
+    if (out === undefined && alwaysUnknown) out = 'maybe';
+    else if (out === 'yes' && alwaysUnknown) out = 'maybe';
+    ceilings.set(key, out);
+    return out;
+  };
+  const applicable = (a: Actor, t: Technique): boolean => t.actions.every((r) => mayAllow(a, r.action) || r.trust !== undefined) && !(t.preconditions.includes('attacker-is-user') && a.p.kind !== 'user');
+  const tryTechnique = (
+    a: Actor,
+    t: Technique,
+    targets: Iterable<IamPrincipal>,
+    first: boolean,
+    empowered?: (x: IamPrincipal, after: () => Verdict | undefined, on: string) => boolean,
+    onlyProven = false,
+  ): EscalationEdge[] => {
     const p = a.p;
-    if (!t.actions.every((r) => mayAllow(a, r.action) || r.trust !== undefined)) return;
-    if (t.preconditions.includes('attacker-is-user') && p.kind !== 'user') return;
-    const targets: IamPrincipal[] = t.target === 'user' ? users : t.target === 'role' ? roles : t.target === 'group' ? groups : [p];
-    const candidates = t.id === 'assume-role' ? trustIndex.candidatesFor(p, (x) => mayAllow(actorOf(x), 'sts:AssumeRole')) : targets;
-    for (const x of candidates) {
+    const out: EscalationEdge[] = [];
+    if (!applicable(a, t)) return out;
+    for (const x of targets) {
       if (t.preconditions.includes('other-principal') && x.id === p.id) continue;
       const pre = preconditions(t, p, x);
       if (pre === false) continue;
@@ -302,25 +352,41 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
         let verdict = merge(parts);
         const on = policy ?? pre.existing?.arn ?? x.arn;
         if (t.grants === 'target') {
-          addEdge(edgeOf(p, x.id, t, verdict, `${label(p)} can become ${label(x)}: ${t.how}${on !== x.arn ? ` (${on})` : ''}`));
+          const e = edgeOf(p, x.id, t, verdict, `${label(p)} can become ${label(x)}: ${t.how}${on !== x.arn ? ` (${on})` : ''}`);
+          if (onlyProven && e.certainty !== 'proven') continue;
+          addEdge(e);
+          out.push(e);
+          if (first && e.certainty === 'proven') return out;
           continue;
         }
-        // admin / group-permissions: does the target end up an administrator?
+        // admin / group-permissions: does the subject end up an administrator?
         const subject = t.grants === 'group-permissions' || t.target === 'group' || t.target === 'self' ? p : x;
         const sa = actorOf(subject);
         const added: EvalPolicy[] =
           t.grants === 'group-permissions'
             ? policiesOfGroup(x, p)
             : t.id === 'set-default-policy-version'
-              ? pre.versions ?? []
+              ? (pre.versions ?? [])
               : [{ name: `administrator policy written by ${p.name} (${t.id})`, kind: 'identity', document: ADMIN_POLICY_DOC, via: 'escalation' }];
-        const after = adminVerdict(sa, [...sa.identity, ...added]);
+        const afterOf = (): Verdict | undefined => {
+          const after = adminVerdict(sa, [...sa.identity, ...added]);
+          return after ? merge([verdict, { ...after, statements: [] }]) : undefined;
+        };
+        if (subject.id !== p.id) {
+          // whether the attacker can become the subject is cheaper to learn first
+          if (empowered?.(subject, afterOf, on) && first) return out;
+          continue;
+        }
+        const after = afterOf();
         if (!after) continue;
-        verdict = merge([verdict, { ...after, statements: [] }]);
-        if (subject.id === p.id) addEdge(edgeOf(p, adminNode, t, verdict, `${label(p)} ${t.how} (${on}) and becomes administrator`));
-        else empowerOther.push({ from: p, to: subject, t, v: verdict, resource: on });
+        verdict = after;
+        const e = edgeOf(p, adminNode, t, verdict, `${label(p)} ${t.how} (${on}) and becomes administrator`);
+        addEdge(e);
+        out.push(e);
+        if (first && e.certainty === 'proven') return out;
       }
     }
+    return out;
   };
 
   interface Pre {
@@ -366,10 +432,11 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
           break;
         case 'existing-resource':
         case 'existing-any-resource': {
-          const list = facts.existing.filter((e) => e.kind === t.existing && (c === 'existing-any-resource' || e.role === x.id));
-          if (list.length) out.existing = list[0];
+          const ofKind = existingByKind.get(t.existing!) ?? [];
+          const hit = c === 'existing-any-resource' ? ofKind[0] : ofKind.find((e) => e.role === x.id);
+          if (hit) out.existing = hit;
           // the input describes resources of this kind: none of them qualifies
-          else if (facts.existing.some((e) => e.kind === t.existing)) return false;
+          else if (ofKind.length) return false;
           else unknownBecause.push(`${c === 'existing-resource' ? `a ${t.existing} running as ${x.name}` : `a ${t.existing}`} (none in the scanned files)`);
           break;
         }
@@ -386,6 +453,8 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
       case 'target':
       case 'passed-role': {
         let rp: EvalPolicy[] | undefined;
+        // a trust policy open to the whole account without conditions: the identity decision alone (cached)
+        if (req.trust === 'role' && trustIndex.accountOpen.has(x.id) && !trustIndex.admits(x, a.p, () => false)) return verdictOf(decide(a, req.action, x.arn, req.context, x));
         if (req.trust === 'role') rp = [trustIndex.sanitized.get(x.id) ?? { name: `${x.id} trust policy`, kind: 'resource', unresolved: `${x.id} has no readable trust policy` }];
         else if (req.trust === 'attacker') rp = [attackerTrust(a.p)];
         return verdictOf(decide(a, req.action, x.arn, req.context, x, rp));
@@ -399,32 +468,119 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
     }
   };
 
-  const selfTechniques = byCategory(true);
-  const otherTechniques = byCategory(false);
-  const adminInOneHop = new Set<string>();
+  const becomeTechniques = techniques.filter((t) => t.grants === 'target');
+  const selfTechniques = techniques.filter((t) => t.grants !== 'target');
+  const status = new Map<string, Certainty>();
+  /** Records that a principal reaches admin; true when that is news (new, or now proven). */
+  const reach = (id: string, c: Certainty): boolean => {
+    const prev = status.get(id);
+    if (prev === 'proven' || prev === c) return false;
+    status.set(id, c);
+    return true;
+  };
+  for (const [id, c] of adminDirect) reach(id, c);
+  const reachThrough = (e: EscalationEdge): boolean => reach(e.from, e.certainty === 'proven' && (e.to === adminNode || status.get(e.to) === 'proven') ? 'proven' : 'unknown');
+
+  const phase: Record<string, number> = { admin: evaluations };
+  // 2a. making itself administrator (its own policies, its groups, its policy versions)
   for (const p of principals) {
+    if (status.get(p.id) === 'proven') continue;
     const a = actorOf(p);
-    if (adminDirect.get(p.id) === 'proven') {
-      adminInOneHop.add(p.id);
-      continue;
+    for (const t of selfTechniques) {
+      const targets = t.target === 'self' || t.target === p.kind ? [p] : t.target === 'group' ? (t.grants === 'group-permissions' ? groups : groups.filter((g) => memberOf(p, g))) : [];
+      for (const e of tryTechnique(a, t, targets, true)) reachThrough(e);
+      if (status.get(p.id) === 'proven') break;
     }
-    const before = edges.length;
-    for (const t of selfTechniques) runTechnique(a, t);
-    if (edges.slice(before).some((e) => e.to === adminNode && e.certainty === 'proven')) adminInOneHop.add(p.id);
   }
+
+  phase.self = evaluations - phase.admin!;
+  // 2b. making another principal administrator pays off when the attacker can also become it
   for (const p of principals) {
-    if (adminInOneHop.has(p.id)) continue;
+    if (status.get(p.id) === 'proven') continue;
     const a = actorOf(p);
-    for (const t of otherTechniques) runTechnique(a, t);
+    for (const t of selfTechniques) {
+      if (t.target !== 'user' && t.target !== 'role') continue;
+      if (!applicable(a, t)) continue;
+      // only principals some technique may let the attacker become (cheap checks, no evaluation)
+      const ways = becomeTechniques.filter((bt) => applicable(a, bt) && ceiling(a, bt) !== 'no');
+      const mayBecome = (x: IamPrincipal) =>
+        ways.some(
+          (bt) =>
+            bt.target === x.kind &&
+            (bt.id !== 'assume-role' || trustIndex.admits(x, p, (q) => mayAllow(actorOf(q), 'sts:AssumeRole'))) &&
+            (bt.service === undefined || !bt.preconditions.includes('trusts-service') || roleTrustsService(x, bt.service)) &&
+            (!bt.preconditions.includes('instance-profile') || facts.instanceProfileRoles.has(x.id)),
+        );
+      const pool = (t.target === 'user' ? users : roles).filter((x) => x.id !== p.id && mayBecome(x));
+      tryTechnique(a, t, pool, true, (x, afterOf, on) => {
+        for (const bt of becomeTechniques) {
+          if (!applicable(a, bt) || ceiling(a, bt) === 'no') continue;
+          if (bt.id === 'assume-role' && !trustIndex.admits(x, p, (q) => mayAllow(actorOf(q), 'sts:AssumeRole'))) continue;
+          if (status.has(p.id) && ceiling(a, bt) === 'maybe') continue;
+          const hop = tryTechnique(a, bt, [x], true, undefined, status.has(p.id))[0];
+          if (!hop) continue;
+          const v = afterOf();
+          if (!v) return false;
+          const both = merge([v, { kind: hop.certainty === 'proven' ? 'yes' : 'maybe', dependsOn: hop.dependsOn, statements: hop.statements }]);
+          const e = edgeOf(p, adminNode, t, both, `${label(p)} ${t.how} (${label(x)}, ${on}), then becomes it through ${hop.technique}`);
+          addEdge(e);
+          reachThrough(e);
+          return e.certainty === 'proven';
+        }
+        return false;
+      });
+    }
   }
-  // making another principal administrator pays off when the attacker can become it
-  const direct = new Map<string, EscalationEdge>();
-  for (const e of edges) if (e.to !== adminNode && !direct.has(`${e.from}>${e.to}`)) direct.set(`${e.from}>${e.to}`, e);
-  for (const m of empowerOther) {
-    const hop = direct.get(`${m.from.id}>${m.to.id}`);
-    if (!hop) continue;
-    const v = merge([m.v, { kind: hop.certainty === 'proven' ? 'yes' : 'maybe', dependsOn: hop.dependsOn, statements: hop.statements }]);
-    addEdge(edgeOf(m.from, adminNode, m.t, v, `${label(m.from)} ${m.t.how} (${label(m.to)}), then becomes it through ${hop.technique}`));
+
+  phase.other = evaluations - phase.admin! - phase.self!;
+  // 2c. becoming other principals, breadth-first back from admin: round k looks only for
+  // edges into the principals whose standing changed in round k-1; an attacker stops at
+  // its first proven edge into a proven principal
+  const tried = new Map<string, EscalationEdge>();
+  let frontier = principals.filter((p) => status.has(p.id));
+  while (frontier.length) {
+    const frontierUsers = frontier.filter((x) => x.kind === 'user');
+    const frontierRoles = frontier.filter((x) => x.kind === 'role');
+    const changed: IamPrincipal[] = [];
+    for (const p of principals) {
+      if (status.get(p.id) === 'proven') continue;
+      const a = actorOf(p);
+      const before = status.get(p.id);
+      outer: for (const t of becomeTechniques) {
+        if (!applicable(a, t)) continue;
+        const top = ceiling(a, t);
+        if (top === 'no' || (top === 'maybe' && status.has(p.id))) continue;
+        const pool = t.target === 'user' ? frontierUsers : t.target === 'role' ? frontierRoles : [];
+        for (const x of pool) {
+          if (x.id === p.id) continue;
+          if (t.id === 'assume-role' && !trustIndex.admits(x, p, (q) => mayAllow(actorOf(q), 'sts:AssumeRole'))) continue;
+          const key = `${p.id}>${t.id}>${x.id}`;
+          let e = tried.get(key);
+          if (e === undefined) {
+            // once the attacker reaches admin at all, only a proven edge can improve on it
+            e = tryTechnique(a, t, [x], true, undefined, status.has(p.id))[0];
+            if (e) tried.set(key, e);
+          }
+          if (e) reachThrough(e);
+          if (status.get(p.id) === 'proven') break outer;
+        }
+      }
+      if (status.get(p.id) !== before) changed.push(p);
+    }
+    frontier = changed;
+  }
+
+  phase.become = evaluations - phase.admin! - phase.self! - phase.other!;
+  // 2d. on request, every takeover edge (to principals that do not reach admin too): quadratic, for small accounts
+  if (options.allEdges) {
+    for (const p of principals) {
+      if (adminDirect.get(p.id) === 'proven') continue;
+      const a = actorOf(p);
+      for (const t of becomeTechniques) {
+        const pool = (t.target === 'user' ? users : t.target === 'role' ? roles : []).filter((x) => !tried.has(`${p.id}>${t.id}>${x.id}`));
+        tryTechnique(a, t, t.id === 'assume-role' ? pool.filter((x) => trustIndex.admits(x, p, (q) => mayAllow(actorOf(q), 'sts:AssumeRole'))) : pool, false);
+      }
+    }
   }
 
   // 3. shortest paths: breadth-first from admin over reversed edges, proven edges first
@@ -482,7 +638,18 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
       certainty: e.certainty,
     });
   }
-  return { adminNode, edges, paths, graph, stats: { principals: principals.length, evaluations, edges: edges.length } };
+  return { adminNode, edges, paths, graph, stats: { principals: principals.length, evaluations, edges: edges.length, evaluationsByPhase: phase } };
+}
+
+const contextKeys = new WeakMap<object, string>();
+/** A cache key for a technique's context object (the same object for every call of one required action). */
+function contextKey(extra: Record<string, string>): string {
+  let k = contextKeys.get(extra);
+  if (k === undefined) {
+    k = Object.keys(extra).length ? JSON.stringify(extra) : '';
+    contextKeys.set(extra, k);
+  }
+  return k;
 }
 
 function label(p: IamPrincipal): string {
@@ -628,7 +795,10 @@ function attackerTrust(p: IamPrincipal): EvalPolicy {
 
 interface TrustIndex {
   sanitized: Map<string, EvalPolicy>;
-  candidatesFor(p: IamPrincipal, mayAssume: (p: IamPrincipal) => boolean): IamPrincipal[];
+  /** may the role's trust policy admit the principal (named, or the account / anyone with sts:AssumeRole)? */
+  admits(role: IamPrincipal, p: IamPrincipal, mayAssume: (p: IamPrincipal) => boolean): boolean;
+  /** roles whose trust allows every principal of the account, with no condition and no Deny */
+  accountOpen: Set<string>;
 }
 
 /**
@@ -640,6 +810,7 @@ function buildTrustIndex(roles: IamPrincipal[], account: IamAccount, resolve: (u
   const sanitized = new Map<string, EvalPolicy>();
   const named = new Map<string, IamPrincipal[]>();
   const open: IamPrincipal[] = [];
+  const accountOpen = new Set<string>();
   for (const role of roles) {
     if (!role.trust) continue;
     const trust = role.trust;
@@ -680,13 +851,28 @@ function buildTrustIndex(roles: IamPrincipal[], account: IamAccount, resolve: (u
     });
     sanitized.set(role.id, { ...trust, document: { ...trust.document, statements } });
     if (isOpen) open.push(role);
+    // every statement an unconditional Allow of sts:AssumeRole to the account root only
+    const fixed = statements as Array<PolicyStatement & { principal?: Principals; notPrincipal?: Principals }>;
+    const simple = fixed.every(
+      (st) =>
+        st.effect === 'Allow' &&
+        st.condition === undefined &&
+        st.notPrincipal === undefined &&
+        st.principal !== undefined &&
+        !st.principal.anyone &&
+        Object.entries(st.principal.byType).every(([type, values]) => type.toLowerCase() !== 'aws' || values.every((v: string | Unknown) => typeof v === 'string' && (/^\d{12}$/.test(v) || /:root$/.test(v)))),
+    );
+    const rootAllowed = fixed.some((st) => st.principal && Object.entries(st.principal.byType).some(([type, values]) => type.toLowerCase() === 'aws' && values.length > 0) && st.action !== undefined && !isUnknown(st.action) && st.action.some((x) => typeof x === 'string' && actionMatches(x, 'sts:AssumeRole')));
+    if (simple && rootAllowed) accountOpen.add(role.id);
   }
+  const namedBy = new Map<string, Set<string>>();
+  for (const [pid, rs] of named) for (const r of rs) namedBy.set(r.id, (namedBy.get(r.id) ?? new Set()).add(pid));
+  const openIds = new Set(open.map((r) => r.id));
   return {
     sanitized,
-    candidatesFor(p, mayAssume) {
-      const out = new Set(named.get(p.id) ?? []);
-      if (open.length && mayAssume(p)) for (const r of open) out.add(r);
-      return [...out];
+    accountOpen,
+    admits(role, p, mayAssume) {
+      return namedBy.get(role.id)?.has(p.id) === true || (openIds.has(role.id) && mayAssume(p));
     },
   };
 }
