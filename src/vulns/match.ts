@@ -30,9 +30,17 @@ export type Verdict =
   | { affected: false }
   | { affected: 'unknown'; reason: string };
 
-/** `Ubuntu:22.04:LTS` and `Ubuntu:22.04` name the same release. */
+/**
+ * `Ubuntu:22.04:LTS` and `Ubuntu:22.04` name the same release. `Ubuntu:Pro:18.04:LTS` holds the
+ * fixes Ubuntu Pro (ESM) ships for that release: a package of the release without them is still
+ * affected, so those advisories cover the release too (the fix then needs Pro). The FIPS streams
+ * (`Ubuntu:Pro:FIPS...`) rebuild packages with their own versions and stay apart.
+ */
 function releaseKey(ecosystem: string): string {
-  return ecosystem.replace(/:LTS$/i, '').toLowerCase();
+  return ecosystem
+    .replace(/:LTS$/i, '')
+    .replace(/^ubuntu:pro:(?=\d)/i, 'Ubuntu:')
+    .toLowerCase();
 }
 
 /** Does an advisory's ecosystem cover a package's? An advisory without a release covers every release. */

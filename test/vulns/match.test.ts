@@ -127,3 +127,18 @@ describe.skipIf(!hasSharedData)('real OSV advisories', () => {
 describe.runIf(!hasSharedData)('real OSV advisories', () => {
   it.skip(SKIP_MESSAGE, () => {});
 });
+
+describe('Ubuntu Pro (ESM) advisories', () => {
+  const rec = (ecosystem: string): OsvRecord => ({
+    id: 'T-ESM-1',
+    modified: '2024-01-01T00:00:00Z',
+    affected: [{ package: { ecosystem, name: 'openssl' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.1.1-1ubuntu2.1~18.04.23+esm1' }] }] }],
+  });
+  it('cover packages of the same release (the fix needs Pro), not other releases or the FIPS streams', () => {
+    const pkg = { ecosystem: 'Ubuntu:18.04:LTS', name: 'openssl', version: '1.1.1-1ubuntu2.1~18.04.23' };
+    expect(affected(rec('Ubuntu:Pro:18.04:LTS'), pkg)).toBe(true);
+    expect(affected(rec('Ubuntu:Pro:18.04:LTS'), { ...pkg, version: '1.1.1-1ubuntu2.1~18.04.23+esm1' })).toBe(false);
+    expect(affected(rec('Ubuntu:Pro:16.04:LTS'), pkg)).toBe(false);
+    expect(affected(rec('Ubuntu:Pro:FIPS:18.04:LTS'), pkg)).toBe(false);
+  });
+});
