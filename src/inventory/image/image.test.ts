@@ -317,3 +317,28 @@ describe('more archive shapes', () => {
     expect(img.os?.id).toBe('alpine');
   });
 });
+
+describe('robustness', () => {
+  it('reads 150 randomly damaged archives (flipped bytes, truncation, gzip) without throwing or hanging', async () => {
+    const a = join(tmp, 'fuzz-a.tar');
+    const b = join(tmp, 'fuzz-b.tar');
+    await writeDockerSave(a, { tags: ['a:1'], layers: debianLayers() });
+    await writeOciLayout(b, { ref: 'b:1', layers: [[{ name: 'etc/os-release', data: 'ID=alpine\nVERSION_ID=3.19.1\n' }, { name: 'lib/apk/db/installed', data: 'P:musl\nV:1.2.4-r2\n' }]] });
+    const { gzipSync } = await import('node:zlib');
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const seen = new Set<string>();
+    for (let i = 0; i < 150; i++) {
+      const buf = Buffer.from(readFileSync(i % 2 ? a : b));
+      for (let f = 0, n = 1 + Math.floor(rnd() * 8); f < n; f++) buf[Math.floor(rnd() * buf.length)] = Math.floor(rnd() * 256);
+      const cut = rnd() < 0.2 ? buf.subarray(0, Math.floor(rnd() * buf.length)) : buf;
+      const file = join(work, 'damaged.tar');
+      writeFileSync(file, rnd() < 0.2 ? gzipSync(cut) : cut);
+      const out = await Promise.race([readImageArchive(file, 'damaged.tar'), new Promise<'hang'>((res) => setTimeout(() => res('hang'), 5000))]);
+      expect(out).not.toBe('hang');
+      if (out !== 'hang') seen.add(out.isImage ? 'image' : 'not-image');
+    }
+    rmSync(join(work, 'damaged.tar'));
+    expect([...seen].sort()).toEqual(['image', 'not-image']);
+  });
+});
