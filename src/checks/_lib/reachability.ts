@@ -10,7 +10,8 @@ import { kubernetesFlows } from '../../graph/reachability/kubernetes/index.js';
 import type { CheckContext, FindingDraft } from '../engine/types.js';
 import { sensitivePorts, transports, type SensitivePort } from './sensitive-ports.js';
 
-const ENGINES = { azure: azureFlows, gcp: gcpFlows, kubernetes: kubernetesFlows } as const;
+/** Internet exposure only for the sensitive-port checks: pod → pod pairs (quadratic) are the intent audit's. */
+const ENGINES = { azure: azureFlows, gcp: gcpFlows, kubernetes: (r: readonly Resource[]) => kubernetesFlows(r, undefined, { eastWest: false }) } as const;
 export type EngineName = keyof typeof ENGINES;
 
 export function engineFlows(ctx: CheckContext, engine: EngineName): Flow[] {

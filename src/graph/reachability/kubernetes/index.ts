@@ -155,8 +155,8 @@ export function allowance(model: K8sModel, pod: K8sPod, dir: 'ingress' | 'egress
     const selects = and(sel, typeTri);
     if (selects === 'no') continue;
     isolation.push(selects);
-    if (selects === 'unknown') unknowns.push(`${policy.resource.id}: whether it selects ${pod.workload.id} for ${dir}`);
-    isolatedBy.push(ruleRef(policy.resource, 'spec.podSelector', `${policy.resource.id} selects ${pod.workload.id} (${dir})`));
+    if (selects === 'unknown') unknowns.push(`${policy.resource.id}: whether it selects the ${dir === 'ingress' ? 'destination' : 'source'} pod for ${dir}`);
+    isolatedBy.push(ruleRef(policy.resource, 'spec.podSelector', `${policy.resource.id} selects the pod (${dir})`));
     const rules = dir === 'ingress' ? policy.ingressRules : policy.egressRules;
     if (rules === 'unknown') {
       maybe = portSetUnion(maybe, ALL_TRANSPORT_PORTS);
@@ -169,7 +169,7 @@ export function allowance(model: K8sModel, pod: K8sPod, dir: 'ingress' | 'egress
         const matches = rule.peers.map((p) => peerMatch(model, policy, p, other));
         peerTri = or(...matches.map((m) => m.tri));
         for (const m of matches) if (m.ranges) ranges = union(ranges, m.ranges);
-        if (peerTri === 'unknown') unknowns.push(`${policy.resource.id}.${rule.path}: whether its peers match the ${other.kind === 'pod' ? `pod ${other.pod.workload.id}` : other.kind === 'controller' ? 'ingress controller pods' : 'client addresses'}`);
+        if (peerTri === 'unknown') unknowns.push(`${policy.resource.id}.${rule.path}: whether its peers match the ${other.kind === 'pod' ? (dir === 'ingress' ? 'source pod' : 'destination pod') : other.kind === 'controller' ? 'ingress controller pods' : 'client addresses'}`);
       } else if (other.kind === 'external' && !other.snat) ranges = union(ranges, other.space);
       const certainty = and(selects, peerTri);
       if (certainty === 'no') continue;
@@ -357,45 +357,93 @@ function internetFlows(model: K8sModel): Flow[] {
   return out;
 }
 
+/**
+ * What a pod looks like to the policies: its namespace, its container ports (named ports) and the
+ * answer of every selector the policies hold (policy pod selectors, peer pod and namespace
+ * selectors). Pods with the same signature get the same answers, so pairs of signatures are
+ * judged once.
+ */
+function signatures(model: K8sModel): Map<K8sPod, string> {
+  const podSelectors: Value[] = [];
+  const nsSelectors: Value[] = [];
+  for (const p of model.policies) {
+    podSelectors.push(p.podSelector ?? null);
+    for (const rules of [p.ingressRules, p.egressRules]) {
+      if (rules === 'unknown') continue;
+      for (const r of rules) for (const peer of r.peers ?? []) {
+        if (peer.kind !== 'pods') continue;
+        if (peer.podSelector !== undefined) podSelectors.push(peer.podSelector);
+        if (peer.namespaceSelector !== undefined) nsSelectors.push(peer.namespaceSelector);
+      }
+    }
+  }
+  const out = new Map<K8sPod, string>();
+  for (const pod of model.pods) {
+    const ns = model.namespaces.get(pod.namespace)!;
+    const pods = podSelectors.map((sel) => matchSelector(sel, pod.labels)[0]).join('');
+    const nss = nsSelectors.map((sel) => matchSelector(sel, ns.labels)[0]).join('');
+    out.set(pod, `${pod.namespace}|${JSON.stringify(pod.ports)}|${pod.portsUnknown}|${pods}|${nss}`);
+  }
+  return out;
+}
+
+interface PairResult {
+  path: Hop[];
+  flows: Array<{ protocol: string; ports: { from: number; to: number }; verdict: 'exposed' | 'unknown'; unknowns?: string[] }>;
+}
+
+function judgePair(model: K8sModel, a: K8sPod, b: K8sPod): PairResult {
+  const eg = allowance(model, a, 'egress', { kind: 'pod', pod: b }, b);
+  const flows: PairResult['flows'] = [];
+  const path = [hop('network-policy', `k8s:${a.namespace}`, eg.allowedBy, eg.isolated === 'no' ? 'source egress not isolated' : 'source egress')];
+  if (portSetIsEmpty(eg.maybe)) return { path, flows };
+  const ing = allowance(model, b, 'ingress', { kind: 'pod', pod: a });
+  path.push(hop('network-policy', `k8s:${b.namespace}`, ing.allowedBy, ing.isolated === 'no' ? 'destination ingress not isolated' : 'destination ingress'));
+  const yes = portSetIntersect(eg.yes, ing.yes);
+  const maybe = portSetSubtract(portSetIntersect(eg.maybe, ing.maybe), yes);
+  const unknowns = [...new Set([...eg.unknowns, ...ing.unknowns])];
+  for (const [set, verdict] of [[yes, 'exposed'], [maybe, 'unknown']] as const) {
+    const add = (protocol: string, r: { from: number; to: number }) => flows.push(verdict === 'unknown' ? { protocol, ports: r, verdict, unknowns } : { protocol, ports: r, verdict });
+    // the same ranges on every transport (typically: nothing isolates either pod) make one flow of protocol "all"
+    const first = JSON.stringify(set.tcp ?? []);
+    if (set.tcp?.length && TRANSPORTS.every((t) => JSON.stringify(set[t] ?? []) === first)) {
+      for (const r of set.tcp) add('all', { from: r.from, to: r.to });
+      continue;
+    }
+    for (const t of TRANSPORTS) for (const r of set[t] ?? []) add(t, { from: r.from, to: r.to });
+  }
+  return { path, flows };
+}
+
 /** Pod → pod flows: the source's egress and the destination's ingress must both allow. */
 function podFlows(model: K8sModel): Flow[] {
   const out: Flow[] = [];
+  // signature → small class number, so a pair's key is a number rather than two long strings
+  const classes = new Map<string, number>();
+  const cls = new Map<K8sPod, number>();
+  for (const [pod, sg] of signatures(model)) {
+    let n = classes.get(sg);
+    if (n === undefined) classes.set(sg, (n = classes.size));
+    cls.set(pod, n);
+  }
+  const width = classes.size;
+  const memo = new Map<number, PairResult>();
   for (const a of model.pods) {
     for (const b of model.pods) {
       if (a === b) continue;
-      const eg = allowance(model, a, 'egress', { kind: 'pod', pod: b }, b);
-      if (portSetIsEmpty(eg.maybe)) continue;
-      const ing = allowance(model, b, 'ingress', { kind: 'pod', pod: a });
-      const yes = portSetIntersect(eg.yes, ing.yes);
-      const maybe = portSetSubtract(portSetIntersect(eg.maybe, ing.maybe), yes);
-      const base = { endpointId: b.workload.id, workloadId: b.workload.id, from: a.workload.id, fromZone: `k8s:${a.namespace}`, toZone: `k8s:${b.namespace}`, fromName: a.name, toName: b.name };
-      const path = [hop('pod', a.workload.id), hop('network-policy', a.workload.id, eg.allowedBy, eg.isolated === 'no' ? 'egress not isolated' : 'egress'), hop('network-policy', b.workload.id, ing.allowedBy, ing.isolated === 'no' ? 'ingress not isolated' : 'ingress'), hop('pod', b.workload.id)];
-      for (const [set, verdict] of [[yes, 'exposed'], [maybe, 'unknown']] as const) {
-        // the same ranges on every transport (typically: nothing isolates either pod) make one flow of protocol "all"
-        const first = JSON.stringify(set.tcp ?? []);
-        if (set.tcp?.length && TRANSPORTS.every((t) => JSON.stringify(set[t] ?? []) === first)) {
-          for (const r of set.tcp) {
-            const f: Flow = { ...base, protocol: 'all', ports: { from: r.from, to: r.to }, verdict, path };
-            if (verdict === 'unknown') f.unknowns = [...new Set([...eg.unknowns, ...ing.unknowns])];
-            out.push(f);
-          }
-          continue;
-        }
-        for (const t of TRANSPORTS) {
-          for (const r of set[t] ?? []) {
-            const f: Flow = { ...base, protocol: t, ports: { from: r.from, to: r.to }, verdict, path };
-            if (verdict === 'unknown') f.unknowns = [...new Set([...eg.unknowns, ...ing.unknowns])];
-            out.push(f);
-          }
-        }
-      }
+      const key = cls.get(a)! * width + cls.get(b)!;
+      let res = memo.get(key);
+      if (!res) memo.set(key, (res = judgePair(model, a, b)));
+      if (res.flows.length === 0) continue;
+      const base = { endpointId: b.workload.id, workloadId: b.workload.id, from: a.workload.id, fromZone: `k8s:${a.namespace}`, toZone: `k8s:${b.namespace}`, fromName: a.name, toName: b.name, path: res.path };
+      for (const f of res.flows) out.push(f.unknowns ? { ...base, protocol: f.protocol, ports: f.ports, verdict: f.verdict, unknowns: f.unknowns } : { ...base, protocol: f.protocol, ports: f.ports, verdict: f.verdict });
     }
   }
   return out;
 }
 
-export function kubernetesFlows(resources: readonly Resource[], model: K8sModel = buildK8sModel(resources)): Flow[] {
-  return [...internetFlows(model), ...podFlows(model)];
+export function kubernetesFlows(resources: readonly Resource[], model: K8sModel = buildK8sModel(resources), opts: { eastWest?: boolean } = {}): Flow[] {
+  return opts.eastWest === false ? internetFlows(model) : [...internetFlows(model), ...podFlows(model)];
 }
 
 export const kubernetesEngine: FlowEngine = { name: 'kubernetes', flows: (r) => kubernetesFlows(r) };

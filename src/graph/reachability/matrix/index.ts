@@ -16,7 +16,7 @@ import { azureEngine } from '../azure/index.js';
 import { gcpEngine } from '../gcp/index.js';
 import { kubernetesEngine } from '../kubernetes/index.js';
 import { allowedFlows, type Flow, type FlowEngine } from '../common/flow.js';
-import { TRANSPORTS, formatRange, mergeRanges, portSetIsEmpty, portSetUnion, subtractRanges, type PortSet, type Transport } from '../common/ports.js';
+import { TRANSPORTS, formatRange, mergeRanges, portSetIsEmpty, subtractRanges, type PortSet, type Transport } from '../common/ports.js';
 
 function linkId(l: unknown): string | undefined {
   if (l && typeof l === 'object' && 'ok' in l) {
@@ -90,27 +90,30 @@ function transportsOf(protocol: string): Transport[] {
 }
 
 export function buildMatrix(flows: readonly Flow[]): MatrixCell[] {
-  const cells = new Map<string, MatrixCell>();
+  // ranges gathered per cell and transport, merged once at the end (a union per flow was quadratic in practice)
+  const cells = new Map<string, MatrixCell & { rawExposed: Record<Transport, PortRange[]>; rawUnknown: Record<Transport, PortRange[]> }>();
   for (const f of allowedFlows(flows)) {
     const key = `${f.fromZone}\0${f.toZone}`;
     let c = cells.get(key);
-    if (!c) cells.set(key, (c = { fromZone: f.fromZone, toZone: f.toZone, exposed: {}, unknown: {}, flows: 0 }));
+    if (!c) cells.set(key, (c = { fromZone: f.fromZone, toZone: f.toZone, exposed: {}, unknown: {}, flows: 0, rawExposed: { tcp: [], udp: [], sctp: [] }, rawUnknown: { tcp: [], udp: [], sctp: [] } }));
     c.flows++;
-    const set: PortSet = {};
-    for (const t of transportsOf(f.protocol)) set[t] = [{ from: f.ports.from, to: f.ports.to }];
-    if (f.verdict === 'exposed') c.exposed = portSetUnion(c.exposed, set);
-    else c.unknown = portSetUnion(c.unknown, set);
+    const raw = f.verdict === 'exposed' ? c.rawExposed : c.rawUnknown;
+    for (const t of transportsOf(f.protocol)) raw[t].push(f.ports);
   }
+  const out: MatrixCell[] = [];
   for (const c of cells.values()) {
-    const u: PortSet = {};
+    const exposed: PortSet = {};
+    const unknown: PortSet = {};
     for (const t of TRANSPORTS) {
-      const rest = subtractRanges(c.unknown[t] ?? [], c.exposed[t] ?? []);
-      if (rest.length) u[t] = rest;
+      const e = mergeRanges(c.rawExposed[t]);
+      if (e.length) exposed[t] = e;
+      const u = subtractRanges(mergeRanges(c.rawUnknown[t]), e);
+      if (u.length) unknown[t] = u;
     }
-    c.unknown = u;
+    out.push({ fromZone: c.fromZone, toZone: c.toZone, exposed, unknown, flows: c.flows });
   }
   const rank = (z: string) => (z === 'internet' ? '0' : `1${z}`);
-  return [...cells.values()].sort((a, b) => rank(a.fromZone).localeCompare(rank(b.fromZone)) || a.toZone.localeCompare(b.toZone));
+  return out.sort((a, b) => rank(a.fromZone).localeCompare(rank(b.fromZone)) || a.toZone.localeCompare(b.toZone));
 }
 
 export function describePortSet(set: PortSet): string {
