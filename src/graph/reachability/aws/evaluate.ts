@@ -11,7 +11,7 @@ import { isUnknown, type NetworkRule, type Peer, type PortRange, type Resource }
 import { cidrContains, intervalText, lpmPublic, parseCidr, type Cidr, type Family } from '../cidr.js';
 import { firstMatch, rangeText, refine, segmentAt, unionAllow, type Match, type OrderedRule, type Segment, type UnionRule } from '../ports.js';
 import type { BlockedBy, Exposure, Hop, RuleRef } from '../types.js';
-import { buildAwsTopology, type AwsTopology, type Endpoint, type Fact, type LoadBalancer, type Nacl, type NaclRule, type Peering, type RouteTable, type Sg, type SgRule, type Subnet, type Target, type Link, type Vpc } from './topology.js';
+import { buildAwsTopology, roleOf, type AwsTopology, type Endpoint, type Fact, type LoadBalancer, type Nacl, type NaclRule, type Peering, type RouteTable, type Sg, type SgRule, type Subnet, type Target, type Link, type Vpc } from './topology.js';
 
 export type Transport = 'tcp' | 'udp';
 
@@ -91,9 +91,15 @@ export class AwsReachability {
       }
       case 'service-tag':
         return 'no';
-      case 'unknown':
-        if (source.kind === 'internet' && peer.value.expression && NETWORK_CIDR_EXPRESSION.test(peer.value.expression)) return 'no';
+      case 'unknown': {
+        const expr = peer.value.expression;
+        if (source.kind === 'internet' && expr && NETWORK_CIDR_EXPRESSION.test(expr)) return 'no';
+        // a single unresolved group or prefix-list id (`!GetAtt Sg.GroupId`) that names a declared one
+        const named = expr ? this.topo.resolver.lookup(expr, owner?.r) : undefined;
+        if (named && roleOf(named) === 'sg') return this.peerMatch({ kind: 'group', ref: named.id }, source, owner);
+        if (named && roleOf(named) === 'prefixList') return this.peerMatch({ kind: 'prefix-list', ref: named.id }, source, owner);
         return 'unknown';
+      }
     }
   }
 
