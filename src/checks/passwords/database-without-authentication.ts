@@ -31,7 +31,7 @@ function mysql(r: Resource, out: FindingDraft[]): void {
     if (v === undefined) continue;
     const on = v === null || /^(1|on|true|yes)?$/i.test(String(v).trim());
     if (!on) continue;
-    out.push({ resource: r, attributePath: `sections.${section}.skip-grant-tables`, message: `[${section}] skip-grant-tables: the server checks no password and no privilege, every client is a superuser`, evidence: 'skip-grant-tables', severity: 'critical', key: `skip-grant-tables:${section}` });
+    out.push({ resource: r, attributePath: `sections.${section}.skip-grant-tables`, message: `[${section}] skip-grant-tables: the server checks no password and no privilege, every client is a superuser (MySQL 8.0 and later then also turn on skip-networking, leaving local clients only; MariaDB and older MySQL do not)`, evidence: 'skip-grant-tables', severity: 'critical', key: `skip-grant-tables:${section}` });
   }
 }
 
