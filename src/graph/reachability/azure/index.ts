@@ -184,7 +184,7 @@ export function azureFlows(resources: readonly Resource[]): Flow[] {
   for (const type of AZURE_VM_TYPES) {
     for (const vm of ix.byType.get(type) ?? []) out.push(...vmFlows(ix, vm, nsg));
   }
-  out.push(...eastWest(ix, endpointsOf(ix)));
+  for (const f of eastWest(ix, endpointsOf(ix))) out.push(f);
   return out;
 }
 
@@ -310,7 +310,7 @@ function eastWest(ix: Index, endpoints: readonly VmEndpoint[]): Flow[] {
       if (hit) {
         for (const { transport, seg: s } of hit) {
           const verdict = extra.length ? 'unknown' : s.verdict;
-          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: [hop('vm', a.vm.id), ...s.path, hop('vm', b.vm.id)] };
+          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: s.path }; // shared by the pairs of one evaluation: from/to name the ends
           if (verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
           out.push(f);
         }
@@ -330,7 +330,7 @@ function eastWest(ix: Index, endpoints: readonly VmEndpoint[]): Flow[] {
           if (s.verdict === 'not-exposed') continue;
           segs.push({ transport, seg: s });
           const verdict = extra.length ? 'unknown' : s.verdict;
-          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: [hop('vm', a.vm.id), ...s.path, hop('vm', b.vm.id)] };
+          const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: s.path }; // shared by the pairs of one evaluation: from/to name the ends
           if (verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
           out.push(f);
         }

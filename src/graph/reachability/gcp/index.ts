@@ -323,7 +323,7 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
       }
     }
   }
-  out.push(...eastWest(fwNetworks, nics));
+  for (const f of eastWest(fwNetworks, nics)) out.push(f);
   return out;
 }
 
@@ -376,7 +376,7 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
       }
       const base = { endpointId: b.inst.id, workloadId: b.inst.id, from: a.inst.id, fromZone: a.zone, toZone: b.zone, fromName: a.name, toName: b.name } as const;
       for (const { transport, seg: s } of segs) {
-        const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: extra.length && s.verdict === 'exposed' ? 'unknown' : s.verdict, path: [hop('instance', a.inst.id), ...s.path, hop('instance', b.inst.id)] };
+        const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: extra.length && s.verdict === 'exposed' ? 'unknown' : s.verdict, path: s.path }; // shared by the pairs of one evaluation: from/to name the ends
         if (f.verdict === 'unknown') f.unknowns = [...new Set([...extra, ...s.unknowns])];
         out.push(f);
       }

@@ -67,7 +67,7 @@ export function allFlows(resources: readonly Resource[], engines: readonly FlowE
   const errors: string[] = [];
   for (const e of engines) {
     try {
-      flows.push(...e.flows(resources));
+      for (const f of e.flows(resources)) flows.push(f); // no spread: a large estate has millions of flows
     } catch (err) {
       errors.push(`${e.name} reachability failed: ${(err as Error).message}`);
     }
