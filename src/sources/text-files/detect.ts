@@ -55,7 +55,7 @@ const SECRETLINT_CONFIG: SecretLintCoreConfig = { rules: [{ id: recommendedPrese
  * per rule and asserts both that the rule fires and that this test passes.
  */
 const LIBRARY_HINT =
-  /-----BEGIN|PRIVATE KEY|[Ss][Ee][Cc][Rr][Ee][Tt]_?[Aa][Cc][Cc][Ee][Ss][Ss]_?[Kk][Ee][Yy]|:\/\/[^\s/@]{1,256}:[^\s/@]{1,256}@|private_key_id|_authToken=|npm_|xox[bpaor]-|xapp-|hooks\.slack\.com|sk-|gsk_|hf_|lin_api_|ntn_|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|glpat-|glc_|glsa_|ops_ey|hv[sbr]\.|vc[pickr]_|dapi|dckr_pat_|figd_|"auths"/;
+  /-----BEGIN|PRIVATE KEY|[Ss][Ee][Cc][Rr][Ee][Tt]_?[Aa][Cc][Cc][Ee][Ss][Ss]_?[Kk][Ee][Yy]|:\/\/[^\s/@]{1,256}:[^\s/@]{1,256}@|private_key_id|_authToken=|xox[bpaor]-|xapp-|hooks\.slack\.com|T3BlbkFJ|sk-(?:proj|svcacct|admin|ant)-|"auths"|(?<![A-Za-z])(?:npm_|gsk_|hf_|lin_api_|ntn_|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|glpat-|glc_|glsa_|ops_ey|hv[sbr]\.|vc[pickr]_|dapi|dckr_pat_|figd_)/;
 
 export function mayHoldLibrarySecret(text: string): boolean {
   return LIBRARY_HINT.test(text);
@@ -81,7 +81,17 @@ const ASSIGNMENT =
   /(?:^|[\s{,;(\[])(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+)*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::=|=>|=(?![=~>])|:(?![:/=]))\s*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|`([^`\n$]*)`|([^\s"'`,;#)}\]]+))/g;
 
 /** Candidates in a text, in line order. */
-export async function detectSecrets(text: string, filePath: string): Promise<SecretCandidate[]> {
+export interface DetectOptions {
+  /**
+   * Keep only quoted assignment values: source code and documentation, where a
+   * bare value is a type, a variable or prose (`password: string`), which the
+   * checks never report; a minified bundle would otherwise yield tens of
+   * thousands of candidates.
+   */
+  quotedOnly?: boolean;
+}
+
+export async function detectSecrets(text: string, filePath: string, options: DetectOptions = {}): Promise<SecretCandidate[]> {
   const lineStarts = lineIndex(text);
   const out: SecretCandidate[] = [];
   if (mayHoldLibrarySecret(text)) out.push(...(await librarySecrets(text, filePath, lineStarts)));
@@ -92,7 +102,7 @@ export async function detectSecrets(text: string, filePath: string): Promise<Sec
       out.push({ detector: 'aws-access-key-id', rule: 'aws-access-key-id', kind: m[1]!.slice(0, 4), value: m[1]!, line: pos.line, endLine: pos.line, column: pos.column });
     }
   }
-  if (NAME_HINT.test(text)) out.push(...assignments(text, lineStarts));
+  if (NAME_HINT.test(text)) out.push(...assignments(text, lineStarts, options.quotedOnly === true));
   return dedupe(out);
 }
 
@@ -150,7 +160,7 @@ function secretIn(text: string, from: number, to: number, kind: string): { value
 /** Same as NAME_HINT, to find every hint in a text. */
 const NAME_HINTS = new RegExp(NAME_HINT.source, 'gi');
 
-function assignments(text: string, lineStarts: number[]): SecretCandidate[] {
+function assignments(text: string, lineStarts: number[], quotedOnly: boolean): SecretCandidate[] {
   const out: SecretCandidate[] = [];
   // only the lines that hold a hint are read with the (costlier) assignment expression
   let lastLine = -1;
@@ -160,12 +170,12 @@ function assignments(text: string, lineStarts: number[]): SecretCandidate[] {
     lastLine = line;
     const start = lineStarts[line]!;
     const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
-    assignmentsIn(text, start, end, lineStarts, out);
+    assignmentsIn(text, start, end, lineStarts, quotedOnly, out);
   }
   return out;
 }
 
-function assignmentsIn(text: string, start: number, end: number, lineStarts: number[], out: SecretCandidate[]): void {
+function assignmentsIn(text: string, start: number, end: number, lineStarts: number[], quotedOnly: boolean, out: SecretCandidate[]): void {
   const lineText = text.slice(start, end);
   ASSIGNMENT.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -180,7 +190,7 @@ function assignmentsIn(text: string, start: number, end: number, lineStarts: num
     if (/\?\s*["']?$/.test(lineText.slice(Math.max(0, m.index - 40), m.index + m[0].indexOf(name)))) continue;
     const quotedValue = m[2] ?? m[3] ?? m[4];
     const value = quotedValue ?? m[5] ?? '';
-    if (value === '') continue;
+    if (value === '' || (quotedOnly && quotedValue === undefined)) continue;
     // an expression, not a literal: `process.env.X`, `os.environ["X"]`, `getPw()`, `$VAR`, `${x}`, `{{ x }}`, `[a, b]`
     // (never reported by the checks, and most of the candidates of ordinary code)
     if (quotedValue === undefined && (/^[$({[<%@&*!]/.test(value) || /[()[\]]/.test(value) || /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(value))) continue;
@@ -200,9 +210,19 @@ function dedupe(candidates: SecretCandidate[]): SecretCandidate[] {
   const rank = { secretlint: 0, 'aws-access-key-id': 1, assignment: 2 } as const;
   const sorted = [...candidates].sort((a, b) => a.line - b.line || rank[a.detector] - rank[b.detector] || a.column - b.column);
   const out: SecretCandidate[] = [];
+  // compared with the candidates of the same line and the few that span lines (PEM blocks): linear in a 70k-candidate bundle
+  const byLine = new Map<number, SecretCandidate[]>();
+  const spanning: SecretCandidate[] = [];
+  // the same value, or one detector's secret inside another's (a token inside a `TOKEN="..."` assignment, a URL password inside a longer match)
+  const overlaps = (o: SecretCandidate, c: SecretCandidate): boolean =>
+    o.value === c.value || (o.detector !== c.detector && Math.min(o.value.length, c.value.length) >= 8 && (o.value.includes(c.value) || c.value.includes(o.value)));
   for (const c of sorted) {
-    const dup = out.some((o) => o.line <= c.line && c.line <= o.endLine && (o.value === c.value || o.value.includes(c.value) || c.value.includes(o.value)));
-    if (!dup) out.push(c);
+    const same = byLine.get(c.line);
+    if (same?.some((o) => overlaps(o, c)) || spanning.some((o) => o.line <= c.line && c.line <= o.endLine && overlaps(o, c))) continue;
+    out.push(c);
+    if (same) same.push(c);
+    else byLine.set(c.line, [c]);
+    if (c.endLine > c.line) spanning.push(c);
   }
   return out;
 }

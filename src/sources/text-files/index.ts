@@ -77,7 +77,8 @@ export const textFilesSource: Source = {
       }
       let secrets: SecretCandidate[];
       try {
-        secrets = await detectSecrets(text, file.path);
+        const ext = extname(file.path).toLowerCase();
+        secrets = await detectSecrets(text, file.path, { quotedOnly: CODE_EXTENSIONS.has(ext) || DOC_EXTENSIONS.has(ext) });
       } catch (err) {
         // the detector's own message may quote the text: only its class goes out
         errors.push({ kind: 'parse', file: file.displayPath, message: `secret detection failed (${(err as Error).name})`, source: 'text' });
