@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel, scan } from '../scan/scan.js';
-import { runtimeModule, serviceInventory, upstreamKubernetesVersion } from './services.js';
+import { nodeOsRelease, runtimeModule, serviceInventory, upstreamKubernetesVersion } from './services.js';
 
 const dir = join(new URL('.', import.meta.url).pathname, 'testdata/services');
 
@@ -48,6 +48,14 @@ describe('service and orchestrator versions from the model', async () => {
     expect(upstreamKubernetesVersion('v1.27.3-gke.1000')).toBe('v1.27.3');
     expect(upstreamKubernetesVersion('v1.30.0-rc.1')).toBe('v1.30.0-rc.1');
     expect(upstreamKubernetesVersion('unknown')).toBeUndefined();
+    expect(nodeOsRelease('Ubuntu 18.04.6 LTS')).toMatchObject({ id: 'ubuntu', versionId: '18.04' });
+    expect(nodeOsRelease('Debian GNU/Linux 11 (bullseye)')).toMatchObject({ id: 'debian', versionId: '11' });
+    expect(nodeOsRelease('Amazon Linux 2')).toMatchObject({ id: 'amzn', versionId: '2' });
+    expect(nodeOsRelease('Amazon Linux 2023.4.20240528')).toMatchObject({ id: 'amzn', versionId: '2023' });
+    expect(nodeOsRelease('Red Hat Enterprise Linux 8.6 (Ootpa)')).toMatchObject({ id: 'rhel', versionId: '8.6' });
+    expect(nodeOsRelease('CentOS Stream 9')).toMatchObject({ id: 'centos', versionId: '9', prettyName: 'CentOS Stream 9' });
+    expect(nodeOsRelease('Bottlerocket OS 1.19.2 (aws-k8s-1.29)')).toBeUndefined();
+    expect(nodeOsRelease('Container-Optimized OS from Google')).toBeUndefined();
   });
 });
 

@@ -138,3 +138,30 @@ export function servicePackages(r: Resource): ServicePackage[] {
 export function serviceInventory(resources: readonly Resource[]): ServicePackage[] {
   return resources.flatMap(servicePackages);
 }
+
+/**
+ * The os-release fields of a node's `status.nodeInfo.osImage` (the node's PRETTY_NAME):
+ * `Ubuntu 18.04.1 LTS` → `ubuntu` `18.04`, `Debian GNU/Linux 11 (bullseye)` → `debian` `11`,
+ * `Amazon Linux 2`, `Red Hat Enterprise Linux 8.6 (Ootpa)`, `Rocky Linux 9.3 (Blue Onyx)`,
+ * `AlmaLinux 9.2`, `CentOS Linux 7 (Core)`, `CentOS Stream 9`, `Alpine Linux v3.16`. Images whose
+ * versions are not the distribution's (Bottlerocket, Container-Optimized OS, Flatcar, RHEL
+ * CoreOS, Windows) give undefined.
+ */
+export function nodeOsRelease(osImage: string): { id: string; versionId: string; prettyName: string } | undefined {
+  const t = osImage.trim();
+  const rules: Array<[RegExp, string]> = [
+    [/^Ubuntu (\d+\.\d+)/, 'ubuntu'],
+    [/^Debian GNU\/Linux (\d+)/, 'debian'],
+    [/^Amazon Linux (2023|2)\b/, 'amzn'],
+    [/^Red Hat Enterprise Linux (?:Server )?(\d+(?:\.\d+)?)/, 'rhel'],
+    [/^Rocky Linux (\d+(?:\.\d+)?)/, 'rocky'],
+    [/^AlmaLinux (\d+(?:\.\d+)?)/, 'almalinux'],
+    [/^CentOS (?:Linux|Stream) (\d+)/, 'centos'],
+    [/^Alpine Linux v?(\d+\.\d+)/, 'alpine'],
+  ];
+  for (const [re, id] of rules) {
+    const m = re.exec(t);
+    if (m) return { id, versionId: m[1]!, prettyName: t };
+  }
+  return undefined;
+}
