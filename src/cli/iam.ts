@@ -8,6 +8,7 @@ import { buildIamAccount } from '../graph/iam/account.js';
 import { iamCan, type CanAnswer } from '../graph/iam/can.js';
 import type { EvalPolicy, PolicyKind, StatementHit } from '../graph/iam/types.js';
 import { parseVars, UsageError } from './options.js';
+import { registerEscalation } from './iam-escalation.js';
 
 /** Exit codes of `tetrad iam can`: the answer, so scripts can branch on it. */
 export const CAN_EXIT = { allowed: 0, denied: 1, failure: 2, 'allowed-if': 3 } as const;
@@ -116,4 +117,5 @@ export function registerIam(program: Command): void {
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderCan(answer));
       process.exitCode = CAN_EXIT[answer.decision.decision];
     });
+  registerEscalation(iam);
 }

@@ -335,7 +335,8 @@ export function targetsOf(v: Value | undefined): Target[] {
 }
 
 function targetOfUnknown(u: Unknown): Target {
-  const e = u.expression?.trim() ?? '';
+  // a template that is only one interpolation ("${aws_iam_role.r.arn}") names the same thing
+  const e = (u.expression?.trim() ?? '').replace(/^\$\{([^{}]*)\}$/, '$1');
   const ref = /^Ref ([A-Za-z0-9]+)$/.exec(e);
   if (ref) return { id: ref[1]! };
   const attr = /^(.+)\.(arn|name|id|Arn|id)$/.exec(e);

@@ -16,7 +16,7 @@
  * "allowed-if" with the keys it depends on.
  */
 import type { Unknown } from '../../model/index.js';
-import { isUnknown } from '../../model/index.js';
+import { isUnknown, Unknown as UnknownValue } from '../../model/index.js';
 import type { PatternList, PolicyStatement, Principals } from '../../checks/_lib/iam-policy.js';
 import { evaluateCondition } from './conditions.js';
 import { substituteVariables } from './context.js';
@@ -152,7 +152,7 @@ function listMatch(list: PatternList, value: string, match: (pattern: string, va
   }
   const parts: Tri[] = [];
   for (const p of list) {
-    let pattern: string | undefined = isUnknown(p) ? options.resolve?.(p) : p;
+    let pattern: string | undefined = isUnknown(p) ? options.resolve?.(p) : terraformReference(p, options);
     if (pattern === undefined) {
       parts.push(maybe(`unresolved value ${(p as Unknown).toString()}`));
       continue;
@@ -167,6 +167,18 @@ function listMatch(list: PatternList, value: string, match: (pattern: string, va
     if (parts[parts.length - 1]!.kind === 'yes') return YES;
   }
   return or(...parts);
+}
+
+/**
+ * Terraform's jsonencode leaves an unresolved reference as the string
+ * "${aws_iam_role.admin.arn}"; IAM policy variables always hold a colon
+ * (`${aws:username}`), so a colon-free `${a.b.c}` is a reference, resolved
+ * like an Unknown.
+ */
+function terraformReference(p: string, options: EvaluateOptions): string {
+  const m = /^\$\{([A-Za-z_][\w.[\]"-]*)\}$/.exec(p.trim());
+  if (!m || !options.resolve) return p;
+  return options.resolve(new UnknownValue('unresolved reference', m[1]!)) ?? p;
 }
 
 function actionApplies(st: PolicyStatement, action: string, options: EvaluateOptions): Tri {
