@@ -41,8 +41,21 @@ export interface InventoryError {
   message: string;
 }
 
+/**
+ * A language runtime an inventory names with its upstream lifecycle: the Python a Pipfile.lock
+ * was locked for, a go.mod `toolchain`, a Node.js build from NodeSource in a dpkg database.
+ * Runtimes packaged by a distribution are left out: their support follows the distribution's.
+ */
+export interface RuntimeVersion {
+  /** the name of its table in data/eol.yaml `languages`: `python`, `go`, `node` */
+  name: string;
+  version: string;
+  location: Location;
+}
+
 export interface Inventory {
   packages: InstalledPackage[];
+  runtimes?: RuntimeVersion[];
   os?: OsRelease;
   errors: InventoryError[];
   /** things left out on purpose, worth telling (an unresolved `${property}`, an `-r` include) */

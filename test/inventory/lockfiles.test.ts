@@ -257,3 +257,14 @@ describe('yarn.lock text that would hang @yarnpkg/lockfile', () => {
     }
   });
 });
+
+describe('runtimes with an upstream lifecycle', () => {
+  it('come from Pipfile.lock, a go.mod toolchain and NodeSource builds only', () => {
+    const rt = (path: string, text: string) => (run(path, text).runtimes ?? []).map((r) => `${r.name} ${r.version} :${r.location.startLine}`);
+    expect(rt('Pipfile.lock', '{\n "_meta": {\n  "requires": {\n   "python_version": "3.8"\n  }\n },\n "default": {}\n}')).toEqual(['python 3.8 :4']);
+    expect(rt('go.mod', 'module x\n\ngo 1.21\n\ntoolchain go1.21.4\n')).toEqual(['go 1.21.4 :5']);
+    expect(rt('go.mod', 'module x\n\ngo 1.21\n')).toEqual([]);
+    expect(rt('var/lib/dpkg/status', 'Package: nodejs\nStatus: install ok installed\nVersion: 18.19.0-1nodesource1\n')).toEqual(['node 18.19.0 :1']);
+    expect(rt('var/lib/dpkg/status', 'Package: nodejs\nStatus: install ok installed\nVersion: 18.19.0+dfsg-6~deb12u2\n')).toEqual([]);
+  });
+});

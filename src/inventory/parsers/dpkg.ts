@@ -11,7 +11,7 @@
  * The ecosystem is `Debian` until the os-release of the same root is known (`withOs` in index.ts
  * turns it into `Debian:12` or `Ubuntu:22.04:LTS`).
  */
-import type { InstalledPackage, Inventory, InventoryError } from '../types.js';
+import type { InstalledPackage, Inventory, InventoryError, RuntimeVersion } from '../types.js';
 import { lines, pkg } from './common.js';
 
 interface Stanza {
@@ -63,7 +63,12 @@ export function parseDpkgStatus(text: string, file: string): Inventory {
   }
   flush();
   if (packages.length === 0 && errors.length === 0 && text.trim() !== '') errors.push({ file, message: 'no installed package found in dpkg status' });
-  return { packages, errors };
+  // Node.js from NodeSource's repository (`18.19.0-1nodesource1`) is an upstream build: its
+  // support is Node.js's own, not the distribution's
+  const runtimes: RuntimeVersion[] = packages
+    .filter((p) => p.name === 'nodejs' && /nodesource/.test(p.version))
+    .map((p) => ({ name: 'node', version: p.version.replace(/^\d+:/, '').replace(/-.*$/, ''), location: p.location }));
+  return runtimes.length ? { packages, errors, runtimes } : { packages, errors };
 }
 
 function take(s: Stanza, file: string, out: InstalledPackage[], errors: InventoryError[]): void {

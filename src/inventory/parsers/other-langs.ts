@@ -4,7 +4,8 @@
  * maintained npm parser keeps their line numbers); Cargo.lock is TOML (smol-toml) and
  * composer.lock JSON.
  */
-import type { InstalledPackage, Inventory, InventoryError } from '../types.js';
+import { lineRange } from '../../model/location.js';
+import type { InstalledPackage, Inventory, InventoryError, RuntimeVersion } from '../types.js';
 import { failed, LineFinder, lines, pkg } from './common.js';
 import { jsonOrError } from './npm.js';
 import { tomlOrError, tomlPackages } from './python.js';
@@ -49,6 +50,7 @@ export function parseGoMod(text: string, file: string): Inventory {
     }
   };
   let sawModule = false;
+  const runtimes: RuntimeVersion[] = [];
   all.forEach((raw, i) => {
     const n = i + 1;
     const line = raw.trim();
@@ -64,6 +66,11 @@ export function parseGoMod(text: string, file: string): Inventory {
       return;
     }
     if (m[1] === 'module') sawModule = true;
+    // `toolchain go1.21.4`: the Go release the module is built with (the `go` line is only a minimum)
+    if (m[1] === 'toolchain') {
+      const v = /^go(\d+\.\d+(?:\.\d+)?)/.exec(m[2]!.trim());
+      if (v) runtimes.push({ name: 'go', version: v[1]!, location: lineRange(file, n) });
+    }
     if (m[2] === '(') {
       block = m[1];
       blockLine = n;
@@ -80,7 +87,7 @@ export function parseGoMod(text: string, file: string): Inventory {
     const version = rep?.to?.version ?? r.version;
     packages.push(pkg(file, 'go-mod', 'Go', name, version, r.line, r.line, { purl: `pkg:golang/${name}@${version}`, direct: !r.indirect }));
   }
-  return { packages, errors };
+  return runtimes.length ? { packages, errors, runtimes } : { packages, errors };
 }
 
 /**

@@ -10,7 +10,8 @@
  * tree and named `requirements*.txt` / `constraints*.txt`.
  */
 import { parse as parseToml, TomlError } from 'smol-toml';
-import type { InstalledPackage, Inventory, InventoryError } from '../types.js';
+import { lineRange } from '../../model/location.js';
+import type { InstalledPackage, Inventory, InventoryError, RuntimeVersion } from '../types.js';
 import { failed, LineFinder, lines, pkg } from './common.js';
 import { jsonOrError } from './npm.js';
 
@@ -107,6 +108,12 @@ export function parsePipfileLock(text: string, file: string): Inventory {
   const lf = new LineFinder(text);
   const packages: InstalledPackage[] = [];
   const errors: InventoryError[] = [];
+  const runtimes: RuntimeVersion[] = [];
+  // the Python the lockfile was made for: `_meta.requires.python_version` ("3.8")
+  const meta = isObj(doc._meta) && isObj(doc._meta.requires) ? doc._meta.requires : undefined;
+  if (meta && typeof meta.python_version === 'string' && /^\d+\.\d+/.test(meta.python_version)) {
+    runtimes.push({ name: 'python', version: meta.python_version, location: lineRange(file, lf.find('"python_version"') ?? 1) });
+  }
   for (const section of ['default', 'develop']) {
     const deps = doc[section];
     if (!isObj(deps)) continue;
@@ -124,5 +131,5 @@ export function parsePipfileLock(text: string, file: string): Inventory {
       packages.push(pkg(file, 'pipfile-lock', 'PyPI', name, m[1]!, line, line, { purl: `pkg:pypi/${name.toLowerCase()}@${m[1]}` }));
     }
   }
-  return { packages, errors };
+  return runtimes.length ? { packages, errors, runtimes } : { packages, errors };
 }

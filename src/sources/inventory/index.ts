@@ -10,6 +10,8 @@
  *     os:        { id, versionId, versionCodename, prettyName, ecosystem } of the root file system
  *                (for OS databases and os-release files, when an os-release is found in the same root)
  *     packages:  [{ ecosystem, name, version, sourceName?, sourceVersion?, purl?, direct?, foundBy }]
+ *     runtimes:  [{ name, version }] language runtimes with an upstream lifecycle (Pipfile.lock's
+ *                Python, a go.mod toolchain, NodeSource's nodejs), located at `runtimes[i]`
  *   attributeLocations: `packages[i]` → the package's entry (a dpkg stanza, a lockfile line),
  *   `os` → the VERSION_ID line of the os-release.
  * An OS database and the os-release share a root when they sit under the same prefix of
@@ -107,6 +109,12 @@ function toResource(file: DiscoveredFile, entry: ParserEntry, inv: Inventory, os
     return o;
   });
   const attributes: ValueObject = { kind: entry.kind, packages };
+  if (inv.runtimes?.length) {
+    attributes.runtimes = inv.runtimes.map((r, i) => {
+      attributeLocations[`runtimes[${i}]`] = r.location;
+      return { name: r.name, version: r.version };
+    });
+  }
   if (os) {
     const o: ValueObject = { id: os.id };
     if (os.versionId !== undefined) o.versionId = os.versionId;
