@@ -102,6 +102,8 @@ export interface IniOptions {
   bareKeys: boolean;
   /** lines starting with this are directives of their own (`!include` in my.cnf) and are kept as keys */
   directivePrefix?: string;
+  /** characters that, after white space, start a comment at the end of an unquoted value (`#` in my.cnf, `#`/`;` in grafana.ini) */
+  inlineComments?: string;
 }
 
 /**
@@ -114,9 +116,9 @@ export function parseIni(text: string, file: string, opts: IniOptions): { entrie
   const entries: IniEntry[] = [];
   const warnings: ParseError[] = [];
   let section = '';
-  splitLines(text).forEach((raw, i) => {
+  splitLines(text).forEach((lineText, i) => {
     const line = i + 1;
-    const t = raw.trim();
+    const t = lineText.trim();
     if (t === '' || opts.comments.includes(t[0]!)) return;
     if (opts.directivePrefix && t.startsWith(opts.directivePrefix)) {
       const [key, ...rest] = t.split(/\s+/);
@@ -134,7 +136,8 @@ export function parseIni(text: string, file: string, opts: IniOptions): { entrie
     }
     const eq = t.indexOf('=');
     if (eq < 0) {
-      if (opts.bareKeys && /^[A-Za-z0-9_.-]+$/.test(t)) entries.push({ section, key: t, value: null, line });
+      const bare = opts.inlineComments ? stripInlineComment(t, opts.inlineComments) : t;
+      if (opts.bareKeys && /^[A-Za-z0-9_.-]+$/.test(bare)) entries.push({ section, key: bare, value: null, line });
       else warnings.push(new ParseError(file, line, 'expected "key = value"'));
       return;
     }
@@ -143,9 +146,21 @@ export function parseIni(text: string, file: string, opts: IniOptions): { entrie
       warnings.push(new ParseError(file, line, 'expected "key = value"'));
       return;
     }
-    entries.push({ section, key, value: unquote(t.slice(eq + 1).trim()), line });
+    let raw = t.slice(eq + 1).trim();
+    if (raw.startsWith('"""') && raw.length >= 6 && raw.endsWith('"""')) raw = raw.slice(3, -3);
+    else if (opts.inlineComments && !/^["']/.test(raw)) {
+      raw = stripInlineComment(raw, opts.inlineComments);
+      raw = unquote(raw);
+    } else raw = unquote(raw);
+    entries.push({ section, key, value: raw, line });
   });
   return { entries, warnings };
+}
+
+/** Cuts a comment that starts with one of `chars` after white space (`value  # note` → `value`). */
+function stripInlineComment(v: string, chars: string): string {
+  const cut = v.search(new RegExp('\\s[' + [...chars].map((c) => '\\' + c).join('') + ']'));
+  return cut >= 0 ? v.slice(0, cut).trim() : v;
 }
 
 export function unquote(v: string): string {

@@ -81,7 +81,7 @@ export function looksLikeMysql(head: string): boolean {
 }
 
 export function parseMysql(input: HostFileInput): Parsed {
-  const { entries, warnings } = parseIni(input.text, input.display, { comments: '#;', sections: true, bareKeys: true, directivePrefix: '!' });
+  const { entries, warnings } = parseIni(input.text, input.display, { comments: '#;', sections: true, bareKeys: true, directivePrefix: '!', inlineComments: '#' });
   const sections: Record<string, ValueObject> = {};
   const includes: ValueObject[] = [];
   const attributeLocations: Record<string, Location> = {};

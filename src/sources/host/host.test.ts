@@ -250,10 +250,10 @@ describe('/etc/shadow', () => {
 
 describe('service configurations', () => {
   it('Grafana: sections and keys with lines; a malformed line is an error', async () => {
-    const { resources, errors } = await load({ 'etc/grafana/grafana.ini': '[server]\nhttp_port = 3000\n[security\nadmin_user = ops\nno equals here\n;admin_password = x\n' });
+    const { resources, errors } = await load({ 'etc/grafana/grafana.ini': '[server]\nhttp_port = 3000 ; inline comment\n[security\nadmin_user = ops\nno equals here\n;admin_password = x\nsecret_key = """a#b;c"""\n' });
     const r = resources[0]!;
     expect(r.type).toBe('GrafanaIni');
-    expect(at(r, 'sections')).toEqual({ server: { http_port: '3000', admin_user: 'ops' } });
+    expect(at(r, 'sections')).toEqual({ server: { http_port: '3000', admin_user: 'ops', secret_key: 'a#b;c' } });
     expect(where(r, 'sections.server.admin_user')).toBe('etc/grafana/grafana.ini:4');
     expect(errs(errors)).toEqual(['etc/grafana/grafana.ini:3 malformed section header', 'etc/grafana/grafana.ini:5 expected "key = value"']);
   });
@@ -288,7 +288,7 @@ describe('service configurations', () => {
   it('databases: pg_hba rules, my.cnf options, redis directives, mongod YAML; malformed lines are errors', async () => {
     const { resources, errors } = await load({
       'etc/postgresql/pg_hba.conf': 'local all all peer\nhost all all 10.0.0.1 255.255.255.255 trust\nhostx all all 0.0.0.0/0 trust\nhost all all\ninclude_dir conf.d\n',
-      'etc/mysql/my.cnf': '[mysqld]\nskip_grant_tables\nbad line with spaces\n!includedir /etc/mysql/conf.d/\n',
+      'etc/mysql/my.cnf': '[mysqld]\nskip_grant_tables   # temporary, for a reset\nbad line with spaces\n!includedir /etc/mysql/conf.d/\nport = 3306 # default\n',
       'etc/redis/redis.conf': 'bind 0.0.0.0\nrequirepass "x y"\nrequirepass later\nuser\nuser default on nopass ~* +@all\n',
       'etc/mongod.conf': 'net:\n  bindIp: 0.0.0.0\nsecurity:\n  authorization: disabled\n',
       'srv/mongo/mongod.conf': 'net:\n  bindIp: [unclosed\n',
@@ -298,7 +298,7 @@ describe('service configurations', () => {
       { type: 'local', database: 'all', user: 'all', address: null, method: 'peer', options: [], line: 1 },
       { type: 'host', database: 'all', user: 'all', address: '10.0.0.1/255.255.255.255', method: 'trust', options: [], line: 2 },
     ]);
-    expect(at(db('mysql'), 'sections')).toEqual({ mysqld: { 'skip-grant-tables': null } });
+    expect(at(db('mysql'), 'sections')).toEqual({ mysqld: { 'skip-grant-tables': null, port: '3306' } });
     expect(where(db('mysql'), 'sections.mysqld.skip-grant-tables')).toBe('etc/mysql/my.cnf:2');
     expect(at(db('redis'), 'settings.requirepass')).toBe('later');
     expect(at(db('redis'), 'users[0]')).toEqual({ name: 'default', rules: ['on', 'nopass', '~*', '+@all'], line: 5 });

@@ -27,7 +27,7 @@ export function looksLikeGrafanaIni(head: string): boolean {
 }
 
 export function parseGrafanaIni(input: HostFileInput): Parsed {
-  const { entries, warnings } = parseIni(input.text, input.display, { comments: '#;', sections: true, bareKeys: false });
+  const { entries, warnings } = parseIni(input.text, input.display, { comments: '#;', sections: true, bareKeys: false, inlineComments: '#;' });
   const sections: Record<string, ValueObject> = {};
   const attributeLocations: Record<string, Location> = {};
   for (const e of entries) {
