@@ -89,6 +89,8 @@ export const inventorySource: Source = {
       if (!osByRoot.has(root)) osByRoot.set(root, p.inv.os!);
     }
     for (const { file, entry, inv } of parsed) {
+      // usr/lib/os-release beside an etc/os-release of the same root says the same: one is kept
+      if (entry.kind === 'os-release' && osByRoot.get(systemRoot(posix(file.path))) !== inv.os) continue;
       const os = entry.os ? (inv.os ?? osByRoot.get(systemRoot(posix(file.path)))) : undefined;
       const full = entry.os && entry.kind !== 'os-release' ? withOs(inv, os) : inv;
       resources.push(toResource(file, entry, full, os));
