@@ -30,6 +30,18 @@ describe('segmentation matrix', () => {
     expect(text.split('\n')[0]).toMatch(/^FROM\s+TO\s+ALLOWED\s+UNKNOWN$/);
   });
 
+  it('takes AWS exposures in through the same interface, zoned by subnet', async () => {
+    const dirs = ['./aws/public-instance-ssh', './aws/asg-behind-alb'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+    const { resources } = await loadModel(dirs, { cwd: dirs[0]! });
+    const { flows, errors } = allFlows(resources);
+    expect(errors).toEqual([]);
+    const aws = flows.filter((f) => f.toZone.startsWith('aws:'));
+    expect(aws.length).toBeGreaterThan(0);
+    expect(aws.some((f) => f.verdict === 'exposed' && f.fromZone === 'internet' && f.toZone !== 'aws:(unknown subnet)')).toBe(true);
+    const cells = buildMatrix(flows).filter((c) => c.toZone.startsWith('aws:'));
+    expect(cells.some((c) => c.fromZone === 'internet' && describePortSet(c.exposed) !== '-')).toBe(true);
+  });
+
   it('reports the allowed flows outside the intent, port by port', async () => {
     const { resources } = await loadModel([K8S], { cwd: K8S });
     const { flows } = allFlows(resources);
