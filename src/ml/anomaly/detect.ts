@@ -115,6 +115,10 @@ export function detectAnomalies(view: ModelView, options: AnomalyOptions = {}, p
       const riskyCount = new Map<string, number>();
       for (const r of group) for (const [k, f] of facts.get(r)!) if (f.risky) riskyCount.set(k, (riskyCount.get(k) ?? 0) + 1);
       const peers = group.length - 1;
+      // per fact, what the whole group has (counted once, not once per outlier: groups reach
+      // 20k members in one big plan), and per (fact, value) the peers' values sorted
+      const groupValues = new Map<string, Map<string, number>>();
+      const peerValuesOf = new Map<string, [string, number][]>();
       for (const r of group) {
         for (const [k, f] of facts.get(r)!) {
           if (!f.risky) continue;
@@ -123,13 +127,27 @@ export function detectAnomalies(view: ModelView, options: AnomalyOptions = {}, p
           const id = `${r.id}\u0000${k}`;
           const had = best.get(id);
           if (had && had.peers >= peers) continue;
-          const counts = new Map<string, number>();
-          for (const p of group) {
-            if (p === r) continue;
-            const v = facts.get(p)!.get(k)?.value ?? NONE;
-            counts.set(v, (counts.get(v) ?? 0) + 1);
+          let all = groupValues.get(k);
+          if (!all) {
+            all = new Map<string, number>();
+            for (const p of group) {
+              const v = facts.get(p)!.get(k)?.value ?? NONE;
+              all.set(v, (all.get(v) ?? 0) + 1);
+            }
+            groupValues.set(k, all);
           }
-          const peerValues = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+          const cacheKey = `${k}\u0000${f.value}`;
+          let sorted = peerValuesOf.get(cacheKey);
+          if (!sorted) {
+            // the group's counts without this resource's own value
+            const counts = new Map(all);
+            const own = counts.get(f.value)! - 1;
+            if (own > 0) counts.set(f.value, own);
+            else counts.delete(f.value);
+            sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+            peerValuesOf.set(cacheKey, sorted);
+          }
+          const peerValues = sorted;
           const summary = peerValues
             .slice(0, 3)
             .map(([v, n]) => (peerValues.length === 1 ? profile.describe(k, v) : `${profile.describe(k, v)} (${n})`))
