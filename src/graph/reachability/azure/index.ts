@@ -383,12 +383,14 @@ function vmFlows(ix: Index, vm: Resource, nsg: (r: Resource) => Nsg): Flow[] {
         const segs = evaluateLevels([subnetLevel, nicLevel], transport, PUBLIC, unknowns);
         for (const s of segs) {
           const path = [INTERNET_HOP, pipHop, ...s.path, nicHop, hop('vm', vm.id)];
-          const f: Flow = { ...base, toZone, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: s.verdict, path };
+          // a public IP we could not resolve makes an open path "unknown", never "exposed"
+          const verdict = s.verdict === 'exposed' && pipHop.note === 'unresolved' ? 'unknown' : s.verdict;
+          const f: Flow = { ...base, toZone, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path };
           if (s.verdict === 'not-exposed') {
             f.blockedBy = s.blockedBy ?? 'nsg';
             f.path = [INTERNET_HOP, pipHop, ...s.path];
           }
-          if (s.verdict === 'unknown') f.unknowns = s.unknowns;
+          if (verdict === 'unknown') f.unknowns = s.unknowns;
           const admitted = s.verdict === 'exposed' ? s.min : s.max;
           if (s.verdict !== 'not-exposed' && !equals(intersect(admitted, PUBLIC), PUBLIC)) f.fromRanges = toCidrs(intersect(admitted, PUBLIC));
           flows.push(f);

@@ -180,7 +180,7 @@ function nicsOf(ix: Ix): Nic[] {
     const tags = strings(a.tags);
     const sas = isUnknown(a.service_account) ? undefined : asList(a.service_account).flatMap((s) => (isObject(s) ? [s.email] : []));
     const saList = sas === undefined || sas.some((e) => isUnknown(e)) ? undefined : sas.filter((e): e is string => typeof e === 'string');
-    const nics = Array.isArray(a.network_interface) ? a.network_interface : [];
+    const nics = Array.isArray(a.network_interface) ? a.network_interface : isUnknown(a.network_interface) ? [{ network: a.network_interface, access_config: a.network_interface }] : [];
     nics.forEach((nic, i) => {
       if (!isObject(nic)) return;
       const at = `network_interface[${i}]`;
@@ -313,10 +313,13 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
     const rules = [...rulesFor(fwNetworks, n, 'ingress', fwSources), IMPLIED_DENY(netId)];
     for (const transport of ['tcp', 'udp'] as const) {
       for (const s of evaluateLevels([{ kind: 'rules', hopKind: 'firewall', resourceId: netId, label: `VPC firewall of ${networkLabel(key)}`, rules, blockedBy: 'firewall' }], transport, space, unknowns)) {
-        const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict: s.verdict, path: [INTERNET_HOP, ...addressHops, ...s.path] };
+        // an external address we could not resolve makes an open path "unknown", never "exposed"
+        const addressKnown = addressHops.some((h) => h.note !== 'unresolved');
+        const verdict = s.verdict === 'exposed' && !addressKnown ? 'unknown' : s.verdict;
+        const f: Flow = { ...base, protocol: transport, ports: { from: s.range.from, to: s.range.to }, verdict, path: [INTERNET_HOP, ...addressHops, ...s.path] };
         if (s.verdict !== 'not-exposed') f.path.push(hop('instance', inst.id, [ruleRef(inst, at, `${name} ${at}`)]));
         else f.blockedBy = s.blockedBy ?? 'firewall';
-        if (s.verdict === 'unknown') f.unknowns = s.unknowns;
+        if (verdict === 'unknown') f.unknowns = s.unknowns;
         const admitted = s.verdict === 'exposed' ? s.min : s.max;
         if (s.verdict !== 'not-exposed' && !equals(intersect(admitted, PUBLIC), intersect(space, PUBLIC))) f.fromRanges = toCidrs(intersect(admitted, PUBLIC));
         out.push(f);

@@ -342,6 +342,14 @@ function internetFlows(model: K8sModel): Flow[] {
     for (const sp of svcPortsOf(svc)) {
       emit([e.hop], e.tri, e.unknowns, svc, svc, sp, { kind: 'external', space: e.space, snat }, e.tri === 'no' ? { by: e.blocked ?? 'not-an-entry-point', note: e.note } : undefined);
     }
+    // ports we cannot read are not "no ports": the pods behind may be reachable on any of them
+    const raw = getPath(svc.attributes, 'spec.ports');
+    const unreadable = isUnknown(raw) || (Array.isArray(raw) && raw.some((p) => isUnknown(p) || (isObject(p) && isUnknown(p.port))));
+    if (unreadable && e.tri !== 'no') {
+      for (const { pod } of podsBehind(svc)) {
+        out.push({ endpointId: svc.id, workloadId: pod.workload.id, from: 'internet', fromZone: 'internet', toZone: `k8s:${pod.namespace}`, toName: pod.name, protocol: 'all', ports: { from: 0, to: 65535 }, verdict: 'unknown', path: [INTERNET_HOP, e.hop, hop('pod', pod.workload.id)], unknowns: [`${svc.id}.spec.ports (unresolved)`, ...e.unknowns] });
+      }
+    }
   }
   for (const ing of model.ingresses) {
     const e = ingressEntry(ing);
