@@ -31,7 +31,7 @@
  * administrator in one hop gets no further outgoing edges.
  */
 import type { Unknown, Value } from '../../../model/index.js';
-import { isUnknown } from '../../../model/index.js';
+import { isUnknown, Unknown as UnknownValue } from '../../../model/index.js';
 import { parsePolicy, type PolicyDocument, type PolicyStatement, type Principals } from '../../../checks/_lib/iam-policy.js';
 import { SecurityGraph } from '../../security-graph.js';
 import type { IamAccount, IamPrincipal } from '../account.js';
@@ -138,7 +138,14 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
     'aws:SecureTransport': 'true',
     'aws:ViaAWSService': 'false',
   };
-  const resolve = (u: Unknown) => account.resolve(u);
+  // `aws_lambda_function.f.arn` (an existing resource of the facts) resolves to the ARN it was given there
+  const existingArns = new Map(facts.existing.map((e) => [e.id, e.arn]));
+  const resolve = (u: Unknown) => {
+    const hit = account.resolve(u);
+    if (hit !== undefined) return hit;
+    const m = /^(?:\$\{)?(.+)\.arn\}?$/.exec(u.expression?.trim() ?? '');
+    return m ? existingArns.get(m[1]!) : undefined;
+  };
   let evaluations = 0;
 
   const principals = account.principals.filter((p) => p.kind !== 'group');
@@ -793,6 +800,35 @@ function attackerTrust(p: IamPrincipal): EvalPolicy {
   };
 }
 
+/**
+ * A Terraform trust policy written with jsonencode and a principal that is a
+ * reference (`Principal = { AWS = aws_iam_role.x.arn }`) is Unknown as a
+ * whole (the source cannot render the JSON string). When the expression is a
+ * plain Allow of sts:AssumeRole (no Condition, Deny or NotPrincipal), its
+ * principals are read from the expression text: references to users and roles
+ * of the model, literal ARNs and service names. Anything else stays unresolved.
+ */
+function recoverTrust(role: IamPrincipal, account: IamAccount): EvalPolicy | undefined {
+  const raw = role.resource.attributes.assume_role_policy;
+  const text = isUnknown(raw) ? raw.expression ?? '' : '';
+  if (!/^jsonencode\(/.test(text) || /Condition|Deny|NotPrincipal|NotAction|dynamic|for\s/.test(text) || !/sts:AssumeRole"/.test(text)) return undefined;
+  const aws: string[] = [];
+  for (const m of text.matchAll(/\baws_iam_(?:role|user)\.[A-Za-z0-9_-]+\.arn\b/g)) {
+    const arn = account.resolve(new UnknownValue('reference', m[0]));
+    if (arn) aws.push(arn);
+  }
+  for (const m of text.matchAll(/"(arn:aws[a-z-]*:iam::\d{12}:(?:root|user\/[^"]+|role\/[^"]+))"/g)) aws.push(m[1]!);
+  const services = [...text.matchAll(/"([a-z0-9.-]+\.amazonaws\.com)"/g)].map((m) => m[1]!);
+  const byType: Record<string, string[]> = {};
+  if (aws.length) byType.AWS = aws;
+  if (services.length) byType.Service = services;
+  return {
+    name: `${role.id} trust policy (principals read from the expression)`,
+    kind: 'resource',
+    document: { statements: [{ index: 0, effect: 'Allow', action: ['sts:AssumeRole'], principal: { anyone: false, byType }, path: 'Statement[0]', elementPaths: {} }] },
+  };
+}
+
 interface TrustIndex {
   sanitized: Map<string, EvalPolicy>;
   /** may the role's trust policy admit the principal (named, or the account / anyone with sts:AssumeRole)? */
@@ -813,7 +849,7 @@ function buildTrustIndex(roles: IamPrincipal[], account: IamAccount, resolve: (u
   const accountOpen = new Set<string>();
   for (const role of roles) {
     if (!role.trust) continue;
-    const trust = role.trust;
+    const trust = role.trust.document ? role.trust : (recoverTrust(role, account) ?? role.trust);
     if (!trust.document) {
       sanitized.set(role.id, trust);
       continue;
