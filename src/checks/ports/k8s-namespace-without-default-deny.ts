@@ -20,7 +20,8 @@ export default defineCheck({
     resourceTypes: ['Namespace', 'NetworkPolicy'],
   },
   run(ctx) {
-    const model = buildK8sModel(ctx.resources);
+    // the model reads only Kubernetes manifests: hand it those, not a 100k-resource plan to filter
+    const model = buildK8sModel(ctx.fromSource('kubernetes'));
     const out: FindingDraft[] = [];
     for (const ns of model.namespaces.values()) {
       if (SYSTEM_NAMESPACES.has(ns.name)) continue;
