@@ -1,5 +1,6 @@
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { pamEntries, setting } from '../_lib/host-auth.js';
+import { setting } from '../_lib/host-auth.js';
+import { stackGaps, stackText } from '../_lib/pam-stack-findings.js';
 
 const LOCKOUT = /^pam_(faillock|tally2|tally)$/;
 
@@ -10,7 +11,7 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'A PAM auth stack checks passwords with pam_unix but has no pam_faillock (or the older pam_tally2) to lock an account after repeated failures, or faillock.conf sets `deny = 0`, which turns the lockout off. Without a limit an attacker can guess online for as long as the service answers; NIST SP 800-63B requires verifiers to limit failed attempts (at most 100 in a row).',
+      'A PAM service\'s auth stack (its file with `include`, `substack` and `@include` followed within the pam.d folder) checks passwords with pam_unix but has no pam_faillock (or the older pam_tally2) to lock an account after repeated failures, or faillock.conf sets `deny = 0`, which turns the lockout off. Without a limit an attacker can guess online for as long as the service answers; NIST SP 800-63B requires verifiers to limit failed attempts (at most 100 in a row).',
     remediation: 'Add pam_faillock to the auth stack (`auth required pam_faillock.so preauth` before pam_unix and `auth [default=die] pam_faillock.so authfail` after it, plus `account required pam_faillock.so`; `authselect enable-feature with-faillock` on RHEL) and set `deny = 5` and `unlock_time = 900` in /etc/security/faillock.conf.',
     references: ['https://man7.org/linux/man-pages/man8/pam_faillock.8.html', 'https://pages.nist.gov/800-63-4/sp800-63b.html'],
     compliance: { 'nist-800-53': ['AC-7'] },
@@ -19,11 +20,9 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of ctx.ofType('PamConfig')) {
-      const auth = pamEntries(r).filter(({ entry }) => entry.type === 'auth');
-      const unix = auth.find(({ entry }) => entry.module === 'pam_unix' || entry.module === 'pam_unix2');
-      if (!unix || auth.some(({ entry }) => LOCKOUT.test(entry.module))) continue;
-      out.push({ resource: r, attributePath: `entries[${unix.index}]`, message: `${String(r.attributes.service)}: passwords are checked by ${unix.entry.module} with no pam_faillock or pam_tally2 in the auth stack, so failed attempts never lock the account`, evidence: `auth ${unix.entry.control} ${unix.entry.module}` });
+    for (const { unix, services } of stackGaps(ctx, 'auth', LOCKOUT)) {
+      const r = unix.resource;
+      out.push({ resource: r, attributePath: `entries[${unix.index}]`, message: `${String(r.attributes.service)}: passwords are checked by ${unix.entry.module} with no pam_faillock or pam_tally2 ${stackText(r, services, 'auth')}, so failed attempts never lock the account`, evidence: `auth ${unix.entry.control} ${unix.entry.module}`, key: `entry${unix.index}` });
     }
     for (const r of ctx.ofType('FaillockConf')) {
       const deny = setting(r, 'deny');
