@@ -295,7 +295,7 @@ export class AwsReachability {
     }
     if (direction === 'ingress' && this.topo.unattachedSgRules.length) {
       // a rule whose group could not be resolved may open anything on any group
-      const fake: SgRule = { rule: { direction: 'ingress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: this.topo.unattachedSgRules[0]!, summary: `rules ${this.topo.unattachedSgRules.join(', ')} name unresolved security groups` }, sg: sgs[0]! };
+      const fake: SgRule = { rule: { direction: 'ingress', action: 'allow', protocol: 'all', ports: [ALL], peers: [] }, ref: { resourceId: this.topo.unattachedSgRules[0]!, summary: `rules ${this.topo.unattachedSgRules.join(', ')} name unresolved security groups` }, sg: sgs[0] ?? { id: this.topo.unattachedSgRules[0]!, rules: [], vpc: undefined, implicit: false, unknownRules: [], defaultEgress: false } };
       rules.push({ rule: fake, ports: 'unknown', match: 'unknown' });
     }
     return unionAllow(rules, range);

@@ -406,6 +406,16 @@ function boolFact(r: Resource, path: string, rawV: Value | undefined, label: str
   return b ? { value: true, ref: ruleRef(r, path, `${label} = true`) } : { value: false, ref: ruleRef(r, path, `${label} = false`) };
 }
 
+/** A value as text for a message, whatever it is. */
+function show(v: Value | undefined): string {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  try {
+    return JSON.stringify(v) ?? 'undefined';
+  } catch {
+    return '(value)';
+  }
+}
+
 function cidrOf(v: Value | undefined): Cidr | undefined {
   const s = asString(v);
   return s ? parseCidr(s) : undefined;
@@ -623,7 +633,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
       if (v === undefined || v === null || v === '') continue;
       if (isUnknown(v)) return { unknown: `${r.id}.${path}${v.expression ? ` (${v.expression})` : ''}` };
       const c = cidrOf(v);
-      return c ? [c] : { unknown: `${r.id}.${path} = ${String(v)} (not a CIDR block)` };
+      return c ? [c] : { unknown: `${r.id}.${path} = ${show(v)} (not a CIDR block)` };
     }
     const path = `${prefix}${plKey}`;
     const v = getPath(r.attributes, path);
@@ -1065,7 +1075,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
       const scheme = r.attributes.Scheme;
       if (isUnknown(scheme)) internetFacing = { value: 'unknown', what: `${r.id}.Scheme` };
       else if (scheme === 'internal') internetFacing = { value: false, ref: ruleRef(r, 'Scheme', 'Scheme = internal') };
-      else internetFacing = { value: true, ref: ruleRef(r, scheme === undefined ? undefined : 'Scheme', scheme === undefined ? 'Scheme defaults to internet-facing' : `Scheme = ${String(scheme)}`) };
+      else internetFacing = { value: true, ref: ruleRef(r, scheme === undefined ? undefined : 'Scheme', scheme === undefined ? 'Scheme defaults to internet-facing' : `Scheme = ${show(scheme)}`) };
     } else {
       const internal = boolFact(r, 'internal', r.attributes.internal, 'internal');
       if (!internal) internetFacing = { value: true, ref: ruleRef(r, undefined, 'internal not set: internet-facing') };
@@ -1141,7 +1151,7 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     let active: Fact;
     const acc = accepted.get(r);
     if (acc) active = { value: true, ref: acc };
-    else if (isCfn(r)) active = r.attributes.PeerOwnerId === undefined ? { value: true, ref: ruleRef(r, undefined, 'same account: accepted on creation') } : { value: 'unknown', what: `${r.id}: accepted by account ${String(r.attributes.PeerOwnerId)} outside this template` };
+    else if (isCfn(r)) active = r.attributes.PeerOwnerId === undefined ? { value: true, ref: ruleRef(r, undefined, 'same account: accepted on creation') } : { value: 'unknown', what: `${r.id}: accepted by account ${show(r.attributes.PeerOwnerId)} outside this template` };
     else {
       const auto = boolFact(r, 'auto_accept', r.attributes.auto_accept, 'auto_accept');
       active = auto && auto.value !== false ? auto : { value: 'unknown', what: `${r.id}: not auto-accepted here; accepted outside the configuration?` };
