@@ -180,7 +180,12 @@ export function allowance(model: K8sModel, pod: K8sPod, dir: 'ingress' | 'egress
       allowedBy.push(ruleRef(policy.resource, rule.path, `${policy.resource.id} ${rule.path} allows ${describePorts(ports.maybe)}`));
     }
   }
-  const isolated = or(...isolation);
+  let isolated = or(...isolation);
+  // Kubernetes leaves NetworkPolicy behaviour for host-network pods undefined (most plugins do not isolate them)
+  if (isolated !== 'no' && pod.hostNetwork) {
+    isolated = 'unknown';
+    unknowns.push(`the ${dir === 'ingress' ? 'destination' : 'source'} pod uses hostNetwork: whether NetworkPolicies apply to it depends on the network plugin`);
+  }
   if (isolated === 'no') return { yes: ALL_TRANSPORT_PORTS, maybe: ALL_TRANSPORT_PORTS, isolated, allowedBy: [], isolatedBy: [], unknowns: [], ranges: other.kind === 'external' ? other.space : EMPTY };
   if (isolated === 'unknown') maybe = ALL_TRANSPORT_PORTS;
   return { yes, maybe, isolated, allowedBy, isolatedBy, unknowns: [...new Set(unknowns)], ranges };
@@ -390,7 +395,7 @@ function signatures(model: K8sModel): Map<K8sPod, string> {
     const ns = model.namespaces.get(pod.namespace)!;
     const pods = podSelectors.map((sel) => matchSelector(sel, pod.labels)[0]).join('');
     const nss = nsSelectors.map((sel) => matchSelector(sel, ns.labels)[0]).join('');
-    out.set(pod, `${pod.namespace}|${JSON.stringify(pod.ports)}|${pod.portsUnknown}|${pods}|${nss}`);
+    out.set(pod, `${pod.namespace}|${JSON.stringify(pod.ports)}|${pod.portsUnknown}|${pod.hostNetwork}|${pods}|${nss}`);
   }
   return out;
 }
