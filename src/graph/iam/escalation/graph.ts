@@ -37,7 +37,7 @@ import { SecurityGraph } from '../../security-graph.js';
 import type { IamAccount, IamPrincipal } from '../account.js';
 import { RequestContext } from '../context.js';
 import { evaluate } from '../evaluate.js';
-import { actionMatches } from '../match.js';
+import { actionMatches, arnMatches } from '../match.js';
 import type { Decision, EvalPolicy, RequestPrincipal, StatementHit } from '../types.js';
 import { loadTechniques, type RequiredAction, type Technique } from './catalogue.js';
 import type { EscalationFacts, ExistingResource } from './facts.js';
@@ -98,6 +98,7 @@ const PROBES = [PROBE_ANY, 'iam:AttachUserPolicy', 'iam:PutRolePolicy', 'iam:Cre
 /** The attacker has the credentials, not the MFA device, and calls AWS directly. */
 const ABSENT_KEYS = ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast', 'aws:SourceIdentity'];
 const NEW_NAME = 'tetrad-escalation';
+const IMPLICIT_DENY: Decision = Object.freeze({ decision: 'denied', reason: 'implicit-deny', explanation: 'implicitly denied: no identity policy allows it on this resource', dependsOn: [], statements: [] }) as Decision;
 const NO_CONTEXT: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const DEFAULT_REGION = 'us-east-1';
 
@@ -220,6 +221,11 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
         ctx[`iam:ResourceTag/${k}`] = v;
       }
     }
+    // no Allow statement of the actor can cover this resource: implicitly denied without an evaluation
+    if (!resourcePolicies && !identity && !identityMayCover(a, action, resource)) {
+      a.decisionCache.set(key, IMPLICIT_DENY);
+      return IMPLICIT_DENY;
+    }
     evaluations++;
     const d = evaluate(
       { principal: a.rp, action, resource, context: new RequestContext(ctx, ABSENT_KEYS, false) },
@@ -228,6 +234,30 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
     );
     if (cacheable) a.decisionCache.set(key, d);
     return d;
+  };
+
+  const allowStatements = new Map<string, PolicyStatement[] | 'any'>();
+  /** Cheap pre-check: may one of the actor's Allow statements for the action cover the resource? */
+  const identityMayCover = (a: Actor, action: string, resource: string): boolean => {
+    const key = `${a.p.id}|${action}`;
+    let list = allowStatements.get(key);
+    if (list === undefined) {
+      list = [];
+      for (const pol of a.identity) {
+        if (!pol.document) {
+          list = 'any';
+          break;
+        }
+        for (const st of pol.document.statements) if (st.effect !== 'Deny' && statementMayMatch(st, action)) list.push(st);
+      }
+      allowStatements.set(key, list);
+    }
+    if (list === 'any') return true;
+    return list.some((st) => {
+      if (st.resource === undefined) return true; // NotResource: leave it to the engine
+      if (isUnknown(st.resource)) return true;
+      return st.resource.some((r) => typeof r !== 'string' || r.includes('${') || arnMatches(r.trim(), resource));
+    });
   };
 
   /** Is the actor (with replaced identity policies) an administrator? */
