@@ -4,6 +4,7 @@
  * before the first colon.
  */
 import { apk } from './apk.js';
+import { composer } from './composer.js';
 import { dpkg } from './dpkg.js';
 import { maven } from './maven.js';
 import { nuget } from './nuget.js';
@@ -15,7 +16,7 @@ import type { VersionScheme } from './types.js';
 
 export type { VersionScheme } from './types.js';
 export { InvalidVersionError } from './types.js';
-export { apk, dpkg, maven, nuget, pep440, rpm, rubygems, semver };
+export { apk, composer, dpkg, maven, nuget, pep440, rpm, rubygems, semver };
 
 const BY_ECOSYSTEM: Record<string, VersionScheme> = {
   npm: semver,
@@ -25,6 +26,7 @@ const BY_ECOSYSTEM: Record<string, VersionScheme> = {
   PyPI: pep440,
   Maven: maven,
   RubyGems: rubygems,
+  Packagist: composer,
   NuGet: nuget,
   Debian: dpkg,
   Ubuntu: dpkg,
