@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/index.js';
 import type { CheckContext } from '../engine/types.js';
 import { stringLeavesWhere } from '../../model/index.js';
-import { mayHoldKnownToken, stringLeaves, type StringLeaf } from './secrets.js';
+import { looksSecretName, mayHoldKnownToken, stringLeaves, type StringLeaf } from './secrets.js';
 
 /** Sources whose resources are scanned string by string for embedded secrets (Dockerfiles have their own checks). */
 export const STRING_SCAN_SOURCES = ['terraform', 'terraform-plan', 'cloudformation', 'kubernetes'] as const;
@@ -76,13 +76,43 @@ export interface CredentialLeaves {
  * change them).
  */
 export function credentialLeaves(ctx: CheckContext): readonly CredentialLeaves[] {
-  return ctx.shared('secret-scan:credential-leaves', () => {
-    const out: CredentialLeaves[] = [];
+  return candidateLeaves(ctx).credentials;
+}
+
+/** A key TET-PASS-023 reads: a secret-like name, or `value`/`Value` (the value of a secret block). */
+export function mayNameSecret(key: string): boolean {
+  return key !== '' && (looksSecretName(key) || key === 'value' || key === 'Value');
+}
+
+const NO_LEAVES: readonly StringLeaf[] = Object.freeze([]);
+
+/**
+ * The raw string leaves of a resource whose key `mayNameSecret` (TET-PASS-023's candidates, in
+ * walk order; no `scannable` filter), for resources of the string-scan sources other than
+ * Kubernetes Secrets and provider blocks. Found in the same walk as `credentialLeaves`.
+ */
+export function secretNamedLeaves(ctx: CheckContext, resource: Resource): readonly StringLeaf[] {
+  return candidateLeaves(ctx).named.get(resource) ?? NO_LEAVES;
+}
+
+/**
+ * One walk over every scannable resource's strings for both kinds of candidates (a value that
+ * may hold a credential, a key that may name a secret), instead of one walk per kind: on a
+ * 100k-resource plan each full walk costs ~70 ms. Paths are built only for kept leaves; each
+ * list keeps walk order, so it is exactly what a walk with its own test alone would return.
+ */
+function candidateLeaves(ctx: CheckContext): { credentials: CredentialLeaves[]; named: Map<Resource, StringLeaf[]> } {
+  return ctx.shared('secret-scan:candidate-leaves', () => {
+    const credentials: CredentialLeaves[] = [];
+    const named = new Map<Resource, StringLeaf[]>();
     for (const resource of scannableResources(ctx)) {
-      // the value test first, paths only for its hits: the same leaves as filtering scannableStrings
-      const leaves = scannable(resource, stringLeavesWhere(resource.attributes, (_key, value) => mayHoldCredential(value)));
-      if (leaves.length > 0) out.push({ resource, leaves });
+      const both = stringLeavesWhere(resource.attributes, (key, value) => mayNameSecret(key) || mayHoldCredential(value));
+      if (both.length === 0) continue;
+      const cred = scannable(resource, both.filter((leaf) => mayHoldCredential(leaf.value)));
+      if (cred.length > 0) credentials.push({ resource, leaves: cred });
+      const names = both.filter((leaf) => mayNameSecret(leaf.key));
+      if (names.length > 0) named.set(resource, names);
     }
-    return out;
+    return { credentials, named };
   });
 }

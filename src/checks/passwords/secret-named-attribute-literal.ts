@@ -1,5 +1,5 @@
-import { stringLeavesWhere, type Resource } from '../../model/index.js';
-import { USER_DATA_KEYS } from '../_lib/secret-scan.js';
+import type { Resource } from '../../model/index.js';
+import { secretNamedLeaves, USER_DATA_KEYS } from '../_lib/secret-scan.js';
 import { awsKeyIds, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -87,7 +87,8 @@ export default defineCheck({
       const valueLeaves = secretValueLeaves(r);
       const valuePaths = new Set(valueLeaves.map((l) => l.path));
       // the memoised name test first: it rules out nearly every leaf before any path is hashed
-      const named = stringLeavesWhere(r.attributes, (key) => key !== '' && (looksSecretName(key) || key === 'value' || key === 'Value')).filter(
+      // from the walk shared with the credential-value checks (same leaves, same order as walking here)
+      const named = secretNamedLeaves(ctx, r).filter(
         (leaf) => (looksSecretName(leaf.key) || valueOfSecretBlock(leaf.path, leaf.key)) && !valuePaths.has(leaf.path) && !covered(r, leaf.path, leaf.key),
       );
       for (const leaf of [...valueLeaves, ...named]) {
