@@ -10,6 +10,8 @@ import { normalizeAll } from '../src/model/normalize/index.js';
 import { AWS_REACHABILITY_TYPES, computeAwsExposures, computeAwsPeeringExposures } from '../src/graph/reachability/aws/index.js';
 
 const TF_TYPES = AWS_REACHABILITY_TYPES.filter((t) => t.startsWith('aws_'));
+const CFN_TYPES = AWS_REACHABILITY_TYPES.filter((t) => t.startsWith('AWS::'));
+const CFN_ATTRS = ['VpcId', 'SubnetId', 'Subnets', 'SecurityGroups', 'SecurityGroupIds', 'GroupSet', 'RouteTableId', 'GatewayId', 'NatGatewayId', 'VpcPeeringConnectionId', 'PeerVpcId', 'PeerOwnerId', 'NetworkAclId', 'GroupId', 'InstanceId', 'TargetGroupArn', 'LoadBalancerArn', 'TargetGroupARNs', 'InternetGatewayId', 'CidrBlock', 'DestinationCidrBlock', 'Ipv6CidrBlock', 'AssociatePublicIpAddress', 'MapPublicIpOnLaunch', 'Scheme', 'Port', 'Egress', 'RuleNumber', 'RuleAction', 'Protocol', 'PortRange', 'SecurityGroupIngress', 'SecurityGroupEgress', 'Targets', 'DefaultActions', 'NetworkInterfaces', 'VPCZoneIdentifier', 'LaunchTemplate', 'Entries'];
 const ATTRS = ['vpc_id', 'subnet_id', 'subnet_ids', 'subnets', 'security_groups', 'vpc_security_group_ids', 'route_table_id', 'gateway_id', 'nat_gateway_id', 'vpc_peering_connection_id', 'peer_vpc_id', 'network_acl_id', 'security_group_id', 'instance', 'instance_id', 'target_id', 'target_group_arn', 'load_balancer_arn', 'target_group_arns', 'default_route_table_id', 'default_network_acl_id', 'internet_gateway_id', 'cidr_block', 'destination_cidr_block', 'ipv6_cidr_block', 'associate_public_ip_address', 'map_public_ip_on_launch', 'internal', 'port', 'auto_accept', 'ipv6_address_count', 'egress', 'rule_number', 'rule_action', 'protocol', 'from_port', 'to_port', 'type', 'state', 'id', 'arn'];
 
 const scalar = (n: number): fc.Arbitrary<Value> =>
@@ -28,20 +30,23 @@ const value = (n: number): fc.Arbitrary<Value> =>
 
 const model = fc.integer({ min: 1, max: 14 }).chain((n) =>
   fc.array(
-    fc.record({
-      type: fc.constantFrom(...TF_TYPES),
-      attributes: fc.dictionary(fc.constantFrom(...ATTRS, 'ingress', 'egress', 'route', 'entry', 'default_action', 'subnet_mapping', 'network_interface'), value(n), { maxKeys: 8 }),
-    }),
+    fc.oneof(
+      fc.record({
+        type: fc.constantFrom(...TF_TYPES),
+        attributes: fc.dictionary(fc.constantFrom(...ATTRS, 'ingress', 'egress', 'route', 'entry', 'default_action', 'subnet_mapping', 'network_interface'), value(n), { maxKeys: 8 }),
+      }),
+      fc.record({ type: fc.constantFrom(...CFN_TYPES), attributes: fc.dictionary(fc.constantFrom(...CFN_ATTRS), value(n), { maxKeys: 8 }) }),
+    ),
     { minLength: n, maxLength: n },
   ),
 );
 
 function toResources(list: Array<{ type: string; attributes: Record<string, Value> }>): Resource[] {
   return list.map((x, i) => ({
-    id: `aws_x.r${i}`,
+    id: x.type.startsWith('AWS::') ? `r${i}` : `aws_x.r${i}`,
     type: x.type,
     provider: 'aws',
-    source: i % 3 === 0 ? 'terraform-plan' : 'terraform',
+    source: x.type.startsWith('AWS::') ? 'cloudformation' : i % 3 === 0 ? 'terraform-plan' : 'terraform',
     name: `r${i}`,
     attributes: { ...x.attributes, id: x.attributes.id ?? `r${i}` },
     location: { file: 'fuzz.tf', startLine: i + 1, endLine: i + 1 },
