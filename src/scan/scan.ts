@@ -7,7 +7,10 @@ import { runChecks } from '../checks/engine/run.js';
 import { selectChecks, type CheckSelection } from '../checks/engine/select.js';
 import type { Check, CheckMeta } from '../checks/engine/types.js';
 import { loadConfigs, type IgnoreRule } from '../config/load.js';
+import { intentResources } from '../config/intent.js';
 import { applySuppressions } from '../suppress/apply.js';
+import { scoreFindings, type RiskOptions } from '../risk/score.js';
+import { SHIPPED_MODEL_FILE } from '../ml/paths.js';
 import { SOURCES } from '../sources/index.js';
 import type { Source, SourceOptions } from '../sources/types.js';
 import { TOOL } from '../version.js';
@@ -42,6 +45,8 @@ export interface ScanOptions extends Partial<SourceOptions> {
   today?: string;
   /** an imported advisory store (`tetrad db import`) to match inventories against (--db) */
   advisoryDb?: string;
+  /** inputs of the finding risk score (src/risk/score.ts): CVE records, a model loader */
+  risk?: RiskOptions;
 }
 
 export interface ScanResult {
@@ -103,15 +108,23 @@ function referencesByFolder(resources: readonly Resource[]): Map<string, Map<str
   return out;
 }
 
-/** Assigns each file to the first source that claims it; unknown files are skipped quietly. */
+/**
+ * Assigns each file to the first source that claims it; unknown files are skipped quietly.
+ * A source marked `alongside` (the text-file secret scan) also gets every file it claims.
+ */
 export function assignFiles(files: DiscoveredFile[], sources: Source[] = SOURCES): Map<Source, DiscoveredFile[]> {
   const out = new Map<Source, DiscoveredFile[]>();
-  for (const f of files) {
-    const src = sources.find((s) => s.claims(f));
-    if (!src) continue;
+  const add = (src: Source, f: DiscoveredFile): void => {
     const list = out.get(src);
     if (list) list.push(f);
     else out.set(src, [f]);
+  };
+  const exclusive = sources.filter((s) => !s.alongside);
+  const alongside = sources.filter((s) => s.alongside);
+  for (const f of files) {
+    const src = exclusive.find((s) => s.claims(f));
+    if (src) add(src, f);
+    for (const s of alongside) if (s.claims(f)) add(s, f);
   }
   return out;
 }
@@ -147,6 +160,8 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
   // a bad configuration is a usage error: it throws ConfigError before any work
   const configs = opts.loadConfig === false ? [] : loadConfigs({ cwd, configFile: opts.configFile, paths });
   const { resources, errors, files } = await loadModel(paths, opts);
+  // intended flows (`intent:`) enter the model for the zero-trust check (TET-PORTS-039)
+  resources.push(...intentResources(configs));
   const all = [...(opts.checks ?? (await loadBuiltinChecks())), ...(opts.extraChecks ?? [])];
   const checks = selectChecks(all, opts.selection ?? {});
   opts.onProgress?.({ phase: 'check', done: 0, total: checks.length });
@@ -164,6 +179,9 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     found = suppressed.findings;
     errors.push(...suppressed.errors);
   }
+  // risk after suppressions (a suppressed exposure does not raise its neighbours); the model loads only for CVE ids
+  const exploit = scoreFindings(found, resources, opts.risk);
+  if (exploit.loadError) errors.push({ kind: 'check', file: SHIPPED_MODEL_FILE, message: `exploit model not loaded, risk scores leave it out: ${exploit.loadError.message}` });
   const findings = sortFindings(found);
   opts.onProgress?.({ phase: 'done', done: checks.length, total: checks.length });
   return {
