@@ -157,7 +157,7 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
   const actorOf = (p: IamPrincipal): Actor => {
     let a = actors.get(p.id);
     if (!a) {
-      const identity = account.identityPolicies(p);
+      const identity = account.identityPolicies(p).map(allowOnlyAwsManaged);
       const keys: Record<string, string> = { 'aws:PrincipalArn': p.arn, 'aws:PrincipalType': p.kind === 'user' ? 'User' : 'AssumedRole', 'aws:PrincipalAccount': acct };
       if (p.kind === 'user') keys['aws:username'] = p.name;
       for (const [k, v] of Object.entries(p.tags)) keys[`aws:PrincipalTag/${k}`] = v;
@@ -676,6 +676,19 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
     });
   }
   return { adminNode, edges, paths, graph, stats: { principals: principals.length, evaluations, edges: edges.length, evaluationsByPhase: phase } };
+}
+
+/**
+ * An AWS managed policy outside the catalogue: AWS managed policies grant
+ * (only a few, named *Deny* or *Quarantine*, deny), so one of unknown content
+ * may allow anything but denies nothing. Otherwise every principal holding,
+ * say, AmazonSSMManagedInstanceCore beside AdministratorAccess would be an
+ * administrator only "if".
+ */
+function allowOnlyAwsManaged(pol: EvalPolicy): EvalPolicy {
+  if (pol.document || !/^arn:aws[a-z-]*:iam::aws:policy\//.test(pol.name) || /deny|quarantine/i.test(pol.name)) return pol;
+  const unknownActions = new UnknownValue(`content of AWS managed policy ${pol.name} (not in the catalogue)`, pol.name);
+  return { ...pol, document: { statements: [{ index: 0, effect: 'Allow', action: unknownActions, resource: ['*'], path: 'Statement[0]', elementPaths: {} }] } };
 }
 
 const contextKeys = new WeakMap<object, string>();
