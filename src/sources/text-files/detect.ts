@@ -74,11 +74,12 @@ const NAME_HINT = /pass|pwd|secret|token|api[-_.]?key|apikey|credential|auth|pri
  * `name = value`, `name: value`, `name := value`, `name => value`, with the
  * name optionally quoted (JSON, PHP arrays) and prefixed by `export`/`set`.
  * The value is a quoted string or a bare word up to whitespace or a comment.
+ * A quoted name needs its closing quote (`"token.example.com:aud"` is one string, not `token... = aud`).
  * Hand-written: secretlint has no generic rule and none of the maintained
  * detectors on npm exposes one as a library.
  */
 const ASSIGNMENT =
-  /(?:^|[\s{,;(\[])(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+)*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::=|=>|=(?![=~>])|:(?![:/=]))\s*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|`([^`\n$]*)`|([^\s"'`,;#)}\]]+))/g;
+  /(?:^|[\s{,;(\[])(?:export\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+)*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1\s*(?::=|=>|=(?![=~>])|:(?![:/=]))\s*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|`([^`\n$]*)`|([^\s"'`,;#)}\]]+))/g;
 
 /** Candidates in a text, in line order. */
 export interface DetectOptions {
@@ -180,7 +181,7 @@ function assignmentsIn(text: string, start: number, end: number, lineStarts: num
   ASSIGNMENT.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ASSIGNMENT.exec(lineText)) !== null) {
-    const name = m[1]!;
+    const name = m[2]!;
     if (!NAME_HINT.test(name)) {
       // go on right after the name: the value may hold the real assignment (`echo "PASSWORD=x"`)
       ASSIGNMENT.lastIndex = m.index + Math.max(1, m[0].indexOf(name) + name.length);
@@ -188,8 +189,8 @@ function assignmentsIn(text: string, start: number, end: number, lineStarts: num
     }
     // `cond ? 'password' : 'secret'` is a conditional, not a key and its value
     if (/\?\s*["']?$/.test(lineText.slice(Math.max(0, m.index - 40), m.index + m[0].indexOf(name)))) continue;
-    const quotedValue = m[2] ?? m[3] ?? m[4];
-    const value = quotedValue ?? m[5] ?? '';
+    const quotedValue = m[3] ?? m[4] ?? m[5];
+    const value = quotedValue ?? m[6] ?? '';
     if (value === '' || (quotedOnly && quotedValue === undefined)) continue;
     // an expression, not a literal: `process.env.X`, `os.environ["X"]`, `getPw()`, `$VAR`, `${x}`, `{{ x }}`, `[a, b]`
     // (never reported by the checks, and most of the candidates of ordinary code)
