@@ -574,29 +574,63 @@ export function buildEscalationGraph(account: IamAccount, facts: EscalationFacts
   // edges into the principals whose standing changed in round k-1; an attacker stops at
   // its first proven edge into a proven principal
   const tried = new Map<string, EscalationEdge>();
+  /** preconditions that do not depend on the attacker, per technique and target (computed once) */
+  const eligibleCache = new Map<string, boolean>();
+  const eligible = (t: Technique, x: IamPrincipal): boolean => {
+    const key = `${t.id}>${x.id}`;
+    let ok = eligibleCache.get(key);
+    if (ok === undefined) {
+      ok = t.preconditions.every((c) => {
+        switch (c) {
+          case 'trusts-service':
+            return roleTrustsService(x, t.service!);
+          case 'instance-profile':
+            return facts.instanceProfileRoles.has(x.id);
+          case 'no-login-profile':
+            return facts.loginProfile.get(x.id) !== true;
+          case 'has-login-profile':
+            return facts.loginProfile.get(x.id) !== false;
+          case 'existing-resource': {
+            const ofKind = existingByKind.get(t.existing!) ?? [];
+            return !ofKind.length || ofKind.some((e) => e.role === x.id);
+          }
+          case 'existing-any-resource':
+            return true;
+          default:
+            return true;
+        }
+      });
+      eligibleCache.set(key, ok);
+    }
+    return ok;
+  };
+  const everInFrontier = new Set<string>();
   let frontier = principals.filter((p) => status.has(p.id));
   while (frontier.length) {
-    const frontierUsers = frontier.filter((x) => x.kind === 'user');
-    const frontierRoles = frontier.filter((x) => x.kind === 'role');
+    const pools = new Map<string, IamPrincipal[]>();
+    for (const t of becomeTechniques) pools.set(t.id, frontier.filter((x) => x.kind === t.target && eligible(t, x)));
+    const revisited = new Set(frontier.filter((x) => everInFrontier.has(x.id)).map((x) => x.id));
+    for (const x of frontier) everInFrontier.add(x.id);
     const changed: IamPrincipal[] = [];
     for (const p of principals) {
       if (status.get(p.id) === 'proven') continue;
       const a = actorOf(p);
       const before = status.get(p.id);
       outer: for (const t of becomeTechniques) {
-        if (!applicable(a, t)) continue;
+        const pool = pools.get(t.id)!;
+        if (!pool.length || !applicable(a, t)) continue;
         const top = ceiling(a, t);
         if (top === 'no' || (top === 'maybe' && status.has(p.id))) continue;
-        const pool = t.target === 'user' ? frontierUsers : t.target === 'role' ? frontierRoles : [];
         for (const x of pool) {
           if (x.id === p.id) continue;
           if (t.id === 'assume-role' && !trustIndex.admits(x, p, (q) => mayAllow(actorOf(q), 'sts:AssumeRole'))) continue;
-          const key = `${p.id}>${t.id}>${x.id}`;
-          let e = tried.get(key);
+          // a pair is looked at again only when its target comes back upgraded (unknown → proven)
+          const key = revisited.has(x.id) ? `${p.id}>${t.id}>${x.id}` : undefined;
+          let e = key ? tried.get(key) : undefined;
           if (e === undefined) {
             // once the attacker reaches admin at all, only a proven edge can improve on it
             e = tryTechnique(a, t, [x], true, undefined, status.has(p.id))[0];
-            if (e) tried.set(key, e);
+            if (e) tried.set(`${p.id}>${t.id}>${x.id}`, e);
           }
           if (e) reachThrough(e);
           if (status.get(p.id) === 'proven') break outer;
