@@ -3,8 +3,10 @@
  * then version and release with rpmvercmp (rpmio/rpmvercmp.c, rpm >= 4.15): alphanumeric segments
  * split at any other character; `~` sorts before everything including the end, `^` after the end
  * but before anything else; a numeric segment beats an alphabetic one; numbers compare as numbers.
- * An absent release compares as the empty string (lower than any release), which keeps the
- * order total (rpm itself skips the release when one side has none).
+ * An absent release sorts below any release, even one starting with `~`, as rpm's `rpmverCmp`
+ * (rpm 4.18, `rpm.vercmp`) orders a full EVR: "versions with releases sort higher" (checked
+ * against rpm in test/vulns/rpm-differential.test.ts); this keeps the order total (rpm's
+ * dependency comparison would skip the release when one side has none).
  * Hand-written: no maintained npm package implements rpmvercmp with tilde and caret.
  */
 import { compareDigitStrings, compareStrings, defineScheme } from './types.js';
@@ -60,7 +62,8 @@ export function rpmvercmp(a: string, b: string): number {
 export interface RpmVersion {
   epoch: string;
   version: string;
-  release: string;
+  /** undefined when the EVR has no `-release` */
+  release?: string;
 }
 
 export function parseRpm(evr: string): RpmVersion | null {
@@ -68,13 +71,17 @@ export function parseRpm(evr: string): RpmVersion | null {
   if (v === '' || /\s/.test(v)) return null;
   const m = /^(?:([0-9]+):)?([^:-]+)(?:-([^:-]+))?$/.exec(v);
   if (!m) return null;
-  return { epoch: m[1] ?? '0', version: m[2]!, release: m[3] ?? '' };
+  return m[3] === undefined ? { epoch: m[1] ?? '0', version: m[2]! } : { epoch: m[1] ?? '0', version: m[2]!, release: m[3] };
 }
 
 export function compareRpm(a: string, b: string): number {
   const x = parseRpm(a)!;
   const y = parseRpm(b)!;
-  return compareDigitStrings(x.epoch, y.epoch) || rpmvercmp(x.version, y.version) || rpmvercmp(x.release, y.release);
+  return (
+    compareDigitStrings(x.epoch, y.epoch) ||
+    rpmvercmp(x.version, y.version) ||
+    (x.release !== undefined && y.release !== undefined ? rpmvercmp(x.release, y.release) : x.release !== undefined ? 1 : y.release !== undefined ? -1 : 0)
+  );
 }
 
 export const rpm = defineScheme('rpm', (v) => parseRpm(v) !== null, compareRpm);
