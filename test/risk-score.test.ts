@@ -252,3 +252,49 @@ describe('recordFromFacts', () => {
 function fail(message: string): never {
   throw new Error(message);
 }
+
+describe('CVE records from the advisory store', () => {
+  it('rebuilds the publication-time facts the model reads, never SSVC, and feeds the estimator', async () => {
+    const { openStore } = await import('../src/vulns/store/db.js');
+    const { importPath } = await import('../src/vulns/store/import.js');
+    const { storeCveLookup } = await import('../src/risk/cve-lookup.js');
+    const { namedFeatures } = await import('../src/ml/features.js');
+    const tmp = mkdtempSync(join(tmpdir(), 'tetrad-risk-store-'));
+    try {
+      const record = (ssvc: boolean) => ({
+        dataType: 'CVE_RECORD',
+        cveMetadata: { cveId: 'CVE-2019-5736', state: 'PUBLISHED', datePublished: '2019-02-11T19:00:00Z', dateUpdated: '2024-08-04T00:00:00Z' },
+        containers: {
+          cna: {
+            title: 'runc container breakout',
+            descriptions: [{ lang: 'en', value: 'runc through 1.0-rc6 allows attackers to overwrite the host runc binary and obtain host root access.' }],
+            problemTypes: [{ descriptions: [{ lang: 'en', type: 'CWE', cweId: 'CWE-78' }] }],
+            metrics: [{ cvssV3_1: { version: '3.1', vectorString: 'CVSS:3.1/AV:L/AC:H/PR:N/UI:R/S:C/C:H/I:H/A:H', baseScore: 8.6 } }],
+          },
+          adp: ssvc ? [{ providerMetadata: { shortName: 'CISA-ADP' }, metrics: [{ other: { type: 'ssvc', content: { options: [{ Exploitation: 'active' }] } } }] }] : [],
+        },
+      });
+      const lookups = [true, false].map((ssvc) => {
+        const file = join(tmp, `cve-${ssvc}.json`);
+        writeFileSync(file, JSON.stringify(record(ssvc)));
+        const db = openStore(join(tmp, `store-${ssvc}.db`));
+        importPath(db, file);
+        return storeCveLookup(db);
+      });
+      const [withSsvc, without] = lookups.map((l) => l('CVE-2019-5736')!);
+      expect(JSON.stringify(withSsvc)).toBe(JSON.stringify(without));
+      expect(lookups[0]!('CVE-2000-0001')).toBeUndefined();
+      const features = [...namedFeatures(withSsvc!).keys()];
+      expect(features).toEqual(expect.arrayContaining(['cwe:CWE-78', 'v3:AV:L', 'w:runc', 'b:host root']));
+      // the estimator uses the look-up instead of the finding's vectors alone
+      const rich = new ExploitEstimator({ records: lookups[0] });
+      const thin = new ExploitEstimator();
+      const f = { vulnerability: { ids: ['CVE-2019-5736'], package: { ecosystem: 'Go', name: 'runc', installed: '1.0.0-rc2', fixed: [] }, cvss: [{ version: '3.1', vector: 'CVSS:3.1/AV:L/AC:H/PR:N/UI:R/S:C/C:H/I:H/A:H', score: 8.6 }] } } as unknown as Finding;
+      const p = rich.probability(['CVE-2019-5736'], f)!;
+      expect(p).toBeGreaterThan(0);
+      expect(p).not.toBe(thin.probability(['CVE-2019-5736'], f));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
