@@ -896,16 +896,12 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
       const idx = asNumber(isCfn(r) ? ni.DeviceIndex : ni.device_index);
       const key = isCfn(r) ? 'NetworkInterfaceId' : 'network_interface_id';
       const res = resolver.resolve(r, `${isCfn(r) ? 'NetworkInterfaces' : 'network_interface'}[${i}].${key}`, ni[key]);
-      if (res && 'r' in res && roleOf(res.r) === 'eni') {
+      // the primary interface is judged as the instance; secondary ones stay endpoints of their own
+      if (res && 'r' in res && roleOf(res.r) === 'eni' && (idx === 0 || nis.length === 1)) {
         attachedEnis.add(res.r);
-        if (idx === 0 || nis.length === 1) primaryEni.set(r, res.r);
+        primaryEni.set(r, res.r);
       }
     });
-  }
-  for (const r of of('eniAttachment')) {
-    const ep = pick(r, 'network_interface_id', 'NetworkInterfaceId');
-    const eni = resolveAs(r, ep.path, ep.value, 'eni');
-    if (eni && 'r' in eni) attachedEnis.add(eni.r);
   }
 
   const ipv6Fact = (r: Resource, subnet: Link<Subnet>, rawCountV: Value | undefined, countPath: string, rawListV: Value | undefined, listPath: string): Fact => {
@@ -983,6 +979,24 @@ export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
     const eip = eipOf.get(r);
     const ipv4: Fact = eip ? { value: true, ref: eip } : topo.unresolvedEips.length ? { value: 'unknown', what: `Elastic IP association ${topo.unresolvedEips[0]} may name this interface` } : { value: false };
     topo.endpoints.push({ r, kind: 'eni', subnet, sgs: sgsV, ipv4, ipv6 });
+  }
+  // aws_network_interface_sg_attachment adds a group to an interface (or an instance's primary one)
+  const instanceOfEni = new Map<Resource, Resource>([...primaryEni].map(([inst, eni]) => [eni, inst]));
+  const byResource = new Map<Resource, Endpoint>(topo.endpoints.map((e) => [e.r, e]));
+  for (const r of of('eniSgAttachment')) {
+    const target = resolver.resolve(r, 'network_interface_id', r.attributes.network_interface_id);
+    const group = resolveAs(r, 'security_group_id', r.attributes.security_group_id, 'sg');
+    const sg = group && 'r' in group ? sgs.get(group.r) : undefined;
+    const owner = target && 'r' in target ? (instanceOfEni.get(target.r) ?? target.r) : undefined;
+    const ep = owner ? byResource.get(owner) : undefined;
+    if (!ep || !sg) {
+      topo.unattachedSgRules.push(r.id);
+      continue;
+    }
+    if ('ok' in ep.sgs) {
+      ep.sgs.ok.push(sg);
+      ep.sgs.refs.push(ruleRef(r, 'security_group_id', `attaches ${sg.id}`));
+    }
   }
   const endpointOf = new Map<Resource, Endpoint>(topo.endpoints.map((e) => [e.r, e]));
 
