@@ -34,6 +34,9 @@ const PLANTED = [
   'tok-9fK2xQ7wLm4zVb8N', 'r3dis-Auth-T0ken-2024-x9', 'oidc-Cl13nt-S3cr3t-Value', 'ghp_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm7', 'ak-7Hq2Lm9Xv4Tz8Rb3', 'cfn-R3dis-Auth-T0ken-77',
   'Sh0p-Db-2024', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'Spr1ng-Sh0p-Pw', 'Exp0rter-Pg-Pw', 'rootpass',
   'ghp_Zx8Cv7Bn6Mq5Wl4Ek3Rj2Tu1Yi0Op9As8Df7', 'Lm9Xv4Tz8Rb3Qw2Er7Ty6Ui5', 'AIzaSyQ2w3E4r5T6y7U8i9O0p1A2s3D4f5G6h7J', 'npm_Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LzXcVbNm1', 'Art1fact-Dl-99', 'Ci-Netrc-Pw-42', 'Tf-K8s-Db-Pw-7', 'Tf-Redis-Exp-Pw', 'Aci-Queue-Pw-31', 'Ssm-Secure-Pw-88', 'Kube-Tf-Sign-19', 'Dms-Endpoint-Pw1', 'Glue-Conn-Pw-22', 'Lightsail-Pw-33', 'Iam-Login-Pw-44', 'Gke-Basic-Auth-Pw-2019', 'Gke-Plan-Basic-Pw-1', 'Kust0mize-Db-Pw', 'Hc-Redis-Pw-1', 'Cmd-Redis-Pw-2', 'Partner-Api-Key-Value-5',
+  // text-file secrets (TET-PASS-031/032)
+  'AKIAZ7QX3K2LM4NOPQRT', 'q8Vn2Lk5Xw9Tz3Rb7Mc1Hd4Fs6Gp0Ya8Je2Ku5Wx', 'ghp_Lk8sV2qX7mN4pR9tW3zY6cB1dF5gH0jA7kQw', 'Rq7-Lm2x-Vb9z', 'xoxb-2471889350-9fK2xQ7wLm4zVb8N3cT6',
+  'glpat-Qx7vK2mN9pL4rT8wZ3yB', 'Summer2024!', 'tok9fK2xQ7wLm4zVb8N3cT6pR', 'Sh0p-Db-Pw-2031', 'Tr0ub4dor-Mail-88', 'q8Vn2Lk5Xw9Tz3Rb7Mc1Hd4Fs6',
 ];
 
 function filesUnder(dir: string): string[] {
