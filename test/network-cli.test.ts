@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePorts, registerNetwork } from '../src/cli/network.js';
 import { UsageError } from '../src/cli/options.js';
+import { tetrad } from './support/cli.js';
 
 const CASES = fileURLToPath(new URL('./reachability/aws/', import.meta.url));
 
@@ -70,5 +71,15 @@ describe('tetrad network exposure', () => {
     expect(parsePorts(['22,8000-8100'])).toEqual([{ from: 22, to: 22 }, { from: 8000, to: 8100 }]);
     await expect(run(['network', 'exposure', `${CASES}no-such-case`])).rejects.toThrow(/no such file or folder/);
     await expect(run(['network', 'exposure', '--protocol', 'icmp', CASES])).rejects.toBeInstanceOf(CommanderError);
+  });
+
+  it('runs from the built CLI (tetrad network exposure), exit code 0', () => {
+    const r = tetrad(['network', 'exposure', 'test/reachability/aws/nacl-deny-before-allow', '--port', '22', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.exposures).toHaveLength(1);
+    expect(out.exposures[0]).toMatchObject({ endpointId: 'aws_instance.web', verdict: 'not-exposed', blockedBy: 'nacl' });
+    const help = tetrad(['network', '--help']);
+    expect(help.stdout).toContain('exposure');
   });
 });
