@@ -211,6 +211,15 @@ describe('risk in a scan', () => {
     expect(res.findings.every((f) => f.risk!.contributions.every((c) => c.factor !== 'exploit-likelihood'))).toBe(true);
   });
 
+  it('scan() scores every finding after the checks, with the estimator it is given', async () => {
+    const estimator = new ExploitEstimator({ loadModel: () => fail('KEV needs no model') });
+    const res = await scan([dir], { checks: [...builtin, vulnCheck({ kev: true })], cwd: dir, loadConfig: false, risk: { estimator } });
+    expect(res.findings.length).toBe(6);
+    expect(res.findings.every((f) => f.risk !== undefined && f.risk.score > 0)).toBe(true);
+    expect(byKey(res).get('TEST-VULN-001 aws_instance.bastion')!.risk!.score).toBe(100);
+    expect(estimator.loads).toBe(0);
+  });
+
   it('the reports show the risk: table line, JSON field (schema-valid), SARIF rank', async () => {
     const res = await scan([dir], { checks: [...builtin, vulnCheck({ kev: true })], cwd: dir, loadConfig: false });
     scoreFindings(res.findings, res.resources);
