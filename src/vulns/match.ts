@@ -35,11 +35,15 @@ export type Verdict =
  * fixes Ubuntu Pro (ESM) ships for that release: a package of the release without them is still
  * affected, so those advisories cover the release too (the fix then needs Pro). The FIPS streams
  * (`Ubuntu:Pro:FIPS...`) rebuild packages with their own versions and stay apart.
+ * Red Hat names a product stream and a repository (`Red Hat:enterprise_linux:9::appstream`,
+ * `...::baseos`, `...::crb`): the repositories of one stream are one release
+ * (`Red Hat:enterprise_linux:9`); the EUS/AUS/E4S streams (`Red Hat:rhel_eus:9.2::baseos`) stay apart.
  */
 function releaseKey(ecosystem: string): string {
   return ecosystem
     .replace(/:LTS$/i, '')
     .replace(/^ubuntu:pro:(?=\d)/i, 'Ubuntu:')
+    .replace(/^(red hat:[^:]+:[^:]+)::.*$/i, '$1')
     .toLowerCase();
 }
 

@@ -57,7 +57,7 @@ export function parseOsRelease(text: string, file: string): Inventory {
 
 /**
  * The OSV ecosystem of a distribution's packages: `Debian:12`, `Ubuntu:22.04:LTS`, `Alpine:v3.19`,
- * `AlmaLinux:9`, `Rocky Linux:9`. Undefined when the release is unknown (Debian testing has no
+ * `AlmaLinux:9`, `Rocky Linux:9`, `Red Hat:enterprise_linux:9`. Undefined when the release is unknown (Debian testing has no
  * VERSION_ID) or the distribution has no OSV ecosystem by release: then distro advisories, which
  * are per release, cannot be matched, and the packages keep their bare ecosystem.
  */
@@ -79,6 +79,11 @@ export function osvEcosystem(os: OsRelease): string | undefined {
       return `AlmaLinux:${v.split('.')[0]}`;
     case 'rocky':
       return `Rocky Linux:${v.split('.')[0]}`;
+    case 'rhel':
+      // Red Hat's OSV records name a product stream and a repository:
+      // `Red Hat:enterprise_linux:9::appstream`, `...::baseos`; a host of RHEL 9.x is on the
+      // `enterprise_linux:9` stream (EUS/AUS streams cannot be told from os-release)
+      return `Red Hat:enterprise_linux:${v.split('.')[0]}`;
     default:
       return undefined;
   }

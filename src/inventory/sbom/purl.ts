@@ -147,7 +147,9 @@ export function purlToPackage(p: PackageUrl): PurlPackage | undefined {
     case 'rpm': {
       const base = RPM_ECOSYSTEMS[(ns ?? '').toLowerCase()];
       if (!base) return undefined;
-      return { ecosystem: withRelease(base, rpmRelease(p.qualifiers.distro)), name: p.name, version: epochVersion(version, p.qualifiers.epoch), sourceName: upstream?.replace(/-[^-]+-[^-]+\.src\.rpm$/, '') };
+      const release = rpmRelease(p.qualifiers.distro);
+      // Red Hat's OSV ecosystems name the product stream (`Red Hat:enterprise_linux:9::appstream`)
+      return { ecosystem: withRelease(base, base === 'Red Hat' && release ? `enterprise_linux:${release}` : release), name: p.name, version: epochVersion(version, p.qualifiers.epoch), sourceName: upstream?.replace(/-[^-]+-[^-]+\.src\.rpm$/, '') };
     }
     default:
       return undefined;
