@@ -10,6 +10,8 @@ import { loadConfigs, type IgnoreRule } from '../config/load.js';
 import { intentResources } from '../config/intent.js';
 import { applySuppressions } from '../suppress/apply.js';
 import { scoreFindings, type RiskOptions } from '../risk/score.js';
+import { storeCveLookup } from '../risk/cve-lookup.js';
+import { openStore } from '../vulns/store/db.js';
 import { SHIPPED_MODEL_FILE } from '../ml/paths.js';
 import { SOURCES } from '../sources/index.js';
 import type { Source, SourceOptions } from '../sources/types.js';
@@ -17,6 +19,7 @@ import { TOOL } from '../version.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
 import type { ScanError } from './errors.js';
 import { storeAdvisories, type AdvisoryService } from '../vulns/advisories.js';
+import { foreignBuildNoteOf } from '../vulns/foreign-builds.js';
 
 export interface ScanProgress {
   phase: 'discover' | 'parse' | 'check' | 'done';
@@ -168,6 +171,7 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
   const vulns = advisoriesFor(resources, checks, opts.advisoryDb);
   if (vulns.error) errors.push(vulns.error);
   const run = runChecks(checks, resources, { advisories: vulns.service });
+  const notes = [vulns.note, vulns.service || resources.some((r) => r.type === 'OsvAdvisory') ? foreignBuildNoteOf(resources) : undefined].filter((n): n is string => n !== undefined);
   errors.push(...run.errors);
   let found = run.findings;
   if (!opts.noIgnores) {
@@ -180,7 +184,7 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     errors.push(...suppressed.errors);
   }
   // risk after suppressions (a suppressed exposure does not raise its neighbours); the model loads only for CVE ids
-  const exploit = scoreFindings(found, resources, opts.risk);
+  const exploit = scoreFindings(found, resources, opts.risk ?? riskFromStore(opts.advisoryDb));
   if (exploit.loadError) errors.push({ kind: 'check', file: SHIPPED_MODEL_FILE, message: `exploit model not loaded, risk scores leave it out: ${exploit.loadError.message}` });
   const findings = sortFindings(found);
   opts.onProgress?.({ phase: 'done', done: checks.length, total: checks.length });
@@ -192,7 +196,7 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     files,
     checks: checks.map((c) => c.meta),
     stats: { files: files.length, resources: resources.length, checks: checks.length, durationMs: Math.round(performance.now() - started) },
-    ...(vulns.note ? { notes: [vulns.note] } : {}),
+    ...(notes.length ? { notes } : {}),
   };
 }
 
@@ -235,6 +239,17 @@ function advisoriesFor(resources: readonly Resource[], checks: readonly Check[],
 }
 
 const VULNERABILITY_CHECK = 'TET-PATCH-034';
+
+/** With an advisory store, the exploit model scores the store's full CVE records (description, CWE, CVSS). */
+function riskFromStore(db: string | undefined): RiskOptions | undefined {
+  if (!db) return undefined;
+  try {
+    return { records: storeCveLookup(openStore(db)) };
+  } catch {
+    // an unreadable store is already reported by the vulnerability check's set-up
+    return undefined;
+  }
+}
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
