@@ -9,6 +9,7 @@ import { atLeast } from '../../model/index.js';
 import { combineAdvisories, recordAdvisories, type AdvisoryService } from '../../vulns/advisories.js';
 import { scoreVector, severityOfLabel, severityOfScore, type CvssScore } from '../../vulns/cvss.js';
 import type { OsvRecord } from '../../vulns/osv.js';
+import { foreignBuild } from '../../vulns/foreign-builds.js';
 import { baseEcosystem } from '../../vulns/versions/index.js';
 import { servicePackages } from '../../inventory/services.js';
 import type { EnrichedMatch } from '../../vulns/store/query.js';
@@ -88,6 +89,8 @@ export function matchPackage(svc: AdvisoryService, p: PackageEntry): EnrichedMat
 const matchCache = new WeakMap<AdvisoryService, Map<string, EnrichedMatch[]>>();
 
 function matchUncached(svc: AdvisoryService, p: PackageEntry): EnrichedMatch[] {
+  // not the distribution's build (NodeSource's nodejs): its advisories do not apply (the scan notes it)
+  if (foreignBuild(p)) return [];
   const queries = [{ name: p.name, version: p.version }];
   if (DISTROS.has(baseEcosystem(p.ecosystem)) && p.sourceName && p.sourceName !== p.name) queries.unshift({ name: p.sourceName, version: p.sourceVersion ?? p.version });
   const out = new Map<string, EnrichedMatch>();
