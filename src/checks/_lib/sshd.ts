@@ -8,6 +8,7 @@
 import { minimatch } from 'minimatch';
 import { z } from 'zod';
 import type { Resource, Severity } from '../../model/index.js';
+import type { FindingDraft } from '../engine/types.js';
 import { loadCatalogue } from './catalogue.js';
 
 /** OpenSSH ≥ 9 defaults of the settings the checks read (sshd_config(5)). */
@@ -168,4 +169,27 @@ export function weakAlgorithms(list: AlgorithmList, value: string): WeakAlgorith
 const ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 export function worst(severities: Severity[]): Severity {
   return severities.reduce((a, b) => (ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a), 'info' as Severity);
+}
+
+/**
+ * The findings of one weak-algorithm check (TET-PASS-050 ciphers, 051 MACs, 052 key exchange):
+ * every sshd_config whose explicit `list` directive enables catalogued weak algorithms, at the
+ * directive, with the weakest one's severity. `what` names the algorithms in the message.
+ */
+export function weakAlgorithmFindings(resources: Resource[], list: AlgorithmList, what: string): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const r of resources) {
+    const s = sshdGlobal(r, list);
+    if (!s || s.defaulted) continue;
+    const weak = weakAlgorithms(list, s.value);
+    if (weak.length === 0) continue;
+    out.push({
+      resource: r,
+      attributePath: s.path,
+      message: `${s.keyword} enables weak ${what}: ${weak.map((w) => `${w.name} (${w.reason})`).join('; ')}`,
+      evidence: `${s.keyword} ${s.value}`,
+      severity: worst(weak.map((w) => w.severity)),
+    });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
-import { defineCheck, type FindingDraft } from '../engine/types.js';
-import { sshdGlobal, weakAlgorithms, worst } from '../_lib/sshd.js';
+import { defineCheck } from '../engine/types.js';
+import { weakAlgorithmFindings } from '../_lib/sshd.js';
 
 export default defineCheck({
   meta: {
@@ -16,20 +16,6 @@ export default defineCheck({
     resourceTypes: ['SshdConfig'],
   },
   run(ctx) {
-    const out: FindingDraft[] = [];
-    for (const r of ctx.ofType('SshdConfig')) {
-      const s = sshdGlobal(r, 'kexalgorithms');
-      if (!s || s.defaulted) continue;
-      const weak = weakAlgorithms('kexalgorithms', s.value);
-      if (weak.length === 0) continue;
-      out.push({
-        resource: r,
-        attributePath: s.path,
-        message: `${s.keyword} enables weak key exchange algorithms: ${weak.map((w) => `${w.name} (${w.reason})`).join('; ')}`,
-        evidence: `${s.keyword} ${s.value}`,
-        severity: worst(weak.map((w) => w.severity)),
-      });
-    }
-    return out;
+    return weakAlgorithmFindings(ctx.ofType('SshdConfig'), 'kexalgorithms', 'key exchange algorithms');
   },
 });
