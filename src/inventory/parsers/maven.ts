@@ -2,9 +2,12 @@
  * Maven `pom.xml` (fast-xml-parser): the `<dependencies>` of the project with literal versions.
  * `${name}` is resolved from `<properties>`, `${project.version}` / `${project.parent.version}`
  * from the POM itself, and a dependency without a version from the POM's own
- * `<dependencyManagement>`. A version that stays unresolved (a property or a BOM from a parent
- * POM this file does not contain) is not guessed: the dependency is left out with a note.
- * Ecosystem `Maven`, name `groupId:artifactId`.
+ * `<dependencyManagement>`. With a `parents` resolver (the inventory source gives one over the
+ * POMs of the scanned tree), the `<parent>` at its `<relativePath>` (default `../pom.xml`) adds
+ * its properties and managed versions, up the chain, when its coordinates are the ones the
+ * `<parent>` names (as Maven checks); the child's own values win. A version that stays unresolved
+ * (a property or a BOM from a parent outside the tree) is not guessed: the dependency is left
+ * out with a note. Ecosystem `Maven`, name `groupId:artifactId`.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { InstalledPackage, Inventory, InventoryError } from '../types.js';
@@ -35,14 +38,76 @@ function ranges(text: string, tag: string): Array<[number, number]> {
   return out;
 }
 
-export function parsePom(text: string, file: string): Inventory {
+/** The POM a `<parent>`'s relativePath names (`../pom.xml`, or a folder holding pom.xml), relative to `from`; undefined when it is not in the scanned tree. */
+export type PomResolver = (from: string, relativePath: string) => { text: string; file: string } | undefined;
+
+function readProject(text: string): Obj | undefined {
+  if (XMLValidator.validate(text) !== true) return undefined;
+  const doc = new XMLParser({ parseTagValue: false, ignoreAttributes: true, isArray: (name) => name === 'dependency' }).parse(text) as Obj;
+  return isObj(doc.project) ? doc.project : undefined;
+}
+
+function ownProperties(project: Obj): Map<string, string> {
+  const props = new Map<string, string>();
+  if (isObj(project.properties)) for (const [k, v] of Object.entries(project.properties)) if (str(v) !== undefined) props.set(k, str(v)!);
+  return props;
+}
+
+function ownManaged(project: Obj): Map<string, string> {
+  const managed = new Map<string, string>();
+  for (const d of depsOf(isObj(project.dependencyManagement) ? project.dependencyManagement.dependencies : undefined)) {
+    if (d.groupId && d.artifactId && d.version) managed.set(`${d.groupId}:${d.artifactId}`, d.version);
+  }
+  return managed;
+}
+
+/**
+ * Properties and managed versions inherited through `<parent>` POMs of the tree, nearest first
+ * (a loop or a parent whose coordinates differ from the `<parent>` element stops the chain, with a note).
+ */
+function inherited(project: Obj, file: string, parents: PomResolver | undefined, notes: InventoryError[], lineOfParent: number): { props: Map<string, string>; managed: Map<string, string> } {
+  const props = new Map<string, string>();
+  const managed = new Map<string, string>();
+  if (!parents) return { props, managed };
+  const seen = new Set([file]);
+  let child = project;
+  let from = file;
+  for (let depth = 0; depth < 20 && isObj(child.parent); depth++) {
+    const ref = child.parent;
+    const rel = str(ref.relativePath) ?? '../pom.xml';
+    if (rel === '') break; // an empty relativePath means: look the parent up in a repository only
+    const found = parents(from, rel);
+    if (!found) break;
+    if (seen.has(found.file)) {
+      notes.push({ file, line: lineOfParent, message: `parent POM chain loops at ${found.file}; inheritance stops there` });
+      break;
+    }
+    seen.add(found.file);
+    const p = readProject(found.text);
+    if (!p) break;
+    const pGroup = str(p.groupId) ?? (isObj(p.parent) ? str(p.parent.groupId) : undefined);
+    if (pGroup !== str(ref.groupId) || str(p.artifactId) !== str(ref.artifactId)) {
+      notes.push({ file, line: lineOfParent, message: `${found.file} is not the parent ${str(ref.groupId)}:${str(ref.artifactId)} (it is ${pGroup}:${str(p.artifactId)}); not inherited` });
+      break;
+    }
+    for (const [k, v] of ownProperties(p)) if (!props.has(k)) props.set(k, v);
+    for (const [k, v] of ownManaged(p)) if (!managed.has(k)) managed.set(k, v);
+    child = p;
+    from = found.file;
+  }
+  return { props, managed };
+}
+
+export function parsePom(text: string, file: string, parents?: PomResolver): Inventory {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return failed(file, `invalid XML: ${valid.err.msg}`, valid.err.line);
   const doc = new XMLParser({ parseTagValue: false, ignoreAttributes: true, isArray: (name) => name === 'dependency' }).parse(text) as Obj;
   const project = doc.project;
   if (!isObj(project)) return failed(file, 'no <project> element: not a Maven POM', 1);
-  const props = new Map<string, string>();
-  if (isObj(project.properties)) for (const [k, v] of Object.entries(project.properties)) if (str(v) !== undefined) props.set(k, str(v)!);
+  const notes: InventoryError[] = [];
+  const parentLine = new LineFinder(text).find('<parent>') ?? 1;
+  const fromParents = inherited(project, file, parents, notes, parentLine);
+  const props = new Map([...fromParents.props, ...ownProperties(project)]);
   const parent = isObj(project.parent) ? project.parent : {};
   const projectVersion = str(project.version) ?? str(parent.version);
   if (projectVersion) props.set('project.version', projectVersion).set('version', projectVersion).set('pom.version', projectVersion);
@@ -56,10 +121,7 @@ export function parsePom(text: string, file: string): Inventory {
     }
     return out.includes('${') ? undefined : out;
   };
-  const managed = new Map<string, string>();
-  for (const d of depsOf(isObj(project.dependencyManagement) ? project.dependencyManagement.dependencies : undefined)) {
-    if (d.groupId && d.artifactId && d.version) managed.set(`${d.groupId}:${d.artifactId}`, d.version);
-  }
+  const managed = new Map([...fromParents.managed, ...ownManaged(project)]);
   // locate each <dependency> of <project><dependencies> in the text, in order
   const skip = [...ranges(text, 'dependencyManagement'), ...ranges(text, 'build'), ...ranges(text, 'profiles'), ...ranges(text, 'reporting')];
   const lf = new LineFinder(text);
@@ -76,7 +138,6 @@ export function parsePom(text: string, file: string): Inventory {
   }
   const packages: InstalledPackage[] = [];
   const errors: InventoryError[] = [];
-  const notes: InventoryError[] = [];
   for (const d of depsOf(project.dependencies)) {
     const block = blocks.find((b) => !b.used && b.key === `${d.groupId}:${d.artifactId}`);
     if (block) block.used = true;

@@ -27,11 +27,12 @@
  * Parser problems become parse errors at file:line; deliberate omissions (`notes`: a property a
  * POM does not define, an `-r` include) become 'skipped' entries.
  */
-import { dirname } from 'node:path';
+import { dirname, posix as posixPath } from 'node:path';
 import type { Resource, Value, ValueObject } from '../../model/index.js';
 import { lineRange } from '../../model/location.js';
 import { osvEcosystem, parserFor, systemRoot, withOs, type ParserEntry } from '../../inventory/parsers/index.js';
 import type { Inventory, OsRelease } from '../../inventory/types.js';
+import { parsePom, type PomResolver } from '../../inventory/parsers/maven.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { toScanError, type ScanError } from '../../scan/errors.js';
 import { readSourceText } from '../../scan/read-text.js';
@@ -51,6 +52,20 @@ export function isAdvisoryFile(file: DiscoveredFile): boolean {
   return osvShape && !/"AWSTemplateFormatVersion"|"Resources"\s*:|"resource_changes"|"planned_values"/.test(head);
 }
 
+/**
+ * A `<parent>`'s relativePath resolved among the POMs of the scan: inside the scanned tree
+ * only (a path that leaves it, or a POM that was not discovered, is not read).
+ */
+function pomResolver(files: DiscoveredFile[]): PomResolver {
+  const poms = new Map(files.filter((f) => parserFor(posix(f.path))?.kind === 'maven-pom').map((f) => [posixPath.normalize(posix(f.displayPath)), f]));
+  return (from, rel) => {
+    let target = posixPath.normalize(posixPath.join(posixPath.dirname(posix(from)), posix(rel)));
+    if (!target.endsWith('.xml')) target = posixPath.join(target, 'pom.xml');
+    const f = poms.get(target);
+    return f ? { text: readSourceText(f), file: f.displayPath } : undefined;
+  };
+}
+
 export const inventorySource: Source = {
   kind: 'inventory',
   claims(file) {
@@ -61,6 +76,7 @@ export const inventorySource: Source = {
     const errors: ScanError[] = [];
     const parsed: Array<{ file: DiscoveredFile; entry: ParserEntry; inv: Inventory }> = [];
     const goMods = new Set(files.filter((f) => parserFor(posix(f.path))?.kind === 'go-mod').map((f) => dirname(f.path)));
+    const poms = pomResolver(files);
     for (const file of files) {
       const entry = parserFor(posix(file.path));
       if (!entry) {
@@ -71,7 +87,7 @@ export const inventorySource: Source = {
       if (entry.kind === 'go-sum' && goMods.has(dirname(file.path))) continue;
       let inv: Inventory;
       try {
-        inv = entry.parse(readSourceText(file), file.displayPath);
+        inv = entry.kind === 'maven-pom' ? parsePom(readSourceText(file), file.displayPath, poms) : entry.parse(readSourceText(file), file.displayPath);
       } catch (err) {
         errors.push(toScanError(err, file.displayPath, 'inventory'));
         continue;
