@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { Finding, Reference, Resource } from '../model/index.js';
 import { normalizeAll } from '../model/normalize/index.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
@@ -137,7 +137,7 @@ export async function loadModel(paths: string[], opts: ScanOptions = {}): Promis
   const progress = opts.onProgress ?? (() => {});
   progress({ phase: 'discover', done: 0, total: paths.length });
   const { files, errors } = discoverFiles(paths, { maxFileSize: opts.maxFileSize, cwd });
-  const sourceOpts: SourceOptions = { vars: opts.vars ?? {}, varFiles: opts.varFiles ?? [], cwd };
+  const sourceOpts: SourceOptions = { vars: opts.vars ?? {}, varFiles: opts.varFiles ?? [], cwd, roots: paths.map((p) => resolvePath(cwd, p)) };
   const resources: Resource[] = [];
   const assigned = assignFiles(files);
   let done = 0;

@@ -8,6 +8,8 @@ export interface SourceOptions {
   /** Terraform variable files from --var-file */
   varFiles: string[];
   cwd: string;
+  /** the scanned paths, absolute (what "inside the scanned tree" means for includes) */
+  roots?: string[];
 }
 
 export interface SourceOutput {

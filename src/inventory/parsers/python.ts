@@ -5,9 +5,13 @@
  * requirements.txt: only `name==version` (and `===`) pins are inventory; ranges (`>=`, `~=`), URLs
  * and editable installs say nothing exact and are left out. Extras (`name[socks]==1`), environment
  * markers (`; python_version < "3.8"`), `--hash` options and `\` continuations are understood.
- * `-r other.txt` / `-c constraints.txt` name other files: a parser of one text cannot follow them,
- * so they are listed in `notes`, and the scan reads those files on their own when they are in the
- * tree and named `requirements*.txt` / `constraints*.txt`.
+ * `-r other.txt` / `-c constraints.txt` name other files. With an `includes` resolver (the
+ * inventory source gives one: relative to the including file, inside the scanned tree), an
+ * included file that the scan does not read on its own (not named `requirements*.txt` /
+ * `constraints*.txt`) is followed: `-r` adds its pins at their own lines, `-c` adds the pins of
+ * packages this file requires without a pin (a constraint alone installs nothing). A missing or
+ * outside include is an error at its line; a loop is an error and is not followed. Without a
+ * resolver the lines are listed in `notes`.
  */
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { lineRange } from '../../model/location.js';
@@ -20,10 +24,25 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 
 const PIN = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9][A-Za-z0-9.+!_-]*)\s*$/;
 
-export function parseRequirements(text: string, file: string): Inventory {
+/** An included file's text and display path, or why it cannot be read. */
+export type RequirementsIncluder = (from: string, path: string) => { text: string; file: string } | { error: string };
+
+/** File names the scan reads as requirements on their own (see parsers/index.ts). */
+export const REQUIREMENTS_NAME = /^(requirements|constraints)([-_.][\w.-]*)?\.txt$/i;
+
+export function parseRequirements(text: string, file: string, includes?: RequirementsIncluder): Inventory {
+  const { unpinnedNames: _, ...inv } = requirementsOf(text, file, includes, [file]);
+  return inv;
+}
+
+type RequirementsInventory = Inventory & { unpinnedNames?: string[] };
+
+function requirementsOf(text: string, file: string, includes: RequirementsIncluder | undefined, chain: string[]): RequirementsInventory {
   const packages: InstalledPackage[] = [];
   const errors: InventoryError[] = [];
   const notes: InventoryError[] = [];
+  const unpinned = new Set<string>();
+  const constraints: InstalledPackage[] = [];
   const all = lines(text);
   for (let i = 0; i < all.length; i++) {
     const start = i + 1;
@@ -31,8 +50,30 @@ export function parseRequirements(text: string, file: string): Inventory {
     while (line.endsWith('\\') && i + 1 < all.length) line = `${line.slice(0, -1)} ${all[++i]!}`;
     line = line.replace(/(^|\s)#.*$/, '').trim();
     if (line === '') continue;
-    if (/^(-r|--requirement|-c|--constraint)\b/.test(line)) {
-      notes.push({ file, line: start, message: `${line}: included file is read only when it is scanned itself` });
+    const inc = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s=-]))(\S+)$/.exec(line);
+    if (inc || /^(-r|--requirement|-c|--constraint)\b/.test(line)) {
+      if (!includes || !inc) {
+        notes.push({ file, line: start, message: `${line}: included file is read only when it is scanned itself` });
+        continue;
+      }
+      const got = includes(file, inc[2]!);
+      if ('error' in got) {
+        errors.push({ file, line: start, message: `${line}: ${got.error}` });
+        continue;
+      }
+      if (chain.includes(got.file)) {
+        errors.push({ file, line: start, message: `${line}: include loop (${[...chain, got.file].join(' -> ')}); not followed` });
+        continue;
+      }
+      const baseName = got.file.slice(got.file.lastIndexOf('/') + 1);
+      if (REQUIREMENTS_NAME.test(baseName)) continue; // the scan reads it on its own
+      const sub = requirementsOf(got.text, got.file, includes, [...chain, got.file]);
+      errors.push(...sub.errors);
+      notes.push(...(sub.notes ?? []));
+      if (/^(-r|--requirement)$/.test(inc[1]!)) {
+        packages.push(...sub.packages);
+        for (const n of sub.unpinnedNames ?? []) unpinned.add(n);
+      } else constraints.push(...sub.packages.map((p) => ({ ...p, direct: false })));
       continue;
     }
     if (line.startsWith('-')) continue; // --index-url, -e, --hash-only lines
@@ -48,10 +89,21 @@ export function parseRequirements(text: string, file: string): Inventory {
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*([<>=!~,].*)?$/.test(spec)) {
       errors.push({ file, line: start, message: `not a requirement: ${JSON.stringify(spec.slice(0, 80))}` });
+      continue;
     }
-    // a range or a bare name: not an exact version, not inventory
+    // a range or a bare name: not an exact version, not inventory (unless a constraint pins it)
+    unpinned.add(pep503(/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)![0]));
   }
-  return notes.length ? { packages, errors, notes } : { packages, errors };
+  const pinned = new Set(packages.map((p) => pep503(p.name)));
+  for (const c of constraints) if (unpinned.has(pep503(c.name)) && !pinned.has(pep503(c.name))) packages.push(c);
+  const out: RequirementsInventory = notes.length ? { packages, errors, notes } : { packages, errors };
+  if (unpinned.size) out.unpinnedNames = [...unpinned];
+  return out;
+}
+
+/** PEP 503 normalised project name. */
+function pep503(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
 function tomlOrError(text: string, file: string): { value: Obj } | { error: Inventory } {

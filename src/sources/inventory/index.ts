@@ -25,20 +25,24 @@
  * OSV shape (`id`, `modified` and `affected` or `schema_version` in its first bytes).
  *
  * Parser problems become parse errors at file:line; deliberate omissions (`notes`: a property a
- * POM does not define, an `-r` include) become 'skipped' entries.
+ * POM does not define, a parent outside the tree) become 'skipped' entries. `-r`/`-c` includes of
+ * requirements files are followed inside the scanned paths (`options.roots`), `<parent>` POMs among
+ * the discovered POMs.
  */
-import { dirname, posix as posixPath } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, posix as posixPath, resolve as resolvePath, sep } from 'node:path';
 import type { Resource, Value, ValueObject } from '../../model/index.js';
 import { lineRange } from '../../model/location.js';
 import { osvEcosystem, parserFor, systemRoot, withOs, type ParserEntry } from '../../inventory/parsers/index.js';
 import type { Inventory, OsRelease } from '../../inventory/types.js';
 import { parsePom, type PomResolver } from '../../inventory/parsers/maven.js';
+import { parseRequirements, type RequirementsIncluder } from '../../inventory/parsers/python.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { toScanError, type ScanError } from '../../scan/errors.js';
 import { readSourceText } from '../../scan/read-text.js';
 import { parseJsonOrThrow } from '../shared/json-error.js';
 import { osvRecord } from '../../vulns/osv.js';
-import type { Source, SourceOutput } from '../types.js';
+import type { Source, SourceOptions, SourceOutput } from '../types.js';
 
 const posix = (p: string): string => p.replace(/\\/g, '/');
 
@@ -66,12 +70,47 @@ function pomResolver(files: DiscoveredFile[]): PomResolver {
   };
 }
 
+/**
+ * `-r`/`-c` includes of a requirements file: relative to the including file, read only when they
+ * resolve (symlinks followed) inside a scanned path; without roots, no include is followed.
+ */
+function requirementsIncluder(top: DiscoveredFile, roots: string[] | undefined): RequirementsIncluder | undefined {
+  if (!roots?.length) return undefined;
+  const real = (p: string): string | undefined => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const realRoots = roots.flatMap((r) => real(r) ?? []);
+  const inside = (p: string): boolean => realRoots.some((r) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep));
+  const absOf = new Map<string, string>([[top.displayPath, top.path]]);
+  return (from, path) => {
+    const base = absOf.get(from);
+    if (!base) return { error: 'cannot resolve the include' };
+    const abs = resolvePath(dirname(base), path);
+    const display = posixPath.normalize(posixPath.join(posixPath.dirname(posix(from)), posix(path)));
+    const r = real(abs);
+    if (r === undefined) return { error: `${display} does not exist` };
+    if (!inside(r)) return { error: `${display} is outside the scanned tree; not read` };
+    let text: string;
+    try {
+      text = readFileSync(r, 'utf8');
+    } catch (err) {
+      return { error: `${display} cannot be read: ${(err as Error).message}` };
+    }
+    absOf.set(display, r);
+    return { text, file: display };
+  };
+}
+
 export const inventorySource: Source = {
   kind: 'inventory',
   claims(file) {
     return parserFor(posix(file.path)) !== undefined || isAdvisoryFile(file);
   },
-  async load(files: DiscoveredFile[]): Promise<SourceOutput> {
+  async load(files: DiscoveredFile[], options?: SourceOptions): Promise<SourceOutput> {
     const resources: Resource[] = [];
     const errors: ScanError[] = [];
     const parsed: Array<{ file: DiscoveredFile; entry: ParserEntry; inv: Inventory }> = [];
@@ -87,7 +126,12 @@ export const inventorySource: Source = {
       if (entry.kind === 'go-sum' && goMods.has(dirname(file.path))) continue;
       let inv: Inventory;
       try {
-        inv = entry.kind === 'maven-pom' ? parsePom(readSourceText(file), file.displayPath, poms) : entry.parse(readSourceText(file), file.displayPath);
+        inv =
+          entry.kind === 'maven-pom'
+            ? parsePom(readSourceText(file), file.displayPath, poms)
+            : entry.kind === 'requirements'
+              ? parseRequirements(readSourceText(file), file.displayPath, requirementsIncluder(file, options?.roots))
+              : entry.parse(readSourceText(file), file.displayPath);
       } catch (err) {
         errors.push(toScanError(err, file.displayPath, 'inventory'));
         continue;
