@@ -12,7 +12,7 @@ import { tetrad } from './support/cli.js';
 const dir = join(import.meta.dirname, 'least-privilege');
 const groups = parseSecurityGroups(readFileSync(join(dir, 'security-groups.json'), 'utf8'), 'security-groups.json');
 const enis = parseNetworkInterfaces(readFileSync(join(dir, 'network-interfaces.json'), 'utf8'), 'network-interfaces.json');
-const logs = parseFlowLogs(readFileSync(join(dir, 'flows.log'), 'utf8'), 'flows.log');
+const logs = parseFlowLogs(readFileSync(join(dir, 'flows.txt'), 'utf8'), 'flows.txt');
 
 describe('VPC flow logs', () => {
   it('reads the default v2 format with its header, skipping NODATA records', () => {
@@ -141,14 +141,14 @@ describe('property: the proposal only narrows and never cuts an observed flow', 
 
 describe('tetrad network tighten', () => {
   it('prints the proposal and the replay, and exits 0 when nothing is cut', () => {
-    const out = tetrad(['network', 'tighten', '--flow-logs', join(dir, 'flows.log'), '--security-groups', join(dir, 'security-groups.json'), '--network-interfaces', join(dir, 'network-interfaces.json')]);
+    const out = tetrad(['network', 'tighten', '--flow-logs', join(dir, 'flows.txt'), '--security-groups', join(dir, 'security-groups.json'), '--network-interfaces', join(dir, 'network-interfaces.json')]);
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('NARROW  sg-0web (web) ingress #2 line 25: tcp/22 0.0.0.0/0');
     expect(out.stdout).toContain('→ tcp/22 192.0.2.4/32, 192.0.2.6/31');
     expect(out.stdout).toContain('REMOVE  sg-0db (db) ingress #1');
     expect(out.stdout).toMatch(/Replay: \d+ flow\(s\) replayed against the proposal, 0 cut\./);
-    const json = tetrad(['network', 'tighten', '--flow-logs', join(dir, 'flows.log'), '--security-groups', join(dir, 'security-groups.json'), '--network-interfaces', join(dir, 'network-interfaces.json'), '--format', 'json']);
+    const json = tetrad(['network', 'tighten', '--flow-logs', join(dir, 'flows.txt'), '--security-groups', join(dir, 'security-groups.json'), '--network-interfaces', join(dir, 'network-interfaces.json'), '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ cut: [], skipped: 1, rejected: 1 });
   });
 
@@ -156,7 +156,7 @@ describe('tetrad network tighten', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'tetrad-tighten-'));
     try {
       writeFileSync(join(tmp, 'sg.json'), '{\n "SecurityGroups": [\n  {"GroupId": }\n ]\n}\n');
-      const out = tetrad(['network', 'tighten', '--flow-logs', join(dir, 'flows.log'), '--security-groups', join(tmp, 'sg.json'), '--network-interfaces', join(dir, 'network-interfaces.json')]);
+      const out = tetrad(['network', 'tighten', '--flow-logs', join(dir, 'flows.txt'), '--security-groups', join(tmp, 'sg.json'), '--network-interfaces', join(dir, 'network-interfaces.json')]);
       expect(out.status).toBe(2);
       expect(out.stderr).toMatch(/sg\.json:3: malformed JSON/);
     } finally {
