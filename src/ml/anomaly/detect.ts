@@ -50,30 +50,50 @@ export interface Anomaly {
 const MODULE_PREFIX = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/;
 const NAME_TAGS = new Set(['name', 'app', 'app.kubernetes.io/name', 'app.kubernetes.io/instance', 'statefulset.kubernetes.io/pod-name', 'pod-template-hash']);
 
-/** Where a resource is declared: the group of its siblings. */
-export function scopeOf(r: Resource): { key: string; label: string } | undefined {
+/** The Terraform module prefix of an address ("module.a.module.b[0]"), "" at the root. */
+function modulePrefix(id: string): string {
+  // most addresses are at the root: no regular expression for them
+  if (!id.startsWith('module.')) return '';
+  return MODULE_PREFIX.exec(id)?.[1]?.replace(/\.$/, '') ?? '';
+}
+
+/** The key of scopeOf(r) alone (grouping needs the label only once per group). */
+function scopeKeyOf(r: Resource): string | undefined {
   switch (r.source) {
     case 'terraform':
-    case 'terraform-plan': {
-      const prefix = MODULE_PREFIX.exec(r.id)?.[1]?.replace(/\.$/, '') ?? '';
-      const folder = r.source === 'terraform' ? dirname(r.location.file) : r.location.file;
-      const label = prefix ? `in ${prefix} (${folder})` : `in ${folder}`;
-      return { key: `tf|${folder}|${prefix}`, label };
-    }
+    case 'terraform-plan':
+      return `tf|${r.source === 'terraform' ? dirname(r.location.file) : r.location.file}|${modulePrefix(r.id)}`;
     case 'cloudformation':
-      return { key: `cfn|${r.location.file}`, label: `in ${r.location.file}` };
+      return `cfn|${r.location.file}`;
     case 'kubernetes': {
       const meta = r.attributes.metadata;
-      const ns = isObject(meta) && typeof meta.namespace === 'string' ? meta.namespace : 'default';
-      return { key: `k8s|${ns}`, label: `in namespace ${ns}` };
+      return `k8s|${isObject(meta) && typeof meta.namespace === 'string' ? meta.namespace : 'default'}`;
     }
     default:
       return undefined;
   }
 }
 
-/** The resource's tag set (Terraform `tags`, CloudFormation `Tags`, Kubernetes labels), without naming tags. */
-export function tagSetOf(r: Resource): { key: string; label: string } | undefined {
+/** Where a resource is declared: the group of its siblings. */
+export function scopeOf(r: Resource): { key: string; label: string } | undefined {
+  const key = scopeKeyOf(r);
+  if (key === undefined) return undefined;
+  switch (r.source) {
+    case 'terraform':
+    case 'terraform-plan': {
+      const prefix = modulePrefix(r.id);
+      const folder = r.source === 'terraform' ? dirname(r.location.file) : r.location.file;
+      return { key, label: prefix ? `in ${prefix} (${folder})` : `in ${folder}` };
+    }
+    case 'cloudformation':
+      return { key, label: `in ${r.location.file}` };
+    default:
+      return { key, label: `in namespace ${key.slice('k8s|'.length)}` };
+  }
+}
+
+/** The sorted `name=value` pairs of the resource's tag set, without naming tags; undefined when none. */
+function tagPairs(r: Resource): string[] | undefined {
   const pairs: string[] = [];
   const add = (k: unknown, v: unknown) => {
     if (typeof k !== 'string' || NAME_TAGS.has(k.toLowerCase()) || isUnknown(v)) return;
@@ -86,8 +106,15 @@ export function tagSetOf(r: Resource): { key: string; label: string } | undefine
   } else if (isObject(a.tags)) for (const [k, v] of Object.entries(a.tags)) add(k, v);
   else if (Array.isArray(a.Tags)) for (const t of a.Tags) if (isObject(t)) add(t.Key, t.Value);
   if (pairs.length === 0) return undefined;
-  pairs.sort();
-  return { key: `tags|${r.provider}|${pairs.join('\u0000')}`, label: `tagged ${pairs.join(', ')}` };
+  return pairs.sort();
+}
+
+const tagKey = (r: Resource, pairs: string[]): string => `tags|${r.provider}|${pairs.join('\u0000')}`;
+
+/** The resource's tag set (Terraform `tags`, CloudFormation `Tags`, Kubernetes labels), without naming tags. */
+export function tagSetOf(r: Resource): { key: string; label: string } | undefined {
+  const pairs = tagPairs(r);
+  return pairs ? { key: tagKey(r, pairs), label: `tagged ${pairs.join(', ')}` } : undefined;
 }
 
 export function detectAnomalies(view: ModelView, options: AnomalyOptions = {}, profiles: readonly Profile[] = PROFILES): Anomaly[] {
@@ -99,22 +126,46 @@ export function detectAnomalies(view: ModelView, options: AnomalyOptions = {}, p
     if (members.length <= minPeers) continue;
     const facts = new Map<Resource, Map<string, Fact>>();
     const groups = new Map<string, { label: string; members: Resource[] }>();
+    // keys per member, the label once per group (from its first member: a key determines its label)
+    const join = (key: string | undefined, r: Resource, labelOf: (r: Resource) => { label: string } | undefined): void => {
+      if (key === undefined) return;
+      const hit = groups.get(key);
+      if (hit) hit.members.push(r);
+      else groups.set(key, { label: labelOf(r)!.label, members: [r] });
+    };
     for (const r of members) {
-      for (const g of [scopeOf(r), tagSetOf(r)]) {
-        if (!g) continue;
-        const hit = groups.get(g.key);
-        if (hit) hit.members.push(r);
-        else groups.set(g.key, { label: g.label, members: [r] });
-      }
+      join(scopeKeyOf(r), r, scopeOf);
+      const pairs = tagPairs(r);
+      join(pairs && tagKey(r, pairs), r, tagSetOf);
     }
+    // per resource, the keys of its risky facts (from the profile's cheaper riskyKeys when it has one)
+    const riskyKeys = new Map<Resource, Iterable<string>>();
+    const riskyKeysOf = (r: Resource): Iterable<string> => {
+      let keys = riskyKeys.get(r);
+      if (!keys) {
+        if (profile.riskyKeys) keys = profile.riskyKeys(r, view);
+        else {
+          let f = facts.get(r);
+          if (!f) facts.set(r, (f = profile.facts(r, view)));
+          keys = [...f].filter(([, x]) => x.risky).map(([k]) => k);
+        }
+        riskyKeys.set(r, keys);
+      }
+      return keys;
+    };
     // per resource and fact, the outlier verdict from its largest group
     const best = new Map<string, Anomaly>();
     for (const { label, members: group } of groups.values()) {
       if (group.length <= minPeers) continue;
-      for (const r of group) if (!facts.has(r)) facts.set(r, profile.facts(r, view));
-      const riskyCount = new Map<string, number>();
-      for (const r of group) for (const [k, f] of facts.get(r)!) if (f.risky) riskyCount.set(k, (riskyCount.get(k) ?? 0) + 1);
       const peers = group.length - 1;
+      const riskyCount = new Map<string, number>();
+      for (const r of group) for (const k of riskyKeysOf(r)) riskyCount.set(k, (riskyCount.get(k) ?? 0) + 1);
+      // an outlier needs a risky value that at most maxShare of its peers share: without one, the
+      // group's facts are not needed (a big estate's groups are mostly like this)
+      let rare = false;
+      for (const n of riskyCount.values()) if ((n - 1) / peers <= maxShare) rare = true;
+      if (!rare) continue;
+      for (const r of group) if (!facts.has(r)) facts.set(r, profile.facts(r, view));
       // per fact, what the whole group has (counted once, not once per outlier: groups reach
       // 20k members in one big plan), and per (fact, value) the peers' values sorted
       const groupValues = new Map<string, Map<string, number>>();

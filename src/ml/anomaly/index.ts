@@ -5,5 +5,5 @@ import { detectAnomalies, type Anomaly } from './detect.js';
 
 /** The scan's anomalies, computed once and shared by the anomaly checks. */
 export function scanAnomalies(ctx: CheckContext): readonly Anomaly[] {
-  return ctx.shared('anomaly:peer-groups', () => detectAnomalies({ resources: ctx.resources, referrersOf: (r) => ctx.referrersOf(r) }));
+  return ctx.shared('anomaly:peer-groups', () => detectAnomalies({ resources: ctx.resources, referrersOf: (r) => ctx.referrersOf(r), ofType: (t) => ctx.ofType(t) }));
 }

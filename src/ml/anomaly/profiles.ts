@@ -22,6 +22,20 @@ export interface Fact {
 export interface ModelView {
   resources: readonly Resource[];
   referrersOf(r: Resource): readonly Resource[];
+  /** resources of one native type in model order (the check context's index), when the view has one */
+  ofType?(type: string): readonly Resource[];
+}
+
+/**
+ * The resources of the given types in model order: from the view's type index when at most one of
+ * the types is present (its list is then in model order, as a filter gives it), else by a filter.
+ */
+function membersOfTypes(view: ModelView, types: ReadonlySet<string>): Resource[] {
+  if (view.ofType) {
+    const lists = [...types].map((t) => view.ofType!(t)).filter((l) => l.length > 0);
+    if (lists.length <= 1) return lists.length ? [...lists[0]!] : [];
+  }
+  return view.resources.filter((r) => types.has(r.type));
 }
 
 export interface Profile {
@@ -31,6 +45,12 @@ export interface Profile {
   noun: string;
   members(view: ModelView): Resource[];
   facts(r: Resource, view: ModelView): Map<string, Fact>;
+  /**
+   * The keys of the facts `facts(r)` marks risky, and nothing else, when that is cheaper to
+   * learn than the facts themselves: a group in which no member is a rare risk is then skipped
+   * without its facts (on a large estate most groups are). Optional: without it, the facts decide.
+   */
+  riskyKeys?(r: Resource, view: ModelView): Iterable<string>;
   /** what a resource with this value has, as a noun phrase: "tcp/22 open to 0.0.0.0/0", "no public access block" */
   describe(key: string, value: string): string;
 }
@@ -54,7 +74,7 @@ function portsKey(rule: NetworkRule): string | undefined {
 const firewall: Profile = {
   kind: 'firewall',
   noun: 'security group',
-  members: (view) => view.resources.filter((r) => FIREWALL_OWNERS.has(r.type)),
+  members: (view) => membersOfTypes(view, FIREWALL_OWNERS),
   facts(r, view) {
     const rules: { rule: NetworkRule; owner: Resource }[] = (r.network ?? []).map((rule) => ({ rule, owner: r }));
     for (const o of view.referrersOf(r)) if (ATTACHED_RULES.has(o.type)) for (const rule of o.network ?? []) rules.push({ rule, owner: o });
@@ -72,6 +92,18 @@ const firewall: Profile = {
     }
     const out = new Map<string, Fact>();
     for (const [key, e] of byKey) out.set(`ingress ${key}`, { value: [...e.peers].sort().join(', '), risky: e.risky, path: e.path });
+    return out;
+  },
+  riskyKeys(r, view) {
+    // the same rules as facts() above; a key is risky when one of its rules is open to the internet
+    const out = new Set<string>();
+    const visit = (rule: NetworkRule): void => {
+      if (rule.direction !== 'ingress' || rule.action !== 'allow' || rule.disabled || !rule.peers.some(isInternet)) return;
+      const key = portsKey(rule);
+      if (key) out.add(`ingress ${key}`);
+    };
+    for (const rule of r.network ?? []) visit(rule);
+    for (const o of view.referrersOf(r)) if (ATTACHED_RULES.has(o.type)) for (const rule of o.network ?? []) visit(rule);
     return out;
   },
   describe(key, value) {
@@ -137,10 +169,12 @@ function bucketFacts(r: Resource, view: ModelView): Map<string, Fact> {
   return out;
 }
 
+const BUCKET_TYPES = new Set(['aws_s3_bucket', 'AWS::S3::Bucket']);
+
 const bucket: Profile = {
   kind: 'bucket',
   noun: 'S3 bucket',
-  members: (view) => view.resources.filter((r) => r.type === 'aws_s3_bucket' || r.type === 'AWS::S3::Bucket'),
+  members: (view) => membersOfTypes(view, BUCKET_TYPES),
   facts: bucketFacts,
   describe(key, value) {
     switch (key) {
