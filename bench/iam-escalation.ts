@@ -12,6 +12,7 @@
  * IAM_BENCH_ROLES / IAM_BENCH_POLICIES / IAM_BENCH_USERS scale it.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAuthorizationDetails } from '../src/sources/aws-authorization-details/index.js';
@@ -102,9 +103,11 @@ mkdirSync(dir, { recursive: true });
 const file = join(dir, `iam-escalation-${ROLES}-${POLICIES}-${USERS}.json`);
 generate(file);
 const t0 = performance.now();
+const cpuStart = process.cpuUsage();
 // the authorization-details reader directly: the whole scan pipeline imports every source
 const { resources, errors } = readAuthorizationDetails(readFileSync(file, 'utf8'), file);
 const t1 = performance.now();
+const loadCpu = process.cpuUsage(cpuStart);
 const account = buildIamAccount(resources);
 const facts = collectFacts(resources, account);
 const t2 = performance.now();
@@ -112,6 +115,7 @@ const cpu0 = process.cpuUsage();
 const result = buildEscalationGraph(account, facts, { now: new Date('2026-11-30T12:00:00Z') });
 const t3 = performance.now();
 const cpu = process.cpuUsage(cpu0);
+const totalCpu = process.cpuUsage(cpuStart);
 const paths = [...result.paths.values()];
 const byTechnique: Record<string, number> = {};
 for (const e of result.edges) byTechnique[e.technique] = (byTechnique[e.technique] ?? 0) + 1;
@@ -126,9 +130,13 @@ console.log(
       resources: resources.length,
       errors: errors.length,
       loadMs: Math.round(t1 - t0),
+      loadCpuMs: Math.round((loadCpu.user + loadCpu.system) / 1000),
       buildModelMs: Math.round(t2 - t1),
       escalationGraphMs: Math.round(t3 - t2),
       escalationGraphCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      totalMs: Math.round(t3 - t0),
+      totalCpuMs: Math.round((totalCpu.user + totalCpu.system) / 1000),
+      loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
       evaluations: result.stats.evaluations,
       evaluationsByPhase: result.stats.evaluationsByPhase,
       edges: result.stats.edges,

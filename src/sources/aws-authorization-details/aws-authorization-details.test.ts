@@ -72,6 +72,31 @@ describe('aws iam get-account-authorization-details source', () => {
     expect(readAuthorizationDetails('{"UserDetailList": 3}', 'c.json').errors[0]).toMatchObject({ line: 1, message: 'UserDetailList must be a list' });
   });
 
+  it('locates entries and the paths inside them in any layout: pretty, CRLF, one line', () => {
+    const value = {
+      RoleDetailList: [
+        { RoleName: 'r', Arn: 'arn:aws:iam::1:role/r', AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 's' } }] }, Tags: [[], {}], RolePolicyList: [] },
+      ],
+      Other: { RoleDetailList: [{ RoleName: 'not-an-entry' }] },
+    };
+    const pretty = JSON.stringify(value, null, 2);
+    const read = (text: string) => readAuthorizationDetails(text, 'a.json').resources;
+    const [role] = read(pretty);
+    const lines = pretty.split('\n');
+    const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+    expect(read(pretty)).toHaveLength(1);
+    expect(role!.location).toEqual({ file: 'a.json', startLine: 3, endLine: lineOf('"RolePolicyList"') + 1 });
+    expect(role!.attributeLocations['AssumeRolePolicyDocument']!.startLine).toBe(lineOf('"AssumeRolePolicyDocument"'));
+    expect(locate(role!, 'AssumeRolePolicyDocument.Statement[0].Principal.Service')).toMatchObject({ startLine: lineOf('"Service"'), endLine: lineOf('"Service"') });
+    expect(role!.attributeLocations['Tags[1]']!.startLine).toBe(lineOf('{}'));
+    expect(role!.attributeLocations['Statement[0]']).toBeUndefined();
+    // CRLF line ends count once; a one-line file puts everything on line 1
+    expect(read(pretty.replace(/\n/g, '\r\n'))[0]!.attributeLocations).toEqual(role!.attributeLocations);
+    const [flat] = read(JSON.stringify(value));
+    expect(Object.values(flat!.attributeLocations).every((l) => l.startLine === 1 && l.endLine === 1)).toBe(true);
+    expect(Object.keys(flat!.attributeLocations).sort()).toEqual(Object.keys(role!.attributeLocations).sort());
+  });
+
   it('decodes URL-encoded and plain JSON documents', () => {
     expect(decodePolicyDocument('%7B%22Version%22%3A%222012-10-17%22%7D')).toEqual({ Version: '2012-10-17' });
     expect(decodePolicyDocument('{"Version":"2012-10-17"}')).toEqual({ Version: '2012-10-17' });

@@ -22,8 +22,8 @@ import { isObject, Unknown } from '../../model/index.js';
 import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
+import { visit } from 'jsonc-parser';
 import { parseJsonOrThrow } from '../shared/json-error.js';
-import { parseYamlDocuments } from '../shared/yaml-values.js';
 
 export const AUTH_DETAILS_SOURCE = 'aws-authorization-details';
 
@@ -67,31 +67,31 @@ export const authorizationDetailsSource: Source = {
 
 /** Reads one file; throws ParseError for a file that is not JSON or not this format. */
 export function readAuthorizationDetails(text: string, file: string): SourceOutput {
-  // JSON.parse first: a syntax error gets JSON's wording and line
-  const plain = parseJsonOrThrow(text, file);
-  if (!isObject(plain as Value)) throw new ParseError(file, 1, 'authorization details must be a JSON object with UserDetailList, GroupDetailList, RoleDetailList or Policies');
-  const [doc] = parseYamlDocuments(text, file, { version: '1.2' });
-  const root = doc!.value as ValueObject;
+  // JSON.parse gives the values (and, on a syntax error, JSON's wording and line);
+  // one jsonc-parser pass over the same text gives the lines (see jsonLocations)
+  const root = parseJsonOrThrow(text, file) as Value;
+  if (!isObject(root)) throw new ParseError(file, 1, 'authorization details must be a JSON object with UserDetailList, GroupDetailList, RoleDetailList or Policies');
+  const { top, entries, endLine } = jsonLocations(text, file);
   const resources: Resource[] = [];
   const errors: ScanError[] = [];
-  const fileLoc: Location = { file, startLine: 1, endLine: doc!.endLine };
-  const entryLocations = locationsByEntry(doc!.locations);
+  const fileLoc: Location = { file, startLine: 1, endLine };
   for (const spec of LISTS) {
     const list = root[spec.list];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
-      errors.push(toScanError(new ParseError(file, doc!.locations[spec.list]?.startLine ?? 1, `${spec.list} must be a list`), file, AUTH_DETAILS_SOURCE));
+      errors.push(toScanError(new ParseError(file, top.get(spec.list)?.startLine ?? 1, `${spec.list} must be a list`), file, AUTH_DETAILS_SOURCE));
       continue;
     }
     list.forEach((entry, i) => {
       const path = `${spec.list}[${i}]`;
-      const location = doc!.locations[path] ?? fileLoc;
+      const location = top.get(path) ?? fileLoc;
       if (!isObject(entry) || typeof entry.Arn !== 'string' || typeof entry[spec.nameKey] !== 'string') {
         errors.push(toScanError(new ParseError(file, location.startLine, `${path} has no Arn or ${spec.nameKey}; entry skipped`), file, AUTH_DETAILS_SOURCE));
         return;
       }
-      const attributes = structuredClone(entry) as ValueObject;
-      const attributeLocations = entryLocations.get(path) ?? {};
+      // the values come from this call's own JSON.parse and belong to this resource alone: no copy needed
+      const attributes = entry;
+      const attributeLocations = entries.get(path) ?? {};
       for (const docPath of spec.documents) {
         for (const concrete of expand(attributes, docPath)) {
           const problem = decodeDocumentAt(attributes, concrete);
@@ -117,17 +117,97 @@ export function readAuthorizationDetails(text: string, file: string): SourceOutp
   return { resources, errors };
 }
 
-/** Locations relative to each list entry (`RoleDetailList[3].RoleName` -> entry `RoleDetailList[3]`, path `RoleName`), in one pass. */
-function locationsByEntry(locations: Record<string, Location>): Map<string, Record<string, Location>> {
-  const out = new Map<string, Record<string, Location>>();
-  for (const [k, v] of Object.entries(locations)) {
-    const m = /^(\w+\[\d+\])\.(.+)$/.exec(k);
-    if (!m) continue;
-    let entry = out.get(m[1]!);
-    if (!entry) out.set(m[1]!, (entry = {}));
-    entry[m[2]!] = v;
-  }
-  return out;
+/** Where a value goes: its path relative to its entry, or from the root above the entries, and its first line. */
+interface Place {
+  /** path relative to the entry ('' is the entry itself); undefined above the entries */
+  rel: string | undefined;
+  /** path from the root, kept only above the entries (top-level keys and the entries themselves) */
+  abs: string;
+  /** the locations of the entry this value is inside */
+  entry: Record<string, Location> | undefined;
+  startLine: number;
+}
+
+interface Frame extends Place {
+  array: boolean;
+  /** next item index (arrays) */
+  index: number;
+  /** the key whose value comes next (objects), and its line */
+  key: string;
+  keyLine: number;
+}
+
+/**
+ * The line range of every value, in one pass of jsonc-parser's `visit` over
+ * the text (the values themselves come from JSON.parse): `top` holds the
+ * top-level keys and the list entries (`RoleDetailList[3]`), `entries` the
+ * paths inside each entry relative to it (`RolePolicyList[0].PolicyDocument`).
+ * A key's range runs from the key to the end of its value, a list item's over
+ * the item, as the YAML-based readers give them. The yaml library used before
+ * built a full node tree of the 21 MiB benchmark file (~10 s of CPU); this
+ * pass builds only the locations. JSON strings cannot span lines, so a
+ * literal ends on its start line and a container on its closing bracket's.
+ */
+function jsonLocations(text: string, file: string): { top: Map<string, Location>; entries: Map<string, Record<string, Location>>; endLine: number } {
+  const top = new Map<string, Location>();
+  const entries = new Map<string, Record<string, Location>>();
+  const stack: Frame[] = [];
+  let endLine = 1;
+  const place = (line: number): Place => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return { rel: undefined, abs: '', entry: undefined, startLine: line };
+    const segment = parent.array ? `[${parent.index++}]` : parent.key;
+    const startLine = parent.array ? line : parent.keyLine;
+    if (parent.rel !== undefined) return { rel: childPath(parent.rel, segment, parent.array), abs: '', entry: parent.entry, startLine };
+    const abs = childPath(parent.abs, segment, parent.array);
+    if (parent.array && stack.length === 2) {
+      // an item of a top-level list is an entry: what is inside it is located relative to it
+      let entry = entries.get(abs);
+      if (!entry) entries.set(abs, (entry = {}));
+      return { rel: undefined, abs, entry, startLine };
+    }
+    return { rel: undefined, abs, entry: undefined, startLine };
+  };
+  const record = (p: Place, last: number): void => {
+    const loc: Location = { file, startLine: p.startLine, endLine: Math.max(p.startLine, last) };
+    if (p.rel !== undefined) p.entry![p.rel] = loc;
+    else if (p.abs !== '') top.set(p.abs, loc);
+    else endLine = loc.endLine;
+  };
+  const begin = (array: boolean, line: number): void => {
+    const p = place(line);
+    // inside an entry (or the entry itself, whose children get paths relative to it)
+    const rel = p.rel ?? (p.entry ? '' : undefined);
+    stack.push({ rel, abs: p.abs, entry: p.entry, startLine: p.startLine, array, index: 0, key: '', keyLine: line });
+    frames.push(p);
+  };
+  const frames: Place[] = [];
+  const end = (line: number): void => {
+    stack.pop();
+    record(frames.pop()!, line);
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (_o, _l, line) => begin(false, line + 1),
+      onArrayBegin: (_o, _l, line) => begin(true, line + 1),
+      onObjectEnd: (_o, _l, line) => end(line + 1),
+      onArrayEnd: (_o, _l, line) => end(line + 1),
+      onObjectProperty: (property, _o, _l, line) => {
+        const f = stack[stack.length - 1]!;
+        f.key = property;
+        f.keyLine = line + 1;
+      },
+      onLiteralValue: (_v, _o, _l, line) => record(place(line + 1), line + 1),
+    },
+    { disallowComments: true },
+  );
+  return { top, entries, endLine };
+}
+
+/** `a.b` + `c` -> `a.b.c`; `a.b` + `[2]` -> `a.b[2]` */
+function childPath(base: string, segment: string, item: boolean): string {
+  return base === '' ? segment : item ? base + segment : `${base}.${segment}`;
 }
 
 /** Paths such as `UserPolicyList[].PolicyDocument` for every list item. */
@@ -163,7 +243,8 @@ function decodeDocumentAt(attributes: ValueObject, path: string): string | undef
 
 /** A policy document as the API returns it (URL-encoded JSON) or as plain JSON text. */
 export function decodePolicyDocument(text: string): ValueObject | undefined {
-  const attempts = [text];
+  // only text that starts with `{` can be a JSON object: skip the (throwing, slow) attempt otherwise
+  const attempts = /^[ \t\n\r]*\{/.test(text) ? [text] : [];
   try {
     attempts.push(decodeURIComponent(text.replace(/\+/g, '%20')));
   } catch {
