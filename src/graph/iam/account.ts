@@ -68,6 +68,12 @@ export interface IamAccount {
   boundaryPolicies(p: IamPrincipal): EvalPolicy[] | undefined;
   /** resolves an unresolved value such as `aws_iam_role.admin.arn` to an ARN */
   resolve(u: Unknown): string | undefined;
+  /**
+   * The resource policies in the model that govern a resource ARN: S3 bucket policies
+   * (`aws_s3_bucket_policy`, an `aws_s3_bucket`'s own `policy`, `AWS::S3::BucketPolicy`) for the
+   * bucket and its objects, matched by bucket name.
+   */
+  resourcePolicies(arn: string): EvalPolicy[];
 }
 
 const TF = new Set(['terraform', 'terraform-plan']);
@@ -169,7 +175,43 @@ export function buildIamAccount(resources: readonly Resource[], options: { accou
     identityPolicies,
     boundaryPolicies,
     resolve,
+    resourcePolicies,
   };
+
+  /** bucket name → its bucket policies, built on first use */
+  let bucketPolicies: Map<string, Array<() => EvalPolicy>> | undefined;
+  function resourcePolicies(arn: string): EvalPolicy[] {
+    const s3 = /^arn:aws[a-z-]*:s3:::([^/]+)(\/.*)?$/.exec(arn.trim());
+    if (!s3) return [];
+    if (!bucketPolicies) {
+      bucketPolicies = new Map();
+      const add = (name: string | undefined, f: () => EvalPolicy) => {
+        if (!name) return;
+        bucketPolicies!.set(name, [...(bucketPolicies!.get(name) ?? []), f]);
+      };
+      const bucketName = (v: Value | undefined, attribute: string): string | undefined => {
+        if (typeof v === 'string') return v;
+        if (!isUnknown(v)) return undefined;
+        const ref = /^(?:Ref\s+)?([A-Za-z0-9_.\-\[\]"]+?)(?:\.(?:id|bucket|arn))?$/.exec(v.expression?.trim() ?? '');
+        const target = ref ? byId.get(ref[1]!) : undefined;
+        const name = target?.attributes[attribute];
+        return typeof name === 'string' ? name : undefined;
+      };
+      for (const r of resources) {
+        if (r.type === 'aws_s3_bucket_policy' && TF.has(r.source)) {
+          const f = documentAt(r, 'policy', `${r.id} bucket policy`);
+          add(bucketName(r.attributes.bucket, 'bucket'), () => f('resource'));
+        } else if (r.type === 'aws_s3_bucket' && TF.has(r.source) && r.attributes.policy !== undefined && r.attributes.policy !== null) {
+          const f = documentAt(r, 'policy', `${r.id} bucket policy`);
+          add(typeof r.attributes.bucket === 'string' ? r.attributes.bucket : undefined, () => f('resource'));
+        } else if (r.type === 'AWS::S3::BucketPolicy') {
+          const f = documentAt(r, 'PolicyDocument', `${r.id} bucket policy`);
+          add(bucketName(r.attributes.Bucket, 'BucketName'), () => f('resource'));
+        }
+      }
+    }
+    return (bucketPolicies.get(s3[1]!) ?? []).map((f) => f());
+  }
 
   function attachTo(a: ValueObject, keys: string[], policy: Target): void {
     for (const key of keys) {

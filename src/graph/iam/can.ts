@@ -43,6 +43,9 @@ export function iamCan(account: IamAccount, principalRef: string, action: string
   if (ASSUME.test(action.trim())) {
     if (target?.kind === 'role' && target.trust) resourcePolicies.push(target.trust);
     else if (target?.kind === 'role') resourcePolicies.push({ name: `${target.id} trust policy`, kind: 'resource', unresolved: `${target.id} has no readable trust policy` });
+  } else if (!target) {
+    // the resource's own policy (an S3 bucket policy) grants and denies too
+    resourcePolicies.push(...account.resourcePolicies(resource));
   }
 
   const ctx = new RequestContext(options.context ?? {}, options.absent ?? [], options.closed ?? false);
