@@ -26,7 +26,7 @@ export default defineCheck({
     resourceTypes: AWS_WORKLOAD_TYPES,
   },
   run(ctx) {
-    const flows = ctx.shared('reachability:aws', () => awsFlows(ctx.resources));
+    const flows = ctx.shared('reachability:aws', () => awsFlows(ctx.resources, {}, ctx));
     // direct exposures only: behind a load balancer the workload port is a single target-group port
     const byWorkload = new Map<string, Flow[]>();
     for (const f of flows) {

@@ -22,7 +22,7 @@ export default defineCheck({
     resourceTypes: AWS_WORKLOAD_TYPES,
   },
   run(ctx) {
-    const flows = ctx.shared('reachability:aws', () => awsFlows(ctx.resources));
+    const flows = ctx.shared('reachability:aws', () => awsFlows(ctx.resources, {}, ctx));
     const out: FindingDraft[] = [];
     for (const r of sensitiveReach(ctx, flows)) out.push(sensitiveDraft(r, `${r.workload.type.startsWith('AWS::') ? r.workload.type.split('::').pop() : r.workload.type.replace(/^aws_/, '').replace(/_/g, ' ')} ${r.workload.name}`));
     return out;

@@ -7,13 +7,14 @@
 import type { Resource } from '../../../model/index.js';
 import type { Flow } from '../common/flow.js';
 import { AwsReachability, type AwsReachOptions } from './evaluate.js';
-import { buildAwsTopology } from './topology.js';
+import { buildAwsTopology, type ModelIndex } from './topology.js';
 
 /** Types an exposure can land on: instances, ENIs, auto scaling groups, load balancers. */
 export const AWS_WORKLOAD_TYPES = ['aws_instance', 'aws_network_interface', 'aws_autoscaling_group', 'aws_lb', 'aws_alb', 'AWS::EC2::Instance', 'AWS::EC2::NetworkInterface', 'AWS::AutoScaling::AutoScalingGroup', 'AWS::ElasticLoadBalancingV2::LoadBalancer'];
 
-export function awsFlows(resources: readonly Resource[], opts: AwsReachOptions = {}): Flow[] {
-  const engine = new AwsReachability(buildAwsTopology(resources), opts);
+/** `index`: the check context's id and type indexes, which spare the topology its own (same flows) */
+export function awsFlows(resources: readonly Resource[], opts: AwsReachOptions = {}, index?: ModelIndex): Flow[] {
+  const engine = new AwsReachability(buildAwsTopology(resources, index), opts);
   const exposures = engine.compute(opts);
   const zoneOf = new Map<string, string>();
   for (const ep of engine.topo.endpoints) if (ep.subnet && 'ok' in ep.subnet) zoneOf.set(ep.r.id, ep.subnet.ok.r.id);

@@ -1,4 +1,4 @@
 export { AwsReachability, computeAwsExposures, computeAwsPeeringExposures, type AwsReachOptions, type Transport } from './evaluate.js';
-export { buildAwsTopology, AWS_REACHABILITY_TYPES, type AwsTopology } from './topology.js';
+export { buildAwsTopology, AWS_REACHABILITY_TYPES, type AwsTopology, type ModelIndex } from './topology.js';
 export { addExposuresToGraph, INTERNET_NODE } from '../graph.js';
 export { awsFlows, AWS_WORKLOAD_TYPES } from './flows.js';

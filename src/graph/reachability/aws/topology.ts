@@ -276,16 +276,31 @@ export function ruleRef(r: Resource, attributePath: string | undefined, summary:
 
 export type Resolved = { r: Resource } | { literal: string } | { unknown: string } | undefined;
 
+/**
+ * What a check context already indexes (`CheckContext.byId`, `.ofType`): given to the topology,
+ * it spares another 100k-entry id map and a role pass over every resource of a large plan.
+ */
+export interface ModelIndex {
+  byId(id: string): Resource | undefined;
+  ofType(type: string): readonly Resource[];
+}
+
 export class Resolver {
-  private readonly byId = new Map<string, Resource>();
+  private readonly byId: { get(id: string): Resource | undefined };
   private readonly byCloudId = new Map<string, Resource>();
 
   /** ids renamed `ADDRESS@ROOT` (two Terraform roots sharing addresses), by their address */
   private readonly qualified = new Map<string, Resource[]>();
 
-  constructor(resources: readonly Resource[]) {
+  /** `byId`: the model's id index (the same last-one-wins map this would build), when the caller has one */
+  constructor(resources: readonly Resource[], byId?: (id: string) => Resource | undefined) {
+    const ids = byId ? undefined : new Map<string, Resource>();
+    this.byId = byId ? { get: byId } : ids!;
+    const cloudId = (v: Value | undefined, r: Resource): void => {
+      if (typeof v === 'string' && v !== '' && !this.byCloudId.has(v)) this.byCloudId.set(v, r);
+    };
     for (const r of resources) {
-      this.byId.set(r.id, r);
+      ids?.set(r.id, r);
       const at = r.id.indexOf('@');
       if (at > 0) {
         const base = r.id.slice(0, at);
@@ -293,12 +308,11 @@ export class Resolver {
         if (list) list.push(r);
         else this.qualified.set(base, [r]);
       }
-      for (const key of ['id', 'arn', 'name']) {
-        const v = r.attributes[key];
-        // names only for target groups / ASGs, which are referred to by name in aws_autoscaling_attachment
-        if (key === 'name' && roleOf(r) !== 'asg') continue;
-        if (typeof v === 'string' && v !== '' && !this.byCloudId.has(v)) this.byCloudId.set(v, r);
-      }
+      const a = r.attributes;
+      cloudId(a.id, r);
+      cloudId(a.arn, r);
+      // names only for target groups / ASGs, which are referred to by name in aws_autoscaling_attachment
+      if (roleOf(r) === 'asg') cloudId(a.name, r);
     }
   }
 
@@ -433,16 +447,38 @@ function describeNetworkRule(rule: NetworkRule): string {
 
 export { describeNetworkRule };
 
-/** Builds the topology; linear in the number of resources. */
-export function buildAwsTopology(resources: readonly Resource[]): AwsTopology {
-  const resolver = new Resolver(resources);
+/**
+ * Each role's resources in model order from the type index, when every role has at most one of its
+ * types present (a single type's list is in model order); undefined otherwise (the caller filters).
+ */
+function rolesFromIndex(index: ModelIndex): Map<Role, Resource[]> | undefined {
   const byRole = new Map<Role, Resource[]>();
-  for (const r of resources) {
-    const role = roleOf(r);
-    if (!role) continue;
-    const list = byRole.get(role);
-    if (list) list.push(r);
-    else byRole.set(role, [r]);
+  for (const [role, types] of Object.entries(T) as Array<[Role, readonly string[]]>) {
+    let list: readonly Resource[] | undefined;
+    for (const t of types) {
+      const got = index.ofType(t);
+      if (got.length === 0) continue;
+      if (list) return undefined;
+      list = got;
+    }
+    if (list) byRole.set(role, [...list]);
+  }
+  return byRole;
+}
+
+/** Builds the topology; linear in the number of resources. */
+export function buildAwsTopology(resources: readonly Resource[], index?: ModelIndex): AwsTopology {
+  const resolver = new Resolver(resources, index && ((id) => index.byId(id)));
+  let byRole = index ? rolesFromIndex(index) : undefined;
+  if (!byRole) {
+    byRole = new Map<Role, Resource[]>();
+    for (const r of resources) {
+      const role = roleOf(r);
+      if (!role) continue;
+      const list = byRole.get(role);
+      if (list) list.push(r);
+      else byRole.set(role, [r]);
+    }
   }
   const of = (role: Role): Resource[] => byRole.get(role) ?? [];
   const topo: AwsTopology = {
