@@ -6,6 +6,7 @@ import type { Value } from '../model/index.js';
 import { loadModel } from '../scan/scan.js';
 import { buildIamAccount } from '../graph/iam/account.js';
 import { iamCan, type CanAnswer } from '../graph/iam/can.js';
+import { modelScps } from '../graph/iam/organizations.js';
 import type { EvalPolicy, PolicyKind, StatementHit } from '../graph/iam/types.js';
 import { parseVars, UsageError } from './options.js';
 import { registerEscalation } from './iam-escalation.js';
@@ -89,7 +90,7 @@ export function registerIam(program: Command): void {
     .option('--absent <key>', 'a context key known to be missing from the request; repeatable', repeat, [])
     .option('--closed-context', 'every context key not given is missing (otherwise unknown, giving allowed-if)')
     .option('--account <id>', 'account id for ARNs built from names (default: from authorization details, else unknown)')
-    .option('--scp <file>', 'an SCP that applies to the account (JSON/YAML document or list); all given SCPs form one level; repeatable', repeat, [])
+    .option('--scp <file>', 'an SCP that applies to the account (JSON/YAML document or list); all given SCPs form one level, beside the SCPs the files attach to the organization root or to --account; repeatable', repeat, [])
     .option('--session-policy <file>', 'a session policy of the principal; repeatable', repeat, [])
     .option('--var <name=value>', 'set a Terraform variable or CloudFormation parameter; repeatable', repeat, [])
     .option('--var-file <file>', 'Terraform variable file or CloudFormation parameter file; repeatable', repeat, [])
@@ -107,11 +108,16 @@ export function registerIam(program: Command): void {
       const { resources, errors } = await loadModel(paths, { vars: parseVars(flags.var), varFiles: flags.varFile });
       for (const e of errors.filter((x) => x.kind === 'parse' || x.kind === 'io')) process.stderr.write(`tetrad: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
       const account = buildIamAccount(resources, { account: flags.account });
+      // SCPs declared in the files (root and this account); --scp files form a level of their own
+      const org = modelScps(resources, flags.account);
+      for (const n of org.notApplied) process.stderr.write(`tetrad: SCP not applied (which OU holds the account is not in the files; pass it with --scp): ${n}\n`);
+      const given = flags.scp.flatMap((f) => policyFile(f, 'scp')).map((p) => ({ ...p, level: p.level ?? 1 }));
+      const scps = [...org.scps, ...given];
       const answer = iamCan(account, principal, action, resource, {
         context: parseContext(flags.context),
         absent: flags.absent,
         closed: flags.closedContext === true,
-        scps: flags.scp.length ? flags.scp.flatMap((f) => policyFile(f, 'scp')) : undefined,
+        scps: scps.length ? scps : undefined,
         session: flags.sessionPolicy.length ? flags.sessionPolicy.flatMap((f) => policyFile(f, 'session')) : undefined,
       });
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderCan(answer));

@@ -404,7 +404,8 @@ function policyInput(resource: Resource, path: string, byId: Map<string, Resourc
   return { input, holder: resource, base: path };
 }
 
-function evalPolicy(name: string, kind: PolicyKind, input: PolicyInput, holder: Resource, base: string, via?: string): EvalPolicy {
+/** The EvalPolicy of a parsed policy input held at `base` of `holder` (statements located there). */
+export function evalPolicy(name: string, kind: PolicyKind, input: PolicyInput, holder: Resource, base: string, via?: string): EvalPolicy {
   const v = via ? { via } : {};
   if (input.kind === 'document') {
     const fromString = input.fromString;
