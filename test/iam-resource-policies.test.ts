@@ -21,4 +21,9 @@ describe('iam can reads the resource policy of an S3 bucket', () => {
     // another bucket's policy does not apply
     expect(iamCan(account, 'uploader', 's3:PutObject', 'arn:aws:s3:::other-bucket/incoming/a.csv').decision.decision).toBe('denied');
   });
+
+  it('reads SQS queue policies by queue name', () => {
+    expect(iamCan(account, 'uploader', 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:000000000000:jobs').decision.decision).toBe('allowed');
+    expect(iamCan(account, 'uploader', 'sqs:SendMessage', 'arn:aws:sqs:eu-west-1:000000000000:other').decision.decision).toBe('denied');
+  });
 });

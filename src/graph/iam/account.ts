@@ -69,9 +69,10 @@ export interface IamAccount {
   /** resolves an unresolved value such as `aws_iam_role.admin.arn` to an ARN */
   resolve(u: Unknown): string | undefined;
   /**
-   * The resource policies in the model that govern a resource ARN: S3 bucket policies
-   * (`aws_s3_bucket_policy`, an `aws_s3_bucket`'s own `policy`, `AWS::S3::BucketPolicy`) for the
-   * bucket and its objects, matched by bucket name.
+   * The resource policies in the model that govern a resource ARN, matched by service and name:
+   * S3 bucket policies (for the bucket and its objects), SQS queue, SNS topic, Secrets Manager
+   * secret and ECR repository policies (Terraform, and CloudFormation for S3/SQS/SNS). KMS key
+   * policies are not matched: key ids are not known before apply.
    */
   resourcePolicies(arn: string): EvalPolicy[];
 }
@@ -178,39 +179,61 @@ export function buildIamAccount(resources: readonly Resource[], options: { accou
     resourcePolicies,
   };
 
-  /** bucket name → its bucket policies, built on first use */
-  let bucketPolicies: Map<string, Array<() => EvalPolicy>> | undefined;
+  /** "service:name" → the resource policies of that resource, built on first use */
+  let resourcePolicyIndex: Map<string, Array<() => EvalPolicy>> | undefined;
+  /** The service and resource name an ARN names, for the services whose policies are indexed. */
+  function arnKey(arn: string): string | undefined {
+    const a = arn.trim();
+    let m = /^arn:aws[a-z-]*:s3:::([^/]+)(\/.*)?$/.exec(a);
+    if (m) return `s3:${m[1]}`;
+    m = /^arn:aws[a-z-]*:(sqs|sns):[^:]*:[^:]*:([^:/]+)$/.exec(a);
+    if (m) return `${m[1]}:${m[2]}`;
+    m = /^arn:aws[a-z-]*:secretsmanager:[^:]*:[^:]*:secret:(.+)-[A-Za-z0-9]{6}$/.exec(a);
+    if (m) return `secretsmanager:${m[1]}`;
+    m = /^arn:aws[a-z-]*:ecr:[^:]*:[^:]*:repository\/(.+)$/.exec(a);
+    if (m) return `ecr:${m[1]}`;
+    return undefined;
+  }
   function resourcePolicies(arn: string): EvalPolicy[] {
-    const s3 = /^arn:aws[a-z-]*:s3:::([^/]+)(\/.*)?$/.exec(arn.trim());
-    if (!s3) return [];
-    if (!bucketPolicies) {
-      bucketPolicies = new Map();
-      const add = (name: string | undefined, f: () => EvalPolicy) => {
+    const key = arnKey(arn);
+    if (!key) return [];
+    if (!resourcePolicyIndex) {
+      const index = new Map<string, Array<() => EvalPolicy>>();
+      const add = (service: string, name: string | undefined, r: Resource, path: string, what: string) => {
         if (!name) return;
-        bucketPolicies!.set(name, [...(bucketPolicies!.get(name) ?? []), f]);
+        const f = documentAt(r, path, `${r.id} ${what}`);
+        index.set(`${service}:${name}`, [...(index.get(`${service}:${name}`) ?? []), () => f('resource')]);
       };
-      const bucketName = (v: Value | undefined, attribute: string): string | undefined => {
-        if (typeof v === 'string') return v;
+      /** The name of the resource a value refers to (`aws_sqs_queue.q.id`, `Ref Queue`), or the literal itself. */
+      const nameOf = (v: Value | undefined, attribute: string, literal: (s: string) => string = (s) => s): string | undefined => {
+        if (typeof v === 'string') return literal(v);
         if (!isUnknown(v)) return undefined;
-        const ref = /^(?:Ref\s+)?([A-Za-z0-9_.\-\[\]"]+?)(?:\.(?:id|bucket|arn))?$/.exec(v.expression?.trim() ?? '');
+        const ref = /^(?:Ref\s+)?([A-Za-z0-9_.\-\[\]"]+?)(?:\.(?:id|bucket|arn|name|url|Arn))?$/.exec(v.expression?.trim() ?? '');
         const target = ref ? byId.get(ref[1]!) : undefined;
         const name = target?.attributes[attribute];
         return typeof name === 'string' ? name : undefined;
       };
+      const lastSegment = (s: string) => s.slice(s.search(/[^/:]+$/));
       for (const r of resources) {
-        if (r.type === 'aws_s3_bucket_policy' && TF.has(r.source)) {
-          const f = documentAt(r, 'policy', `${r.id} bucket policy`);
-          add(bucketName(r.attributes.bucket, 'bucket'), () => f('resource'));
-        } else if (r.type === 'aws_s3_bucket' && TF.has(r.source) && r.attributes.policy !== undefined && r.attributes.policy !== null) {
-          const f = documentAt(r, 'policy', `${r.id} bucket policy`);
-          add(typeof r.attributes.bucket === 'string' ? r.attributes.bucket : undefined, () => f('resource'));
-        } else if (r.type === 'AWS::S3::BucketPolicy') {
-          const f = documentAt(r, 'PolicyDocument', `${r.id} bucket policy`);
-          add(bucketName(r.attributes.Bucket, 'BucketName'), () => f('resource'));
+        const a = r.attributes;
+        const tf = TF.has(r.source);
+        if (tf && r.type === 'aws_s3_bucket_policy') add('s3', nameOf(a.bucket, 'bucket'), r, 'policy', 'bucket policy');
+        else if (tf && r.type === 'aws_s3_bucket' && a.policy !== undefined && a.policy !== null) add('s3', typeof a.bucket === 'string' ? a.bucket : undefined, r, 'policy', 'bucket policy');
+        else if (r.type === 'AWS::S3::BucketPolicy') add('s3', nameOf(a.Bucket, 'BucketName'), r, 'PolicyDocument', 'bucket policy');
+        else if (tf && r.type === 'aws_sqs_queue_policy') add('sqs', nameOf(a.queue_url, 'name', lastSegment), r, 'policy', 'queue policy');
+        else if (tf && r.type === 'aws_sqs_queue' && a.policy !== undefined && a.policy !== null) add('sqs', typeof a.name === 'string' ? a.name : undefined, r, 'policy', 'queue policy');
+        else if (tf && r.type === 'aws_sns_topic_policy') add('sns', nameOf(a.arn, 'name', lastSegment), r, 'policy', 'topic policy');
+        else if (tf && r.type === 'aws_sns_topic' && a.policy !== undefined && a.policy !== null) add('sns', typeof a.name === 'string' ? a.name : undefined, r, 'policy', 'topic policy');
+        else if (tf && r.type === 'aws_secretsmanager_secret_policy') add('secretsmanager', nameOf(a.secret_arn, 'name'), r, 'policy', 'secret policy');
+        else if (tf && r.type === 'aws_ecr_repository_policy') add('ecr', nameOf(a.repository, 'name'), r, 'policy', 'repository policy');
+        else if (r.type === 'AWS::SQS::QueuePolicy' || r.type === 'AWS::SNS::TopicPolicy') {
+          const sqs = r.type === 'AWS::SQS::QueuePolicy';
+          for (const q of asList(sqs ? a.Queues : a.Topics)) add(sqs ? 'sqs' : 'sns', nameOf(q, sqs ? 'QueueName' : 'TopicName', lastSegment), r, 'PolicyDocument', sqs ? 'queue policy' : 'topic policy');
         }
       }
+      resourcePolicyIndex = index;
     }
-    return (bucketPolicies.get(s3[1]!) ?? []).map((f) => f());
+    return (resourcePolicyIndex.get(key) ?? []).map((f) => f());
   }
 
   function attachTo(a: ValueObject, keys: string[], policy: Target): void {

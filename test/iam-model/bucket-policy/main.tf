@@ -42,3 +42,15 @@ resource "aws_s3_bucket_policy" "reports" {
     ]
   })
 }
+
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+
+resource "aws_sqs_queue_policy" "jobs" {
+  queue_url = aws_sqs_queue.jobs.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Sid = "UploaderSends", Effect = "Allow", Principal = { AWS = "arn:aws:iam::000000000000:role/uploader" }, Action = "sqs:SendMessage", Resource = "*" }]
+  })
+}
