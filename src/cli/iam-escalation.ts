@@ -3,17 +3,15 @@
  * administrator, with the shortest path hop by hop, the technique of each hop
  * and the statements that allow it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
-import { parsePolicy } from '../checks/_lib/iam-policy.js';
-import type { Value } from '../model/index.js';
 import { loadModel } from '../scan/scan.js';
 import { escalatingPaths, escalationOf } from '../graph/iam/escalation/index.js';
 import type { EscalationPath } from '../graph/iam/escalation/graph.js';
 import type { IamAccount } from '../graph/iam/account.js';
 import type { EvalPolicy, StatementHit } from '../graph/iam/types.js';
 import { parseVars, UsageError } from './options.js';
+import { policyFile } from './policy-file.js';
 
 interface Flags {
   principal?: string;
@@ -27,20 +25,7 @@ interface Flags {
 
 const repeat = (v: string, p: string[]) => [...p, v];
 
-function scpFile(file: string): EvalPolicy[] {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`${file}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const docs = Array.isArray(raw) ? raw : [raw];
-  return docs.map((d, i) => {
-    const p = parsePolicy(d as Value);
-    if (p.kind !== 'document') throw new UsageError(`${file}${docs.length > 1 ? ` [${i}]` : ''}: not a policy document`);
-    return { name: docs.length > 1 ? `${file}[${i}]` : file, kind: 'scp', document: p.document, level: 0 };
-  });
-}
+const scpFile = (file: string): EvalPolicy[] => policyFile(file, 'scp');
 
 const where = (s: StatementHit) => (s.location ? `${s.location.file}:${s.location.startLine}` : '(no location)');
 

@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
-import { parsePolicy } from '../checks/_lib/iam-policy.js';
-import type { Value } from '../model/index.js';
 import { loadModel } from '../scan/scan.js';
 import { buildIamAccount } from '../graph/iam/account.js';
 import { iamCan, type CanAnswer } from '../graph/iam/can.js';
 import { modelScps } from '../graph/iam/organizations.js';
-import type { EvalPolicy, PolicyKind, StatementHit } from '../graph/iam/types.js';
+import type { StatementHit } from '../graph/iam/types.js';
 import { parseVars, UsageError } from './options.js';
 import { registerEscalation } from './iam-escalation.js';
+import { policyFile } from './policy-file.js';
 
 /** Exit codes of `tetrad iam can`: the answer, so scripts can branch on it. */
 export const CAN_EXIT = { allowed: 0, denied: 1, failure: 2, 'allowed-if': 3 } as const;
@@ -43,21 +41,6 @@ function parseContext(pairs: string[]): Record<string, string | string[]> {
   return out;
 }
 
-/** A policy file: one JSON/YAML policy document, or a list of them. */
-function policyFile(file: string, kind: PolicyKind): EvalPolicy[] {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`${file}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const docs = Array.isArray(raw) ? raw : [raw];
-  return docs.map((d, i) => {
-    const p = parsePolicy(d as Value);
-    if (p.kind !== 'document') throw new UsageError(`${file}${docs.length > 1 ? ` [${i}]` : ''}: not a policy document`);
-    return { name: docs.length > 1 ? `${file}[${i}]` : file, kind, document: p.document, level: 0 };
-  });
-}
 
 
 function describeHit(s: StatementHit): string {
