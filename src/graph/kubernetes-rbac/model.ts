@@ -15,6 +15,7 @@
 import type { Location, Resource, Value } from '../../model/index.js';
 import { getPath, isObject, locate } from '../../model/index.js';
 import { loadCatalogue } from '../../checks/_lib/catalogue.js';
+import { podSpecOf } from '../../checks/_lib/kubernetes.js';
 import { z } from 'zod';
 
 export interface RbacRule {
@@ -127,21 +128,9 @@ function namespaceOf(r: Resource): string {
   return typeof ns === 'string' && ns ? ns : 'default';
 }
 
-/** The pod spec path of a workload view (manifests and Terraform views share the shape). */
-const POD_SPEC: Record<string, string> = {
-  Pod: 'spec',
-  Deployment: 'spec.template.spec',
-  StatefulSet: 'spec.template.spec',
-  DaemonSet: 'spec.template.spec',
-  ReplicaSet: 'spec.template.spec',
-  ReplicationController: 'spec.template.spec',
-  Job: 'spec.template.spec',
-  CronJob: 'spec.jobTemplate.spec.template.spec',
-};
-
+/** The pod spec path of a workload (manifests and Terraform views share the shape), as the checks find it. */
 export function podSpecPathOf(r: Resource): string | undefined {
-  const path = POD_SPEC[r.type];
-  return path && isObject(getPath(r.attributes, path)) ? path : undefined;
+  return podSpecOf(r)?.path;
 }
 
 export function buildRbacModel(resources: readonly Resource[]): RbacModel {
