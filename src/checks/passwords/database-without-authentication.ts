@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
+import { mongoAccess, redisWithoutPassword } from '../_lib/database-auth.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+(\/\d+)?|::1(\/128)?|localhost|samehost)$/i;
 
@@ -36,14 +37,8 @@ function mysql(r: Resource, out: FindingDraft[]): void {
 }
 
 function redis(r: Resource, out: FindingDraft[]): void {
+  if (!redisWithoutPassword(r)) return;
   const settings = obj(r.attributes.settings);
-  const users = (Array.isArray(r.attributes.users) ? r.attributes.users : []) as { name: string; rules: string[] }[];
-  if (str(settings['aclfile'])) return; // users are defined in another file
-  const requirepass = str(settings['requirepass']);
-  const def = users.find((u) => u.name === 'default');
-  const defaultHasPassword = def ? !def.rules.includes('nopass') && def.rules.some((x) => x.startsWith('>') || x.startsWith('#')) : false;
-  const defaultOff = def ? def.rules.includes('off') : false;
-  if ((requirepass && requirepass !== '""') || defaultHasPassword || defaultOff) return;
   const protectedMode = str(settings['protected-mode'])?.toLowerCase();
   const bind = str(settings['bind']);
   if (protectedMode === 'no') {
@@ -54,28 +49,10 @@ function redis(r: Resource, out: FindingDraft[]): void {
 }
 
 function mongodb(r: Resource, out: FindingDraft[]): void {
-  const config = obj(r.attributes.config);
-  let authOn: boolean;
-  let binds: string[];
-  let bindAll: boolean;
-  let paths: { auth: string; bind: string };
-  if (r.attributes.format === 'legacy') {
-    authOn = /^(true|1|yes)$/i.test(str(config['auth']) ?? '');
-    binds = (str(config['bind_ip']) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    bindAll = /^(true|1|yes)$/i.test(str(config['bind_ip_all']) ?? '') || config['bind_ip_all'] === null;
-    paths = { auth: 'config.auth', bind: config['bind_ip_all'] !== undefined ? 'config.bind_ip_all' : 'config.bind_ip' };
-  } else {
-    const security = obj(config['security']);
-    const net = obj(config['net']);
-    authOn = str(security['authorization'])?.toLowerCase() === 'enabled';
-    binds = (str(net['bindIp']) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    bindAll = net['bindIpAll'] === true || str(net['bindIpAll']) === 'true';
-    paths = { auth: 'config.security.authorization', bind: net['bindIpAll'] !== undefined ? 'config.net.bindIpAll' : 'config.net.bindIp' };
-  }
+  const { authOn, binds, bindAll, explicitOff, paths } = mongoAccess(r);
   if (authOn) return;
   const exposed = bindAll ? ['all interfaces'] : binds.filter((b) => !LOOPBACK.test(b) && !b.startsWith('/'));
   if (exposed.length === 0) return;
-  const explicitOff = r.attributes.format === 'legacy' ? config['auth'] !== undefined : obj(config['security'])['authorization'] !== undefined;
   out.push({ resource: r, attributePath: explicitOff ? paths.auth : paths.bind, message: `MongoDB runs without access control (security.authorization ${explicitOff ? 'disabled' : 'not enabled'}) and listens on ${exposed.join(', ')}: anyone who reaches the port reads and writes every database`, evidence: `authorization off, bind ${bindAll ? 'all' : binds.join(',')}`, severity: 'high' });
 }
 

@@ -1,6 +1,7 @@
 import type { Resource, Value } from '../../model/index.js';
 import { getPath, isObject } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
+import { mongoAccess, redisWithoutPassword } from '../_lib/database-auth.js';
 
 type Engine = 'redis' | 'mongodb';
 
@@ -11,27 +12,16 @@ function str(v: Value | undefined): string | undefined {
   return v === undefined || v === null ? undefined : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-/** Redis without a password: no requirepass, no ACL file, and a default user that is neither off nor protected by one. */
-function redisOpen(r: Resource): { open: boolean; port: number; path: string } {
-  const settings = isObject(r.attributes.settings) ? r.attributes.settings : {};
-  const users = Array.isArray(r.attributes.users) ? r.attributes.users : [];
-  const port = Number(str(settings.port) ?? DEFAULT_PORT.redis);
-  const pass = str(settings.requirepass);
-  const def = users.find((u) => isObject(u) && u.name === 'default');
-  const rules = isObject(def) && Array.isArray(def.rules) ? def.rules.filter((x): x is string => typeof x === 'string') : [];
-  const protectedDefault = rules.includes('off') || (!rules.includes('nopass') && rules.some((x) => x.startsWith('>') || x.startsWith('#')));
-  const open = !str(settings.aclfile) && !(pass && pass !== '""') && !protectedDefault;
-  return { open, port, path: 'settings.requirepass' };
-}
-
-/** MongoDB without access control (`security.authorization` not enabled, or legacy `auth` off). */
-function mongoOpen(r: Resource): { open: boolean; port: number; path: string } {
-  const config = isObject(r.attributes.config) ? r.attributes.config : {};
-  if (r.attributes.format === 'legacy') {
-    return { open: !/^(true|1|yes)$/i.test(str(config.auth) ?? ''), port: Number(str(config.port) ?? DEFAULT_PORT.mongodb), path: 'config.auth' };
+/** Whether the configuration lets clients in without a password, the port it listens on, and the attribute to point at. */
+function judge(r: Resource, engine: Engine): { open: boolean; port: number; path: string } {
+  if (engine === 'redis') {
+    const settings = isObject(r.attributes.settings) ? r.attributes.settings : {};
+    return { open: redisWithoutPassword(r), port: Number(str(settings.port) ?? DEFAULT_PORT.redis), path: 'settings.requirepass' };
   }
-  const auth = str(getPath(config, 'security.authorization'))?.toLowerCase();
-  return { open: auth !== 'enabled', port: Number(str(getPath(config, 'net.port')) ?? DEFAULT_PORT.mongodb), path: 'config.security.authorization' };
+  const config = isObject(r.attributes.config) ? r.attributes.config : {};
+  const access = mongoAccess(r);
+  const port = r.attributes.format === 'legacy' ? str(config.port) : str(getPath(config, 'net.port'));
+  return { open: !access.authOn, port: Number(port ?? DEFAULT_PORT.mongodb), path: access.paths.auth };
 }
 
 /** A scanned host names the collected host when its address or a host name (or its first label) equals it. */
@@ -66,7 +56,7 @@ export default defineCheck({
       if (engine !== 'redis' && engine !== 'mongodb') continue;
       const host = str(db.attributes.host);
       if (!host) continue;
-      const judged = engine === 'redis' ? redisOpen(db) : mongoOpen(db);
+      const judged = judge(db, engine);
       if (!judged.open) continue;
       for (const h of scanned.filter((s) => sameHost(s, host))) {
         const ports = Array.isArray(h.attributes.ports) ? h.attributes.ports : [];
