@@ -23,6 +23,7 @@
  *   because it only narrows what the current rules allow.
  */
 import ipaddr from 'ipaddr.js';
+import { cidrContains as blockContains, parseCidr } from '../../graph/reachability/cidr.js';
 import type { FlowRecord } from './flow-logs.js';
 import type { NetworkInterface, SecurityGroup, SgPeer, SgRule } from './ec2-snapshot.js';
 
@@ -80,25 +81,11 @@ function parseIp(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   return a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress() ? (a as ipaddr.IPv6).toIPv4Address() : a;
 }
 
-const cidrCache = new Map<string, [ipaddr.IPv4 | ipaddr.IPv6, number] | null>();
-function parseCidr(cidr: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
-  let c = cidrCache.get(cidr);
-  if (c === undefined) {
-    try {
-      c = ipaddr.parseCIDR(cidr);
-    } catch {
-      c = null;
-    }
-    cidrCache.set(cidr, c);
-  }
-  return c;
-}
-
+/** True when the address lies in the CIDR block (same family), with the reachability engine's CIDR arithmetic. */
 export function cidrContains(cidr: string, ip: string): boolean {
-  const range = parseCidr(cidr);
-  const addr = parseIp(ip);
-  if (!range || !addr || range[0].kind() !== addr.kind()) return false;
-  return addr.match(range);
+  const block = parseCidr(cidr);
+  const addr = parseCidr(parseIp(ip)?.toString() ?? ip);
+  return block !== undefined && addr !== undefined && blockContains(block, addr);
 }
 
 /** The smallest exact set of CIDRs that covers these addresses and nothing else. */
