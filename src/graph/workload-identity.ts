@@ -42,6 +42,8 @@ const ROLE_ATTRIBUTES: Array<[string, string]> = [
   ['AWS::SageMaker::NotebookInstance', 'RoleArn'],
 ];
 
+const IDENTITY_TYPES = new Set(['google_service_account', 'aws_iam_instance_profile', 'AWS::IAM::InstanceProfile']);
+
 export function serviceAccountNode(namespace: string, name: string): string {
   return `k8s:sa:${namespace}/${name}`;
 }
@@ -57,6 +59,8 @@ export function workloadIdentityEdges(resources: readonly Resource[], account: I
   const edges: SecurityEdge[] = [];
   const node = (n: SecurityNode) => nodes.set(n.id, { ...nodes.get(n.id), ...n });
   const byId = new Map(resources.map((r) => [r.id, r]));
+  // the few identity resources name-based look-ups search (not every resource, once per workload)
+  const identities = resources.filter((r) => IDENTITY_TYPES.has(r.type));
   const edge = (from: string, to: string, explanation: string, evidence: Location[], certainty: 'proven' | 'unknown' = 'proven') =>
     edges.push({ from, to, kind: 'runs-as', explanation, evidence, certainty });
 
@@ -105,7 +109,7 @@ export function workloadIdentityEdges(resources: readonly Resource[], account: I
     }
     const gsa = annotation(sa.resource, 'iam.gke.io/gcp-service-account');
     if (gsa) {
-      const target = resources.find((r) => r.type === 'google_service_account' && (r.attributes.email === gsa || `${String(r.attributes.account_id)}@` === gsa.slice(0, gsa.indexOf('@') + 1)));
+      const target = identities.find((r) => r.type === 'google_service_account' && (r.attributes.email === gsa || `${String(r.attributes.account_id)}@` === gsa.slice(0, gsa.indexOf('@') + 1)));
       const id = target?.id ?? `gcp:${gsa}`;
       node({ id, kind: 'principal', label: `GCP service account ${gsa}`, ...(target ? { resourceId: target.id } : {}) });
       edge(saId, id, `ServiceAccount ${sa.namespace}/${sa.name} acts as ${gsa} through GKE Workload Identity`, [locate(sa.resource!, 'metadata.annotations')]);
@@ -125,7 +129,7 @@ export function workloadIdentityEdges(resources: readonly Resource[], account: I
     // EC2 instance → instance profile → role
     const profileAttr = r.type === 'aws_instance' ? 'iam_instance_profile' : r.type === 'AWS::EC2::Instance' ? 'IamInstanceProfile' : undefined;
     if (profileAttr) {
-      const profile = resolveResource(r.attributes[profileAttr], resources, byId, ['aws_iam_instance_profile', 'AWS::IAM::InstanceProfile']);
+      const profile = resolveResource(r.attributes[profileAttr], identities, byId, ['aws_iam_instance_profile', 'AWS::IAM::InstanceProfile']);
       const roleValue = profile ? (profile.type === 'aws_iam_instance_profile' ? profile.attributes.role : profile.attributes.Roles) : undefined;
       const role = roleNode(roleValue);
       if (role) {
@@ -143,7 +147,7 @@ export function workloadIdentityEdges(resources: readonly Resource[], account: I
     if (r.type === 'google_compute_instance') {
       const sa = getPath(r.attributes, 'service_account[0].email');
       if (sa !== undefined) {
-        const target = resolveResource(sa, resources, byId, ['google_service_account']);
+        const target = resolveResource(sa, identities, byId, ['google_service_account']);
         const id = target?.id ?? (typeof sa === 'string' ? `gcp:${sa}` : undefined);
         if (id) {
           node({ id, kind: 'principal', label: `GCP service account ${typeof sa === 'string' ? sa : id}`, ...(target ? { resourceId: target.id } : {}) });
@@ -157,7 +161,7 @@ export function workloadIdentityEdges(resources: readonly Resource[], account: I
 }
 
 /** The resource a value refers to: a reference expression (`aws_iam_instance_profile.web.name`, `Ref Profile`) or a name. */
-function resolveResource(v: Value | undefined, resources: readonly Resource[], byId: Map<string, Resource>, types: string[]): Resource | undefined {
+function resolveResource(v: Value | undefined, candidates: readonly Resource[], byId: Map<string, Resource>, types: string[]): Resource | undefined {
   if (isUnknown(v)) {
     const ref = /^([A-Za-z0-9_.\-\[\]"]+)\.(email|name|id|arn|unique_id)$/.exec(v.expression?.trim() ?? '');
     const r = ref ? byId.get(ref[1]!) : undefined;
@@ -170,7 +174,7 @@ function resolveResource(v: Value | undefined, resources: readonly Resource[], b
     }
     if ('text' in t) {
       const name = t.text.includes('/') ? t.text.slice(t.text.lastIndexOf('/') + 1) : t.text;
-      const hit = resources.find((r) => types.includes(r.type) && (r.attributes.name === name || r.attributes.InstanceProfileName === name || r.attributes.email === t.text || r.id === name));
+      const hit = candidates.find((r) => types.includes(r.type) && (r.attributes.name === name || r.attributes.InstanceProfileName === name || r.attributes.email === t.text || r.id === name));
       if (hit) return hit;
     }
   }
