@@ -1,16 +1,21 @@
 /**
- * Property tests for the reachability algebra: CIDR containment against a per-address oracle,
- * port-range intersection/subtraction against sets of ports, first-match NACL evaluation against
- * a port-by-port evaluation, unions of allows against a port-by-port "any rule allows".
+ * Property tests for the reachability algebra (`common/addr.ts`, `common/ports.ts`, shared by every
+ * engine): CIDR containment against a per-address oracle, address-set union/intersection/subtraction
+ * against membership, IPv4 and IPv6 kept apart in the one 128-bit space, port-range
+ * intersection/subtraction against sets of ports, first-match NACL evaluation against a port-by-port
+ * evaluation, unions of allows against a port-by-port "any rule allows".
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cidrContains, cidrOverlaps, lpmPublic, parseCidr, publicPart, type Cidr } from '../src/graph/reachability/cidr.js';
-import { firstMatch, intersectRange, refine, subtractRange, unionAllow, type Match, type OrderedRule, type UnionRule } from '../src/graph/reachability/ports.js';
+import { EVERYTHING, PUBLIC_V4, cidrContains, cidrOverlaps, cidrSet, contains, fromCidrs, intersect, intervalText, isEmpty, lpmPublic, parseCidr, publicPart, subtract, toCidrs, union, type AddrSet, type Cidr } from '../src/graph/reachability/common/addr.js';
+import { firstMatch, intersectRange, mergeRanges, portSetIntersect, portSetSubtract, portSetUnion, refine, segments, subtractRange, subtractRanges, unionAllow, type Match, type OrderedRule, type UnionRule } from '../src/graph/reachability/common/ports.js';
 
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((b) => b.join('.'));
 const cidr4 = fc.tuple(ipv4, fc.integer({ min: 0, max: 32 })).map(([a, p]) => `${a}/${p}`);
-const toInt = (a: string): bigint => a.split('.').reduce((n, b) => (n << 8n) | BigInt(Number(b)), 0n);
+/** IPv4 addresses sit at ::ffff:0:0/96 in the shared space */
+const V4 = parseCidr('0.0.0.0')!.start;
+const toInt = (a: string): bigint => V4 + a.split('.').reduce((n, b) => (n << 8n) | BigInt(Number(b)), 0n);
+const inSet = (addr: bigint, set: AddrSet): boolean => set.some(([s, e]) => s <= addr && addr <= e);
 const inBlock = (addr: bigint, c: Cidr): boolean => addr >= c.start && addr <= c.end;
 
 describe('CIDR algebra', () => {
@@ -20,7 +25,9 @@ describe('CIDR algebra', () => {
         const block = parseCidr(c)!;
         const prefix = block.prefix;
         const mask = prefix === 0 ? 0n : ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - prefix)) - 1n);
-        expect(inBlock(toInt(a), block)).toBe((toInt(a) & mask) === (toInt(c.split('/')[0]!) & mask));
+        expect(inBlock(toInt(a), block)).toBe(((toInt(a) - V4) & mask) === ((toInt(c.split('/')[0]!) - V4) & mask));
+        // the normalised text parses back to the same block
+        expect(parseCidr(block.text)).toEqual(block);
       }),
     );
   });
@@ -55,6 +62,8 @@ describe('CIDR algebra', () => {
   it('private ranges have no public part; longest-prefix match picks the most specific covering route', () => {
     expect(publicPart(parseCidr('10.0.0.0/8')!)).toEqual([]);
     expect(publicPart(parseCidr('8.8.8.0/24')!)).toHaveLength(1);
+    expect(publicPart(parseCidr('fd00::/8')!)).toEqual([]);
+    expect(intervalText('ipv4', parseCidr('8.8.8.0/24')!)).toBe('8.8.8.0-8.8.8.255');
     fc.assert(
       fc.property(fc.array(cidr4, { minLength: 1, maxLength: 6 }), ipv4, (routes, probe) => {
         const blocks = routes.map((r) => parseCidr(r)!);
@@ -64,6 +73,60 @@ describe('CIDR algebra', () => {
         const covering = blocks.map((b, i) => ({ b, i })).filter(({ b }) => inBlock(addr, b));
         if (covering.length === 0) expect(hit.route).toBe(-1);
         else expect(blocks[hit.route]!.prefix).toBe(Math.max(...covering.map(({ b }) => b.prefix)));
+      }),
+    );
+  });
+});
+
+// '::ffff:h:0' is an IPv4-mapped IPv6 address: it shares its numbers with IPv4 yet stays IPv6
+const cidr6 = fc
+  .tuple(fc.constantFrom('2001:db8:H::', '2600:1f18:H::', 'fd00:H::', '::ffff:H:0'), fc.nat(0xffff), fc.integer({ min: 0, max: 128 }))
+  .map(([p, h, n]) => `${p.replace('H', h.toString(16))}/${n}`);
+const anyCidr = fc.oneof(cidr4, cidr6);
+const cidrList = fc.array(anyCidr, { maxLength: 5 });
+
+describe('address sets (one space for IPv4 and IPv6)', () => {
+  const probes = (lists: string[][]): bigint[] =>
+    lists.flat().flatMap((t) => {
+      const c = parseCidr(t)!;
+      return [c.start, c.end, c.start - 1n, c.end + 1n, (c.start + c.end) / 2n];
+    });
+
+  it('union, intersection and subtraction agree with membership at every block edge', () => {
+    fc.assert(
+      fc.property(cidrList, cidrList, (a, b) => {
+        const [x, y] = [fromCidrs(a), fromCidrs(b)];
+        const member = (addr: bigint, list: string[]): boolean => list.some((t) => inBlock(addr, parseCidr(t)!));
+        for (const p of probes([a, b])) {
+          expect(inSet(p, union(x, y))).toBe(member(p, a) || member(p, b));
+          expect(inSet(p, intersect(x, y))).toBe(member(p, a) && member(p, b));
+          expect(inSet(p, subtract(x, y))).toBe(member(p, a) && !member(p, b));
+        }
+        expect(contains(union(x, y), x)).toBe(true);
+        expect(isEmpty(intersect(subtract(x, y), y))).toBe(true);
+      }),
+    );
+  });
+
+  it('a block and its set agree; toCidrs gives back the same set; families never mix', () => {
+    fc.assert(
+      fc.property(anyCidr, anyCidr, (a, b) => {
+        const [x, y] = [parseCidr(a)!, parseCidr(b)!];
+        expect(fromCidrs(toCidrs(cidrSet(x), 1000))).toEqual(cidrSet(x));
+        if (x.family !== y.family) {
+          expect(cidrContains(x, y)).toBe(false);
+          expect(cidrOverlaps(x, y)).toBe(false);
+        } else expect(cidrOverlaps(x, y)).toBe(!isEmpty(intersect(cidrSet(x), cidrSet(y))));
+      }),
+    );
+  });
+
+  it('the public part of a block is the block minus the non-public ranges', () => {
+    fc.assert(
+      fc.property(cidr4, (a) => {
+        const c = parseCidr(a)!;
+        expect(publicPart(c)).toEqual(intersect(cidrSet(c), PUBLIC_V4));
+        expect(contains(EVERYTHING, publicPart(c))).toBe(true);
       }),
     );
   });
@@ -90,6 +153,23 @@ describe('port ranges', () => {
         const got = new Set(subtractRange(list, cut).flatMap(portsOf));
         const want = new Set(list.flatMap(portsOf).filter((p) => p < cut.from || p > cut.to));
         expect(got).toEqual(want);
+      }),
+    );
+  });
+
+  it('merge, list subtraction and per-transport sets agree with sets of ports', () => {
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 4 }), fc.array(range, { maxLength: 4 }), (a, b) => {
+        const set = (l: Array<{ from: number; to: number }>): number[] => [...new Set(l.flatMap(portsOf))].sort((x, y) => x - y);
+        expect(mergeRanges(a).flatMap(portsOf)).toEqual(set(a));
+        expect(subtractRanges(a, b).flatMap(portsOf)).toEqual(set(a).filter((p) => !set(b).includes(p)));
+        const pa = { tcp: a, udp: b };
+        const pb = { tcp: b };
+        expect((portSetUnion(pa, pb).tcp ?? []).flatMap(portsOf)).toEqual(set([...a, ...b]));
+        expect((portSetIntersect(pa, pb).tcp ?? []).flatMap(portsOf)).toEqual(set(a).filter((p) => set(b).includes(p)));
+        expect((portSetSubtract(pa, pb).udp ?? []).flatMap(portsOf)).toEqual(set(b));
+        // segments of 0-65535 are refine's pieces of the whole range
+        expect(segments(a)).toEqual(refine({ from: 0, to: 65535 }, a));
       }),
     );
   });

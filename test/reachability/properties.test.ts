@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { unknown, type Value } from '../../src/model/index.js';
 import { labelsOf, matchSelector } from '../../src/graph/reachability/kubernetes/selectors.js';
 import { evaluateOrdered, type OrderedRule } from '../../src/graph/reachability/common/ordered.js';
-import { fromCidrs, intersect, isEmpty, parseCidr } from '../../src/graph/reachability/common/addr.js';
+import { cidrSet, fromCidrs, intersect, isEmpty, parseCidr } from '../../src/graph/reachability/common/addr.js';
 
 const keys = fc.constantFrom('app', 'tier', 'env', 'team', 'kubernetes.io/metadata.name');
 const vals = fc.constantFrom('web', 'db', 'prod', 'dev', 'x');
@@ -86,7 +86,7 @@ describe('ordered rules (first match by priority, deny first on ties)', () => {
         const sorted = rules.map((r, i) => ({ ...r, i })).sort((a, b) => a.priority - b.priority || (a.action === b.action ? 0 : a.action === 'deny' ? -1 : 1) || a.i - b.i);
         for (let h = 0; h < 256; h++) {
           const addr = fromCidrs([`198.51.100.${h}/32`]);
-          const first = sorted.find((r) => r.port === port && r.cidrs.some((c) => !isEmpty(intersect(addr, [parseCidr(c)!]))));
+          const first = sorted.find((r) => r.port === port && r.cidrs.some((c) => !isEmpty(intersect(addr, cidrSet(parseCidr(c)!)))));
           expect(!isEmpty(intersect(res.min, addr)), `198.51.100.${h}`).toBe(first?.action === 'allow');
         }
       }),

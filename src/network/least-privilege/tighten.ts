@@ -23,7 +23,7 @@
  *   because it only narrows what the current rules allow.
  */
 import ipaddr from 'ipaddr.js';
-import { cidrContains as blockContains, parseCidr } from '../../graph/reachability/cidr.js';
+import { cidrContains as blockContains, parseCidr } from '../../graph/reachability/common/addr.js';
 import type { FlowRecord } from './flow-logs.js';
 import type { NetworkInterface, SecurityGroup, SgPeer, SgRule } from './ec2-snapshot.js';
 

@@ -8,8 +8,8 @@
  * anywhere gives `not-exposed` (naming that hop), otherwise any unknown gives `unknown`.
  */
 import { isUnknown, type NetworkRule, type Peer, type PortRange, type Resource } from '../../../model/index.js';
-import { cidrContains, intervalText, lpmPublic, parseCidr, type Cidr, type Family } from '../cidr.js';
-import { firstMatch, rangeText, refine, segmentAt, unionAllow, type Match, type OrderedRule, type Segment, type UnionRule } from '../ports.js';
+import { cidrContains, intervalText, lpmPublic, parseCidr, type Cidr, type Family } from '../common/addr.js';
+import { firstMatch, rangeText, refine, segmentAt, unionAllow, type Match, type OrderedRule, type Segment, type UnionRule } from '../common/ports.js';
 import type { BlockedBy, Exposure, Hop, RuleRef } from '../types.js';
 import { buildAwsTopology, roleOf, type AwsTopology, type Endpoint, type Fact, type LoadBalancer, type Nacl, type NaclRule, type Peering, type RouteTable, type Sg, type SgRule, type Subnet, type Target, type Link, type Vpc } from './topology.js';
 

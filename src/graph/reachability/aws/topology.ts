@@ -23,7 +23,7 @@ import {
   type Value,
   type ValueObject,
 } from '../../../model/index.js';
-import { parseCidr, type Cidr } from '../cidr.js';
+import { parseCidr, type Cidr } from '../common/addr.js';
 import type { RuleRef } from '../types.js';
 
 /** Three-valued fact with the rule that states it and, when unknown, what it depends on. */

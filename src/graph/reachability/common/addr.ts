@@ -1,10 +1,13 @@
 /**
- * Address sets as sorted, disjoint inclusive intervals over one 128-bit space: IPv6 as it is,
- * IPv4 mapped into ::ffff:0:0/96. Reachability asks "which sources get through" of
- * first-match rule lists (Azure NSGs), priority lists (GCP firewalls) and unions with
- * exceptions (Kubernetes ipBlock), and interval arithmetic answers that exactly.
+ * The address algebra of every reachability engine (AWS, Azure, GCP, Kubernetes, the matrix and
+ * flow-log tightening). Addresses live in one 128-bit space: IPv6 as it is, IPv4 mapped into
+ * ::ffff:0:0/96, so one interval type serves both families.
+ * - A CIDR block (`Cidr`) is one interval with its family, prefix length and normalised text
+ *   (AWS route tables, NACLs and security groups: containment, longest-prefix match).
+ * - An address set (`AddrSet`) is a sorted, disjoint list of inclusive intervals (Azure NSGs,
+ *   GCP firewalls, Kubernetes ipBlock with exceptions: union, intersection, subtraction).
  * Parsing goes through ipaddr.js; the arithmetic is a few lines of bigint code (no maintained
- * npm package does set algebra over mixed IPv4/IPv6 ranges).
+ * npm package does set algebra over mixed IPv4/IPv6 ranges or longest-prefix match over ranges).
  */
 import ipaddr from 'ipaddr.js';
 
@@ -23,26 +26,59 @@ function bytesToBig(bytes: number[]): bigint {
   return n;
 }
 
-/** The interval of a CIDR block or single address; undefined when it is neither. */
-export function parseCidr(text: string): Interval | undefined {
-  const t = text.trim();
+export type Family = 'ipv4' | 'ipv6';
+
+/** One CIDR block: `start`/`end` (inclusive) in the shared 128-bit space. */
+export interface Cidr {
+  family: Family;
+  start: bigint;
+  end: bigint;
+  prefix: number;
+  /** normalised text, e.g. "10.0.0.0/16" */
+  text: string;
+}
+
+const cache = new Map<string, Cidr | undefined>();
+
+/** Parses "10.0.0.0/16", "::/0" or a bare address (a /32 or /128); undefined when it is not one. Cached: engines parse the same blocks over and over. */
+export function parseCidr(text: string): Cidr | undefined {
+  const key = text.trim();
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit;
+  let out: Cidr | undefined;
   try {
     let addr: ipaddr.IPv4 | ipaddr.IPv6;
-    let bits: number;
-    if (t.includes('/')) [addr, bits] = ipaddr.parseCIDR(t);
+    let prefix: number;
+    if (key.includes('/')) [addr, prefix] = ipaddr.parseCIDR(key);
     else {
-      addr = ipaddr.parse(t);
-      bits = addr.kind() === 'ipv4' ? 32 : 128;
+      addr = ipaddr.parse(key);
+      prefix = addr.kind() === 'ipv4' ? 32 : 128;
     }
-    if (addr.kind() === 'ipv4') {
-      const start = V4_BASE + ((bytesToBig(addr.toByteArray()) >> BigInt(32 - bits)) << BigInt(32 - bits));
-      return [start, start + (1n << BigInt(32 - bits)) - 1n];
-    }
-    const base = (bytesToBig(addr.toByteArray()) >> BigInt(128 - bits)) << BigInt(128 - bits);
-    return [base, base + (1n << BigInt(128 - bits)) - 1n];
+    const family: Family = addr.kind() === 'ipv4' ? 'ipv4' : 'ipv6';
+    const hostBits = BigInt((family === 'ipv4' ? 32 : 128) - prefix);
+    const raw = (bytesToBig(addr.toByteArray()) >> hostBits) << hostBits;
+    const start = family === 'ipv4' ? V4_BASE + raw : raw;
+    out = { family, start, end: start + (1n << hostBits) - 1n, prefix, text: `${addrText(family, start)}/${prefix}` };
   } catch {
-    return undefined;
+    out = undefined;
   }
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+/** True when `outer` holds every address of `inner` (same family). */
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return outer.family === inner.family && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function cidrOverlaps(a: Cidr, b: Cidr): boolean {
+  return a.family === b.family && a.start <= b.end && b.start <= a.end;
+}
+
+/** The set of one block. */
+export function cidrSet(c: Cidr): AddrSet {
+  return [[c.start, c.end]];
 }
 
 function normalize(list: Interval[]): AddrSet {
@@ -58,7 +94,12 @@ function normalize(list: Interval[]): AddrSet {
 }
 
 export function fromCidrs(cidrs: readonly string[]): AddrSet {
-  return normalize(cidrs.map(parseCidr).filter((x): x is Interval => x !== undefined));
+  const out: Interval[] = [];
+  for (const t of cidrs) {
+    const c = parseCidr(t);
+    if (c) out.push([c.start, c.end]);
+  }
+  return normalize(out);
 }
 
 export function union(...sets: AddrSet[]): AddrSet {
@@ -124,6 +165,62 @@ function bigToV6(n: bigint): string {
   const parts: number[] = [];
   for (let s = 112n; s >= 0n; s -= 16n) parts.push(Number((n >> s) & 0xffffn));
   return ipaddr.fromByteArray(parts.flatMap((p) => [p >> 8, p & 255])).toString();
+}
+
+function addrText(family: Family, n: bigint): string {
+  return family === 'ipv4' ? bigToV4(n) : bigToV6(n);
+}
+
+/** The public part of a block (empty for 10.0.0.0/8). */
+export function publicPart(c: Cidr): AddrSet {
+  return intersect(cidrSet(c), c.family === 'ipv4' ? PUBLIC_V4 : PUBLIC_V6);
+}
+
+/** A span of addresses and the index of the route that wins it (-1: none). */
+export interface RoutedSpan {
+  start: bigint;
+  end: bigint;
+  route: number;
+}
+
+const FAMILY_SPACE: Record<Family, Interval> = { ipv4: [V4_BASE, V4_BASE + 0xffffffffn], ipv6: [0n, MAX] };
+
+/**
+ * Longest-prefix match over a whole family: for every public address, the route that wins. Returns
+ * the public spans with the index of the winning route (or -1 when no route covers them). Routes
+ * are few per table, so the elementary intervals between route boundaries are enumerated.
+ */
+export function lpmPublic(family: Family, routes: readonly Cidr[]): RoutedSpan[] {
+  const [lo, hi] = FAMILY_SPACE[family];
+  const same: Array<{ c: Cidr; i: number }> = [];
+  const bounds = new Set<bigint>([lo, hi + 1n]);
+  routes.forEach((c, i) => {
+    if (c.family !== family) return;
+    same.push({ c, i });
+    bounds.add(c.start);
+    bounds.add(c.end + 1n);
+  });
+  const sorted = [...bounds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const pub = family === 'ipv4' ? PUBLIC_V4 : PUBLIC_V6;
+  const out: RoutedSpan[] = [];
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const seg: Interval = [sorted[k]!, sorted[k + 1]! - 1n];
+    let best = -1;
+    let bestPrefix = -1;
+    for (const { c, i } of same) {
+      if (c.start <= seg[0] && seg[1] <= c.end && c.prefix > bestPrefix) {
+        best = i;
+        bestPrefix = c.prefix;
+      }
+    }
+    for (const [start, end] of intersect([seg], pub)) out.push({ start, end, route: best });
+  }
+  return out;
+}
+
+/** "1.2.3.4" or "1.2.3.0-1.2.3.255", for messages. */
+export function intervalText(family: Family, i: { start: bigint; end: bigint }): string {
+  return i.start === i.end ? addrText(family, i.start) : `${addrText(family, i.start)}-${addrText(family, i.end)}`;
 }
 
 /** The set as CIDR blocks (for messages); IPv4 blocks written as IPv4. Capped at `max` blocks. */
