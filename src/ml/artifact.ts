@@ -9,20 +9,23 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { CveRecord } from './cve-record.js';
-import { extractFeatures } from './features.js';
+import { extractFeatures, type FeatureSet } from './features.js';
 import { margin } from './logistic.js';
 import { boostedMargin, type Tree } from './boosting.js';
 import type { SparseVector } from './features.js';
 import { applyPlatt, type PlattCalibration } from './calibration.js';
 
 export const ARTIFACT_FORMAT = 'tetrad-exploit-model';
-export const ARTIFACT_VERSION = 1;
+/** 1: one logistic or boosted model over feature set 1; 2 adds `featureSet` and the `blend` kind (v1 files still read). */
+export const ARTIFACT_VERSION = 2;
 
 const common = {
   format: z.literal(ARTIFACT_FORMAT),
-  version: z.literal(ARTIFACT_VERSION),
+  version: z.union([z.literal(1), z.literal(ARTIFACT_VERSION)]),
   name: z.string(),
   hashBits: z.number().int().min(1).max(24),
+  /** the feature set the model was trained on (`namedFeatures`); absent in v1 files, which used set 1 */
+  featureSet: z.union([z.literal(1), z.literal(2)]).optional(),
   calibration: z.object({ kind: z.literal('platt'), a: z.number(), b: z.number() }),
   training: z.record(z.string(), z.unknown()),
   metrics: z.record(z.string(), z.unknown()),
@@ -33,14 +36,16 @@ const treeSchema = z
   .refine((t) => t.feature.length > 0 && t.yes.length === t.feature.length && t.no.length === t.feature.length && t.value.length === t.feature.length, 'tree arrays differ in length')
   .refine((t) => t.feature.every((f, n) => f < 0 || (t.yes[n] > n && t.no[n] > n && t.yes[n] < t.feature.length && t.no[n] < t.feature.length)), 'tree children out of order');
 
+const packedSchema = z.object({ count: z.number().int().nonnegative(), scale: z.number().positive(), indices: z.string(), values: z.string() });
+const logisticBody = { kind: z.literal('logistic'), bias: z.number(), weights: packedSchema };
+const boostedBody = { kind: z.literal('boosted-trees'), base: z.number(), trees: z.array(treeSchema) };
+/** a blend's margin is Σ weight · (margin of part): bagged boosters and a logistic model, each scaled by its weight */
+const blendPart = z.discriminatedUnion('kind', [z.object({ weight: z.number(), ...logisticBody }), z.object({ weight: z.number(), ...boostedBody })]);
+
 const artifactSchema = z.discriminatedUnion('kind', [
-  z.object({
-    ...common,
-    kind: z.literal('logistic'),
-    bias: z.number(),
-    weights: z.object({ count: z.number().int().nonnegative(), scale: z.number().positive(), indices: z.string(), values: z.string() }),
-  }),
-  z.object({ ...common, kind: z.literal('boosted-trees'), base: z.number(), trees: z.array(treeSchema) }),
+  z.object({ ...common, ...logisticBody }),
+  z.object({ ...common, ...boostedBody }),
+  z.object({ ...common, kind: z.literal('blend'), parts: z.array(blendPart).min(1) }),
 ]);
 
 export type ModelArtifact = z.infer<typeof artifactSchema>;
@@ -54,6 +59,7 @@ export interface PackedWeights {
 /** A model ready to score: the uncalibrated margin of a feature vector, and its calibration. */
 export interface ExploitModel {
   hashBits: number;
+  featureSet: FeatureSet;
   margin: (x: SparseVector) => number;
   calibration: PlattCalibration;
 }
@@ -94,13 +100,30 @@ export function unpackWeights(packed: PackedWeights, hashBits: number): Float32A
   return out;
 }
 
-export function modelFromArtifact(a: ModelArtifact): ExploitModel {
-  if (a.kind === 'logistic') {
-    const linear = { bias: a.bias, weights: unpackWeights(a.weights, a.hashBits) };
-    return { hashBits: a.hashBits, margin: (x) => margin(linear, x), calibration: a.calibration };
+export type ModelBody =
+  | { kind: 'logistic'; bias: number; weights: PackedWeights }
+  | { kind: 'boosted-trees'; base: number; trees: Tree[] };
+
+/** The uncalibrated margin function of one model body. */
+export function bodyMargin(body: ModelBody, hashBits: number): (x: SparseVector) => number {
+  if (body.kind === 'logistic') {
+    const linear = { bias: body.bias, weights: unpackWeights(body.weights, hashBits) };
+    return (x) => margin(linear, x);
   }
-  const boosted = { bits: a.hashBits, base: a.base, trees: a.trees as Tree[] };
-  return { hashBits: a.hashBits, margin: (x) => boostedMargin(boosted, x), calibration: a.calibration };
+  const boosted = { bits: hashBits, base: body.base, trees: body.trees };
+  return (x) => boostedMargin(boosted, x);
+}
+
+export function modelFromArtifact(a: ModelArtifact): ExploitModel {
+  const featureSet = a.featureSet ?? 1;
+  if (a.kind !== 'blend') return { hashBits: a.hashBits, featureSet, margin: bodyMargin(a as ModelBody, a.hashBits), calibration: a.calibration };
+  const parts = a.parts.map((p) => ({ weight: p.weight, margin: bodyMargin(p as ModelBody, a.hashBits) }));
+  return {
+    hashBits: a.hashBits,
+    featureSet,
+    margin: (x) => parts.reduce((z, p) => z + p.weight * p.margin(x), 0),
+    calibration: a.calibration,
+  };
 }
 
 export function parseArtifact(text: string, file: string): ModelArtifact {
@@ -113,7 +136,7 @@ export function parseArtifact(text: string, file: string): ModelArtifact {
   const parsed = artifactSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${file}: not a ${ARTIFACT_FORMAT} v${ARTIFACT_VERSION} artifact (${issue.path.join('.') || '(root)'}: ${issue.message})`);
+    throw new Error(`${file}: not a ${ARTIFACT_FORMAT} v1–v${ARTIFACT_VERSION} artifact (${issue.path.join('.') || '(root)'}: ${issue.message})`);
   }
   return parsed.data;
 }
@@ -128,8 +151,8 @@ export function writeArtifact(file: string, artifact: ModelArtifact): void {
 }
 
 /** The uncalibrated model margin of a record. */
-export function rawMargin(model: Pick<ExploitModel, 'hashBits' | 'margin'>, record: CveRecord): number {
-  return model.margin(extractFeatures(record, model.hashBits));
+export function rawMargin(model: Pick<ExploitModel, 'hashBits' | 'featureSet' | 'margin'>, record: CveRecord): number {
+  return model.margin(extractFeatures(record, model.hashBits, model.featureSet));
 }
 
 /** The calibrated probability that a record's CVE will be known exploited. Reads only the record. */

@@ -78,7 +78,7 @@ const isNa = (s: string) => s === '' || s === 'n/a' || s === 'unknown' || s === 
  * Named features of a record, before hashing: categorical features carry 1,
  * text n-grams carry 1/sqrt(#n-grams) so long descriptions do not dominate.
  */
-export function namedFeatures(record: CveRecord): Map<string, number> {
+export function namedFeatures(record: CveRecord, featureSet: FeatureSet = 1): Map<string, number> {
   const f = new Map<string, number>();
   const add = (name: string, value = 1) => f.set(name, Math.max(f.get(name) ?? 0, value));
 
@@ -157,7 +157,92 @@ export function namedFeatures(record: CveRecord): Map<string, number> {
   }
   const weight = grams.size ? 1 / Math.sqrt(grams.size) : 0;
   for (const g of grams) add(g, weight);
+  if (featureSet >= 2) addPublicationExtras(record, texts.join(' ').toLowerCase(), add);
   return f;
+}
+
+/** 1: the features of exploit-v1 up to session 2; 2: plus the extras below. The artifact names the set it was trained on. */
+export type FeatureSet = 1 | 2;
+export const FEATURE_SETS: readonly FeatureSet[] = [1, 2];
+
+/**
+ * Coarse CWE families, so that rare CWE ids share evidence with their siblings. A small hand-written table
+ * (no CWE catalogue is available offline here); ids follow MITRE's CWE-1000/CWE-699 groupings.
+ */
+const CWE_FAMILIES: Record<string, readonly number[]> = {
+  injection: [74, 75, 77, 78, 88, 89, 90, 91, 93, 94, 95, 96, 97, 98, 113, 116, 564, 643, 652, 917, 1236],
+  'memory-safety': [119, 120, 121, 122, 123, 124, 125, 126, 127, 131, 190, 191, 415, 416, 476, 680, 761, 762, 763, 787, 788, 805, 822, 823, 824, 843],
+  'authentication': [255, 259, 284, 285, 287, 288, 289, 290, 294, 295, 297, 306, 307, 521, 522, 620, 640, 798, 862, 863, 1390, 1391],
+  'path-file': [22, 23, 24, 35, 36, 59, 73, 434, 552, 706],
+  deserialization: [502, 915],
+  'request-forgery': [352, 601, 918],
+  'cross-site-scripting': [79, 80, 83, 87],
+  'information-exposure': [200, 201, 209, 532, 538],
+  'resource-exhaustion': [400, 401, 770, 772, 834, 835, 1333],
+  'xml-entities': [611, 776, 827],
+};
+const CWE_FAMILY = new Map<number, string>(Object.entries(CWE_FAMILIES).flatMap(([family, ids]) => ids.map((id) => [id, family] as const)));
+
+/** Description phrases with one meaning and many spellings, normalised to one feature each. */
+const PHRASES: [string, RegExp][] = [
+  ['remote-code-execution', /remote code execution|execute arbitrary (?:code|commands)|arbitrary (?:code|command) execution|\brce\b|code injection/],
+  ['command-injection', /(?:os |shell )?command injection|inject (?:arbitrary )?(?:os |shell )?commands/],
+  ['authentication-bypass', /(?:authentication|auth|login) bypass|bypass (?:the )?(?:authentication|login)|without (?:authentication|credentials|logging in)/],
+  ['unauthenticated', /\bunauthenticated\b|\bunauthorized remote\b|\bremote unauthenticated\b|\bpre-auth/],
+  ['privilege-escalation', /privilege escalation|escalate (?:their )?privileges|elevation of privilege|gain (?:root|administrator|admin|elevated) (?:privileges|access)/],
+  ['sql-injection', /sql injection|\bsqli\b/],
+  ['path-traversal', /path traversal|directory traversal|\.\.\//],
+  ['deserialization', /deseriali[sz]ation|untrusted data/],
+  ['file-upload', /(?:arbitrary|unrestricted) file upload|upload (?:arbitrary|malicious) files?/],
+  ['memory-corruption', /memory corruption|use[- ]after[- ]free|out[- ]of[- ]bounds write|heap (?:based )?(?:buffer )?overflow|type confusion/],
+  ['exploited-in-the-wild', /exploited in the wild|may have been (?:actively )?exploited|actively exploited|aware of (?:a )?reports? that (?:this|an exploit)/],
+  ['denial-of-service-only', /^(?!.*(?:code execution|arbitrary code)).*denial of service/],
+  ['cross-site-scripting', /cross[- ]site scripting|\bxss\b/],
+  ['requires-user-interaction', /user (?:must|needs to|to) (?:open|visit|click)|convince a user|social engineering/],
+];
+
+/** Reference hosts kept as features; cisa.gov (KEV, alerts on exploited CVEs) is never read: it is derived from the label. */
+const LABEL_DERIVED_HOSTS = /(^|\.)(cisa\.gov|us-cert\.gov)$/;
+
+function referenceHost(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url.trim());
+  if (!m) return undefined;
+  const host = m[1].toLowerCase().replace(/^www\./, '');
+  return LABEL_DERIVED_HOSTS.test(host) ? undefined : host;
+}
+
+function addPublicationExtras(record: CveRecord, text: string, add: (name: string, value?: number) => void): void {
+  // CVSS base score as cumulative thresholds: a tree reaches "≥ 9" with one split
+  const score = cvssBaseScore(record);
+  if (score !== undefined) for (const t of [4, 6, 7, 8, 9, 9.8]) if (score >= t) add(`score>=${t}`);
+  // CWE families
+  for (const c of containers(record)) {
+    for (const pt of Array.isArray(c.problemTypes) ? c.problemTypes : []) {
+      for (const d of pt?.descriptions ?? []) {
+        const id = typeof d.cweId === 'string' ? Number(/^CWE-(\d+)$/i.exec(d.cweId)?.[1]) : NaN;
+        const family = CWE_FAMILY.get(id);
+        if (family) add(`cwe-family:${family}`);
+      }
+    }
+  }
+  // reference hosts (CNA references only, as for tags)
+  const refs = Array.isArray(record.containers.cna?.references) ? record.containers.cna!.references! : [];
+  for (const r of refs) {
+    const host = referenceHost(r?.url);
+    if (host) add(`refhost:${host}`);
+  }
+  // affected: how many products, and whether versions are stated as ranges
+  const affected = Array.isArray(record.containers.cna?.affected) ? record.containers.cna!.affected! : [];
+  add(`affected:${countBucket(affected.length)}`);
+  let ranges = false;
+  for (const a of affected) {
+    for (const v of Array.isArray(a?.versions) ? (a.versions as Record<string, unknown>[]) : []) {
+      if (v && typeof v === 'object' && ('lessThan' in v || 'lessThanOrEqual' in v)) ranges = true;
+    }
+  }
+  add(ranges ? 'versions:ranges' : 'versions:points');
+  for (const [name, re] of PHRASES) if (re.test(text)) add(`phrase:${name}`);
 }
 
 /** Hashes named features into a sparse vector of 2^bits buckets (colliding features add up). */
@@ -172,6 +257,6 @@ export function hashFeatures(named: Map<string, number>, bits = DEFAULT_HASH_BIT
   return { indices, values };
 }
 
-export function extractFeatures(record: CveRecord, bits = DEFAULT_HASH_BITS): SparseVector {
-  return hashFeatures(namedFeatures(record), bits);
+export function extractFeatures(record: CveRecord, bits = DEFAULT_HASH_BITS, featureSet: FeatureSet = 1): SparseVector {
+  return hashFeatures(namedFeatures(record, featureSet), bits);
 }

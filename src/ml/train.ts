@@ -6,13 +6,13 @@
  * test months.
  */
 import type { CveRecord } from './cve-record.js';
-import { cvssBaseScore, DEFAULT_HASH_BITS, extractFeatures, type SparseVector } from './features.js';
+import { cvssBaseScore, DEFAULT_HASH_BITS, extractFeatures, type FeatureSet, type SparseVector } from './features.js';
 import { margin, trainLogistic } from './logistic.js';
 import { boostedMargin, trainBoosted } from './boosting.js';
 import { fitPlatt, applyPlatt, fitIsotonic, applyIsotonic, expectedCalibrationError } from './calibration.js';
 import { averagePrecision } from './metrics.js';
 import { partOf, publishedMonth, DEFAULT_SPLIT, type Part, type TemporalSplit } from './split.js';
-import { ARTIFACT_FORMAT, ARTIFACT_VERSION, modelFromArtifact, packWeights, rawMargin, type ModelArtifact } from './artifact.js';
+import { ARTIFACT_FORMAT, ARTIFACT_VERSION, modelFromArtifact, packWeights, rawMargin, type ModelArtifact, type ModelBody } from './artifact.js';
 import { evaluate, round, type EvaluationReport } from './evaluate.js';
 import { DEFAULT_COSTS, type Costs } from './decision.js';
 import { trainingTarget } from './labels.js';
@@ -35,7 +35,22 @@ export interface BoostedSpec {
   subsample: number;
 }
 
-export type ModelSpec = LogisticSpec | BoostedSpec;
+/**
+ * A blend of model families: `bag` boosted ensembles (seeds seed, seed+1, …; margins averaged) and one logistic
+ * model, each margin divided by its standard deviation on the training rows, then weighted boostedWeight : 1 − boostedWeight.
+ * Averaging over seeds removes most of the seed-to-seed variance measured in session 2; the two families err differently.
+ */
+export interface BlendSpec {
+  family: 'blend';
+  boosted: BoostedSpec;
+  bag: number;
+  logistic: LogisticSpec;
+  /** class weight of the logistic part, as an exponent of the negative/positive ratio (else the candidate's) */
+  logisticClassWeightPower?: number;
+  boostedWeight: number;
+}
+
+export type ModelSpec = LogisticSpec | BoostedSpec | BlendSpec;
 
 export interface TrainOptions {
   seed: number;
@@ -57,6 +72,14 @@ export interface TrainOptions {
    * validation months scores that month; Platt is fitted on those margins (never on in-sample ones).
    */
   refit: boolean;
+  /**
+   * How a refitted model is calibrated: 'validation-model' fits Platt on the validation margins of the chosen
+   * model as trained before the validation months (already computed to choose it, so no extra fit; time-safe);
+   * 'out-of-fold' refits once per validation month (3 more fits) and uses those month-wise out-of-fold margins.
+   */
+  refitCalibration: 'validation-model' | 'out-of-fold';
+  /** the feature set of `namedFeatures` (1: as in session 2; 2: plus CWE families, phrases, reference hosts, ...) */
+  featureSet: FeatureSet;
   log?: (line: string) => void;
 }
 
@@ -75,6 +98,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   costs: DEFAULT_COSTS,
   // measured promising (docs/model-card.md) but not yet the shipped procedure: off until a full run is compared
   refit: false,
+  refitCalibration: 'out-of-fold',
+  featureSet: 1,
 };
 
 export interface Candidate {
@@ -98,7 +123,7 @@ interface Partitioned {
   records: CveRecord[];
 }
 
-function partition(records: CveRecord[], kev: Set<string>, split: TemporalSplit, bits: number): Record<Part, Partitioned> {
+function partition(records: CveRecord[], kev: Set<string>, split: TemporalSplit, bits: number, featureSet: FeatureSet): Record<Part, Partitioned> {
   const parts: Record<Part, { xs: SparseVector[]; ys: number[]; records: CveRecord[] }> = {
     train: { xs: [], ys: [], records: [] },
     validation: { xs: [], ys: [], records: [] },
@@ -108,7 +133,7 @@ function partition(records: CveRecord[], kev: Set<string>, split: TemporalSplit,
     if (r.cveMetadata.state !== undefined && r.cveMetadata.state !== 'PUBLISHED') continue;
     const part = partOf(r, split);
     if (!part) continue;
-    parts[part].xs.push(extractFeatures(r, bits));
+    parts[part].xs.push(extractFeatures(r, bits, featureSet));
     parts[part].ys.push(kev.has(r.cveMetadata.cveId) ? 1 : 0);
     parts[part].records.push(r);
   }
@@ -118,24 +143,63 @@ function partition(records: CveRecord[], kev: Set<string>, split: TemporalSplit,
 
 const count = (ys: Uint8Array) => ys.reduce((a, y) => a + y, 0);
 
-type Body = Pick<ModelArtifact & { kind: 'logistic' }, 'kind' | 'bias' | 'weights'> | Pick<ModelArtifact & { kind: 'boosted-trees' }, 'kind' | 'base' | 'trees'>;
-
-function fit(spec: ModelSpec, xs: SparseVector[], targets: Float32Array, weights: Float32Array, opts: TrainOptions): { margin: (x: SparseVector) => number; body: () => Body } {
-  if (spec.family === 'logistic') {
-    const m = trainLogistic(xs, targets, weights, { bits: opts.hashBits, l2: spec.l2, epochs: spec.epochs, batchSize: spec.batchSize, learningRate: spec.learningRate, seed: opts.seed });
-    return { margin: (x) => margin(m, x), body: () => ({ kind: 'logistic', bias: m.bias, weights: packWeights(m.weights, opts.pruneBelow) }) };
-  }
-  const m = trainBoosted(xs, targets, weights, { bits: opts.hashBits, trees: spec.trees, depth: spec.depth, learningRate: spec.learningRate, lambda: spec.lambda, minChildWeight: spec.minChildWeight, subsample: spec.subsample, seed: opts.seed });
-  return { margin: (x) => boostedMargin(m, x), body: () => ({ kind: 'boosted-trees', base: m.base, trees: m.trees }) };
+type Body = ModelBody | Pick<ModelArtifact & { kind: 'blend' }, 'kind' | 'parts'>;
+interface Fitted {
+  margin: (x: SparseVector) => number;
+  body: () => Body;
 }
 
-const describeSpec = (s: ModelSpec) =>
-  s.family === 'logistic' ? `logistic l2=${s.l2}` : `boosted-trees depth=${s.depth} trees=${s.trees} lr=${s.learningRate}`;
+/** Positive-class weights: (negatives/positives)^power for labelled positives, 1 for the rest. */
+function classWeights(ys: ArrayLike<number>, power: number): Float32Array {
+  let pos = 0;
+  for (let i = 0; i < ys.length; i++) pos += ys[i] ? 1 : 0;
+  const w = ((ys.length - pos) / Math.max(pos, 1)) ** power;
+  return Float32Array.from(ys, (y) => (y ? w : 1));
+}
+
+function standardDeviation(xs: number[]): number {
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length) || 1;
+}
+
+function fit(spec: ModelSpec, xs: SparseVector[], targets: Float32Array, ys: ArrayLike<number>, power: number, opts: TrainOptions, seed = opts.seed): Fitted {
+  if (spec.family === 'logistic') {
+    const m = trainLogistic(xs, targets, classWeights(ys, power), { bits: opts.hashBits, l2: spec.l2, epochs: spec.epochs, batchSize: spec.batchSize, learningRate: spec.learningRate, seed });
+    return { margin: (x) => margin(m, x), body: () => ({ kind: 'logistic', bias: m.bias, weights: packWeights(m.weights, opts.pruneBelow) }) };
+  }
+  if (spec.family === 'boosted-trees') {
+    const m = trainBoosted(xs, targets, classWeights(ys, power), { bits: opts.hashBits, trees: spec.trees, depth: spec.depth, learningRate: spec.learningRate, lambda: spec.lambda, minChildWeight: spec.minChildWeight, subsample: spec.subsample, seed });
+    return { margin: (x) => boostedMargin(m, x), body: () => ({ kind: 'boosted-trees', base: m.base, trees: m.trees }) };
+  }
+  const bag = Array.from({ length: spec.bag }, (_, k) => fit(spec.boosted, xs, targets, ys, power, opts, seed + k));
+  const bagMargin = (x: SparseVector) => bag.reduce((z, b) => z + b.margin(x), 0) / bag.length;
+  const linear = spec.boostedWeight < 1 ? fit(spec.logistic, xs, targets, ys, spec.logisticClassWeightPower ?? power, opts, seed) : undefined;
+  // scale only: each family's margin over its standard deviation on the training rows, so the weight means a share
+  const wb = spec.boostedWeight / standardDeviation(xs.map(bagMargin));
+  const wl = linear ? (1 - spec.boostedWeight) / standardDeviation(xs.map(linear.margin)) : 0;
+  return {
+    margin: (x) => wb * bagMargin(x) + (linear ? wl * linear.margin(x) : 0),
+    body: () => ({
+      kind: 'blend',
+      parts: [
+        ...bag.map((b) => ({ weight: wb / bag.length, ...(b.body() as ModelBody) })),
+        ...(linear ? [{ weight: wl, ...(linear.body() as ModelBody) }] : []),
+      ],
+    }),
+  };
+}
+
+const describeSpec = (s: ModelSpec): string =>
+  s.family === 'logistic'
+    ? `logistic l2=${s.l2}`
+    : s.family === 'boosted-trees'
+      ? `boosted-trees depth=${s.depth} trees=${s.trees} lr=${s.learningRate}`
+      : `blend ${s.boostedWeight} × bag of ${s.bag} (${describeSpec(s.boosted)}) + ${round(1 - s.boostedWeight, 4)} × ${describeSpec(s.logistic)}`;
 
 export function trainExploitModel(records: CveRecord[], kev: Set<string>, options: Partial<TrainOptions> = {}): TrainResult {
   const opts = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const log = opts.log ?? (() => {});
-  const data = partition(records, kev, opts.split, opts.hashBits);
+  const data = partition(records, kev, opts.split, opts.hashBits, opts.featureSet);
   for (const p of ['train', 'validation', 'test'] as const) {
     if (count(data[p].ys) === 0) throw new Error(`the ${p} months hold no known-exploited CVE: cannot train or evaluate`);
   }
@@ -143,20 +207,20 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
   const ratio = (data.train.ys.length - pos) / pos;
   log(`train ${data.train.ys.length} (${pos} exploited), validation ${data.validation.ys.length} (${count(data.validation.ys)}), test ${data.test.ys.length} (${count(data.test.ys)})`);
 
-  let best: { candidate: Candidate; body: () => Body } | undefined;
+  let best: { candidate: Candidate; body: () => Body; validationMargins: number[] } | undefined;
   const candidates: Candidate[] = [];
   for (const pocTarget of opts.pocTargets) {
     const targets = Float32Array.from(data.train.records, (r) => trainingTarget(r, kev, pocTarget));
     for (const power of opts.classWeightPowers) {
       const positiveWeight = ratio ** power;
-      const weights = Float32Array.from(data.train.ys, (y) => (y ? positiveWeight : 1));
       for (const spec of opts.grid) {
-        const model = fit(spec, data.train.xs, targets, weights, opts);
-        const validationPrAuc = averagePrecision(data.validation.xs.map(model.margin), data.validation.ys);
+        const model = fit(spec, data.train.xs, targets, data.train.ys, power, opts);
+        const validationMargins = data.validation.xs.map(model.margin);
+        const validationPrAuc = averagePrecision(validationMargins, data.validation.ys);
         log(`  ${describeSpec(spec)} classWeight=ratio^${power} pocTarget=${pocTarget}: validation PR-AUC ${validationPrAuc.toFixed(4)}`);
         const candidate = { spec, classWeightPower: power, pocTarget, positiveWeight, validationPrAuc };
         candidates.push(candidate);
-        if (!best || validationPrAuc > best.candidate.validationPrAuc) best = { candidate, body: model.body };
+        if (!best || validationPrAuc > best.candidate.validationPrAuc) best = { candidate, body: model.body, validationMargins };
       }
     }
   }
@@ -178,22 +242,24 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
           targets.push(targetOf(data[part].records[i]));
         });
       }
-      const p = ys.reduce((a, y) => a + y, 0);
-      const w = ((ys.length - p) / Math.max(p, 1)) ** chosen.classWeightPower;
-      return fit(chosen.spec, xs, Float32Array.from(targets), Float32Array.from(ys, (y) => (y ? w : 1)), opts);
+      return fit(chosen.spec, xs, Float32Array.from(targets), ys, chosen.classWeightPower, opts);
     };
-    const months = data.validation.records.map((r) => publishedMonth(r)!);
-    calibrationMargins = new Array<number>(months.length);
-    for (const month of [...new Set(months)].sort()) {
-      const held = fitOn((part, i) => part === 'train' || months[i] !== month);
-      months.forEach((m, i) => {
-        if (m === month) calibrationMargins![i] = held.margin(data.validation.xs[i]);
-      });
-      log(`  out-of-fold margins for ${month}`);
+    if (opts.refitCalibration === 'validation-model') {
+      calibrationMargins = best.validationMargins;
+    } else {
+      const months = data.validation.records.map((r) => publishedMonth(r)!);
+      calibrationMargins = new Array<number>(months.length);
+      for (const month of [...new Set(months)].sort()) {
+        const held = fitOn((part, i) => part === 'train' || months[i] !== month);
+        months.forEach((m, i) => {
+          if (m === month) calibrationMargins![i] = held.margin(data.validation.xs[i]);
+        });
+        log(`  out-of-fold margins for ${month}`);
+      }
     }
     const refitted = fitOn(() => true);
-    best = { candidate: chosen, body: refitted.body };
-    log(`refit ${describeSpec(chosen.spec)} on train + validation; out-of-fold validation PR-AUC ${averagePrecision(calibrationMargins, data.validation.ys).toFixed(4)}`);
+    best = { candidate: chosen, body: refitted.body, validationMargins: calibrationMargins };
+    log(`refit ${describeSpec(chosen.spec)} on train + validation; calibration margins (${opts.refitCalibration}) PR-AUC ${averagePrecision(calibrationMargins, data.validation.ys).toFixed(4)}`);
   }
 
   // pack first, so calibration and metrics describe exactly the model that ships
@@ -202,6 +268,7 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
     version: ARTIFACT_VERSION,
     name: 'exploit-v1',
     hashBits: opts.hashBits,
+    featureSet: opts.featureSet,
     ...best.body(),
     calibration: { kind: 'platt', a: 1, b: 0 },
     training: {},
@@ -236,7 +303,14 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
       test: { records: data.test.ys.length, exploited: count(data.test.ys) },
     },
     chosen: rounded(best.candidate),
-    ...(opts.refit ? { refit: 'train+validation, Platt on month-wise out-of-fold validation margins' } : {}),
+    ...(opts.refit
+      ? {
+          refit:
+            opts.refitCalibration === 'out-of-fold'
+              ? 'train+validation, Platt on month-wise out-of-fold validation margins'
+              : 'train+validation, Platt on the validation margins of the same model trained before the validation months (out-of-time)',
+        }
+      : {}),
     candidates: candidates.map(rounded),
     calibrationComparison,
     ...(draft.kind === 'logistic' ? { pruneBelow: opts.pruneBelow } : {}),

@@ -98,7 +98,7 @@ describe('model artifact', () => {
 
   it('rejects a malformed artifact with a clear message', () => {
     expect(() => parseArtifact('{', 'm.json')).toThrow(/m\.json: not JSON/);
-    expect(() => parseArtifact('{"format":"other"}', 'm.json')).toThrow(/m\.json: not a tetrad-exploit-model v1 artifact \(/);
+    expect(() => parseArtifact('{"format":"other"}', 'm.json')).toThrow(/m\.json: not a tetrad-exploit-model v1–v2 artifact \(/);
     const tree = { feature: [3, -1], yes: [1, -1], no: [5, -1], value: [0, 0.1] };
     const boosted = { format: 'tetrad-exploit-model', version: 1, name: 'x', kind: 'boosted-trees', hashBits: 8, base: 0, trees: [tree], calibration: { kind: 'platt', a: 1, b: 0 }, training: {}, metrics: {} };
     expect(() => parseArtifact(JSON.stringify(boosted), 'm.json')).toThrow(/trees\.0: tree children out of order/);
