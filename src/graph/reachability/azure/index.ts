@@ -20,36 +20,13 @@ import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../commo
 import { evaluateOrdered, type OrderedRule } from '../common/ordered.js';
 import { formatRange } from '../common/ports.js';
 import { evaluateLevels, type Level } from '../common/levels.js';
+import { indexOf, nsgFor, refTargets, type Index } from './model.js';
+import { AZURE_VMSS_TYPES, loadBalancerFlows, scaleSetFlows } from './lb.js';
 
-export const AZURE_VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
-
-interface Index {
-  byId: Map<string, Resource>;
-  byType: Map<string, Resource[]>;
-}
-
-function indexOf(resources: readonly Resource[]): Index {
-  const byId = new Map<string, Resource>();
-  const byType = new Map<string, Resource[]>();
-  for (const r of resources) {
-    byId.set(r.id, r);
-    const list = byType.get(r.type);
-    if (list) list.push(r);
-    else byType.set(r.type, [r]);
-  }
-  return { byId, byType };
-}
-
-/** Targets of a resource's references from one attribute (and its elements). */
-function refTargets(ix: Index, r: Resource, attribute: string, type?: string): Resource[] {
-  const out: Resource[] = [];
-  for (const ref of r.references) {
-    if (ref.attribute !== attribute && !ref.attribute.startsWith(`${attribute}[`) && !ref.attribute.startsWith(`${attribute}.`)) continue;
-    const t = ix.byId.get(ref.target);
-    if (t && (type === undefined || t.type === type) && !out.includes(t)) out.push(t);
-  }
-  return out;
-}
+/** Virtual machines with network interfaces (`network_interface_ids`). */
+const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
+/** Every Azure compute type the engine judges: VMs and scale sets. */
+export const AZURE_VM_TYPES = [...VM_TYPES, ...AZURE_VMSS_TYPES];
 
 const NO_INTERNET_TAGS = new Set(['virtualnetwork', 'azureloadbalancer', 'vnet']);
 
@@ -161,17 +138,6 @@ function nsgRules(ix: Index, nsg: Resource, direction: 'ingress' | 'egress' = 'i
   return out;
 }
 
-/** NSG of a NIC or subnet: association resources, or the older inline `network_security_group_id`. */
-function nsgFor(ix: Index, target: Resource, assocType: string, assocAttr: string): Resource[] {
-  const out: Resource[] = [];
-  for (const a of ix.byType.get(assocType) ?? []) {
-    if (!refTargets(ix, a, assocAttr).includes(target)) continue;
-    out.push(...refTargets(ix, a, 'network_security_group_id', 'azurerm_network_security_group'));
-  }
-  out.push(...refTargets(ix, target, 'network_security_group_id', 'azurerm_network_security_group'));
-  return [...new Set(out)];
-}
-
 export function azureFlows(resources: readonly Resource[]): Flow[] {
   const ix = indexOf(resources);
   const nsgCache = new Map<Resource, Nsg>();
@@ -181,9 +147,11 @@ export function azureFlows(resources: readonly Resource[]): Flow[] {
     return hit;
   };
   const out: Flow[] = [];
-  for (const type of AZURE_VM_TYPES) {
+  for (const type of VM_TYPES) {
     for (const vm of ix.byType.get(type) ?? []) out.push(...vmFlows(ix, vm, nsg));
   }
+  for (const f of scaleSetFlows(ix, (r) => nsg(r).rules)) out.push(f);
+  for (const f of loadBalancerFlows(ix, VM_TYPES, (r) => nsg(r).rules)) out.push(f);
   for (const f of eastWest(ix, endpointsOf(ix))) out.push(f);
   return out;
 }
@@ -212,7 +180,7 @@ function vnetOf(ix: Index, subnet: Resource): string | undefined {
 
 function endpointsOf(ix: Index): VmEndpoint[] {
   const out: VmEndpoint[] = [];
-  for (const type of AZURE_VM_TYPES) {
+  for (const type of VM_TYPES) {
     for (const vm of ix.byType.get(type) ?? []) {
       const nics = [...refTargets(ix, vm, 'network_interface_ids', 'azurerm_network_interface'), ...refTargets(ix, vm, 'primary_network_interface_id', 'azurerm_network_interface')];
       for (const nic of [...new Set(nics)]) {
