@@ -31,6 +31,7 @@ import { atLeast } from '../model/index.js';
 import type { CveRecord, MetricEntry } from '../ml/cve-record.js';
 import { exploitProbability, modelFromArtifact, readArtifact, type ExploitModel } from '../ml/artifact.js';
 import { SHIPPED_MODEL_FILE } from '../ml/paths.js';
+import type { ModelLookups } from '../checks/engine/context.js';
 
 /** Every named input the score is made of. Absent means "not known", never "safe". */
 export interface RiskInputs {
@@ -221,6 +222,21 @@ const IDENTITY_TYPE = /iam|role|polic|instance_profile|InstanceProfile|service_?
 /** Identity resources that carry grants for a principal pointing at it (attachments, inline policies, bindings). */
 const GRANT_TYPE = /attachment|role_policy|user_policy|group_policy|binding|member|Policy$/i;
 
+/** The id and referrer indexes of a model, for a caller without a check context. */
+function indexModel(resources: readonly Resource[]): ModelLookups {
+  const ids = new Map<string, Resource>();
+  const referrers = new Map<string, Resource[]>();
+  for (const r of resources) {
+    ids.set(r.id, r);
+    for (const ref of r.references) {
+      const list = referrers.get(ref.target);
+      if (list) list.push(r);
+      else referrers.set(ref.target, [r]);
+    }
+  }
+  return { byId: (id) => ids.get(id), referrers: (id) => referrers.get(id) ?? [] };
+}
+
 export interface RiskContext {
   inputs(f: Finding): RiskInputs;
 }
@@ -228,6 +244,11 @@ export interface RiskContext {
 export interface RiskOptions extends ExploitEstimatorOptions {
   /** share one estimator between calls (tests, long-running servers) */
   estimator?: ExploitEstimator;
+  /**
+   * the model's id and referrer indexes when the caller has them (the check
+   * context's, `runChecks().lookups`): the model is then not indexed again
+   */
+  lookups?: ModelLookups;
 }
 
 /**
@@ -237,18 +258,10 @@ export interface RiskOptions extends ExploitEstimatorOptions {
  * (a privileges finding on the resource or on the identity it runs as).
  */
 export function createRiskContext(findings: readonly Finding[], resources: readonly Resource[], options: RiskOptions = {}): RiskContext {
-  const byId = new Map<string, Resource>();
-  const referrers = new Map<string, Resource[]>();
-  for (const r of resources) {
-    byId.set(r.id, r);
-    for (const ref of r.references) {
-      const list = referrers.get(ref.target);
-      if (list) list.push(r);
-      else referrers.set(ref.target, [r]);
-    }
-  }
-  const out = (r: Resource) => r.references.flatMap((ref) => byId.get(ref.target) ?? []);
-  const into = (r: Resource) => referrers.get(r.id) ?? [];
+  // the check context's indexes when given (the same maps: last resource per id, referrers in model order)
+  const { byId, referrers } = options.lookups ?? indexModel(resources);
+  const out = (r: Resource) => r.references.flatMap((ref) => byId(ref.target) ?? []);
+  const into = (r: Resource) => referrers(r.id);
 
   // exposure: the first ports finding (worst severity, then check id) that makes each resource exposed
   const exposed = new Map<string, string>();
@@ -261,7 +274,7 @@ export function createRiskContext(findings: readonly Finding[], resources: reado
   for (const f of exposers) {
     const via = `${f.checkId} on ${f.resource.id}`;
     mark(f.resource.id, via);
-    const r = byId.get(f.resource.id);
+    const r = byId(f.resource.id);
     if (!r) continue;
     // a rule resource exposes the firewall it belongs to; a firewall exposes what is attached to it
     // (not the firewalls it names as peers: a group admitting another group does not expose that one)
@@ -322,7 +335,7 @@ export function createRiskContext(findings: readonly Finding[], resources: reado
       const via = exposed.get(f.resource.id);
       if (via && f.pillar !== 'ports') inputs.exposure = { via, source: 'ports-finding' };
       if (f.pillar !== 'privileges') {
-        const p = privilegeOf(byId.get(f.resource.id), f.resource.id);
+        const p = privilegeOf(byId(f.resource.id), f.resource.id);
         if (p) inputs.privilege = p;
       }
       return inputs;
@@ -350,7 +363,7 @@ function bySeverity(a: Finding, b: Finding): number {
  * back in from a policy, so a policy shared by many roles does not lend one
  * role's grants to another. At most 6 steps.
  */
-function identityNeighbourhood(start: Resource, out: (r: Resource) => Resource[], into: (r: Resource) => Resource[]): string[] {
+function identityNeighbourhood(start: Resource, out: (r: Resource) => readonly Resource[], into: (r: Resource) => readonly Resource[]): string[] {
   const seen = new Set<string>([start.id]);
   let frontier: { r: Resource; inward: boolean }[] = [{ r: start, inward: IDENTITY_TYPE.test(start.type) }];
   for (let depth = 0; depth < 6 && frontier.length; depth++) {

@@ -184,7 +184,8 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     errors.push(...suppressed.errors);
   }
   // risk after suppressions (a suppressed exposure does not raise its neighbours); the model loads only for CVE ids
-  const exploit = scoreFindings(found, resources, opts.risk ?? riskFromStore(opts.advisoryDb));
+  // the checks' id and referrer indexes are reused: the 100k-resource model is not indexed again
+  const exploit = scoreFindings(found, resources, { ...(opts.risk ?? riskFromStore(opts.advisoryDb)), lookups: run.lookups });
   if (exploit.loadError) errors.push({ kind: 'check', file: SHIPPED_MODEL_FILE, message: `exploit model not loaded, risk scores leave it out: ${exploit.loadError.message}` });
   const findings = sortFindings(found);
   opts.onProgress?.({ phase: 'done', done: checks.length, total: checks.length });

@@ -209,6 +209,11 @@ function ruleSetKeys(ctx: CheckContext, r: Resource): string[] {
 
 const SIBLING_INDEX = new WeakMap<CheckContext, Map<string, Resource[]>>();
 
+/** The types `ruleSetKeys` gives a key for; a resource of any other type has no sibling rules. */
+const RULE_SET_TYPES = ['aws_network_acl', 'aws_default_network_acl', 'azurerm_network_security_group', 'aws_network_acl_rule', 'AWS::EC2::NetworkAclEntry', 'azurerm_network_security_rule', 'google_compute_firewall'];
+const RULE_SET_TYPE = new Set(RULE_SET_TYPES);
+const NO_RULES: NetworkRule[] = Object.freeze([]) as unknown as NetworkRule[];
+
 /**
  * Rules that sit in the same rule set as the resource but in other resources
  * (NACL entries, NSG rules, GCP firewalls of one network). GCP deny rules
@@ -216,7 +221,9 @@ const SIBLING_INDEX = new WeakMap<CheckContext, Map<string, Resource[]>>();
  * every instance an allow rule reaches.
  */
 export function siblingRules(ctx: CheckContext, r: Resource): NetworkRule[] {
-  // asked by every port check for every firewall resource: answered once per resource and scan
+  // asked by every port check for every firewall resource: answered once per resource and scan;
+  // a security group (most firewall resources) belongs to no rule set: no look-up, no list
+  if (!RULE_SET_TYPE.has(r.type)) return NO_RULES;
   let memo = SIBLINGS.get(ctx);
   if (!memo) SIBLINGS.set(ctx, (memo = new Map()));
   let rules = memo.get(r);
@@ -231,7 +238,8 @@ function findSiblingRules(ctx: CheckContext, r: Resource): NetworkRule[] {
   let index = SIBLING_INDEX.get(ctx);
   if (!index) {
     index = new Map();
-    for (const o of ctx.resources) {
+    // only the types that have rule-set keys can be siblings (was a pass over every resource)
+    for (const o of ctx.ofType(...RULE_SET_TYPES)) {
       if (!o.network?.length) continue;
       for (const k of ruleSetKeys(ctx, o)) {
         // push, not a copy per resource: one rule set with 10k rule resources stayed quadratic

@@ -23,7 +23,7 @@ export function createCheckContext(resources: readonly Resource[], services: Che
     }
     return ids.get(id);
   };
-  return {
+  const ctx: CheckContext = {
     resources,
     advisories: services.advisories,
     ofType: (...types: string[]) => gather(byType, types),
@@ -54,6 +54,24 @@ export function createCheckContext(resources: readonly Resource[], services: Che
       return value;
     },
   };
+  INDEXES.set(ctx, { byId, referrers: (id) => referrers.get(id) ?? NONE });
+  return ctx;
+}
+
+/** The id and referrer indexes of a check context, for work after the checks (risk scores). */
+export interface ModelLookups {
+  /** the resource of an id (the last one with that id, as `ctx.byId`) */
+  byId(id: string): Resource | undefined;
+  /** the resources whose references target the id, in model order, repeated once per reference (read, never change) */
+  referrers(id: string): readonly Resource[];
+}
+
+const NONE: readonly Resource[] = Object.freeze([]);
+const INDEXES = new WeakMap<CheckContext, ModelLookups>();
+
+/** The indexes a context built (or builds on first use), so later steps need not index the model again. */
+export function modelLookupsOf(ctx: CheckContext): ModelLookups {
+  return INDEXES.get(ctx)!;
 }
 
 /** The lists of the given keys, concatenated into a fresh array (the caller may change it). */

@@ -1,13 +1,15 @@
 import type { Finding, Resource } from '../../model/index.js';
 import { locate } from '../../model/index.js';
 import type { ScanError } from '../../scan/errors.js';
-import { createCheckContext } from './context.js';
+import { createCheckContext, modelLookupsOf, type ModelLookups } from './context.js';
 import { fingerprint } from './fingerprint.js';
 import type { Check, CheckServices, FindingDraft } from './types.js';
 
 export interface CheckRunResult {
   findings: Finding[];
   errors: ScanError[];
+  /** the id and referrer indexes of the checks' context, reused by the risk scores */
+  lookups: ModelLookups;
 }
 
 /** Runs every check over the model. A check that throws becomes an error entry; the others go on. */
@@ -31,7 +33,7 @@ export function runChecks(checks: readonly Check[], resources: readonly Resource
       findings.push(f);
     }
   }
-  return { findings: dropDeferred(checks, findings), errors };
+  return { findings: dropDeferred(checks, findings), errors, lookups: modelLookupsOf(ctx) };
 }
 
 /**
