@@ -83,3 +83,38 @@ describe('exploit model features', () => {
     expect(() => extractFeatures(r)).not.toThrow();
   });
 });
+
+describe('feature set 2 (publication extras)', () => {
+  it('adds CWE families, normalised phrases, score thresholds, reference hosts and affected ranges; keeps set 1 unchanged', () => {
+    const r = structuredClone(sample);
+    r.containers.cna!.references!.push({ url: 'https://www.exploit-db.com/exploits/1' }, { url: 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog' }, { url: 'HTTPS://Github.com/acme/gw/issues/2' });
+    (r.containers.cna!.affected![0] as Record<string, unknown>).versions = [{ status: 'affected', version: '0', lessThan: '2.4', versionType: 'semver' }];
+    const one = namedFeatures(r, 1);
+    const two = namedFeatures(r, 2);
+    for (const [k, v] of one) expect(two.get(k), k).toBe(v);
+    for (const name of ['cwe-family:injection', 'phrase:remote-code-execution', 'score>=9', 'score>=9.8', 'score>=7', 'refhost:exploit-db.com', 'refhost:github.com', 'refhost:example.com', 'affected:1', 'versions:ranges']) {
+      expect(two.get(name), name).toBe(1);
+    }
+    expect(two.has('phrase:sql-injection')).toBe(false);
+    expect([...one.keys()].some((k) => /^(refhost|phrase|cwe-family|score>=|versions):/.test(k))).toBe(false);
+    // cisa.gov (the KEV catalogue and CISA alerts) is derived from the label: never a feature
+    expect([...two.keys()].some((k) => k.includes('cisa'))).toBe(false);
+    expect(extractFeatures(r, 12, 2)).not.toEqual(extractFeatures(r, 12, 1));
+  });
+
+  it('names the denial-of-service-only phrase only without code execution', () => {
+    const dos = cveRecord({ id: 'CVE-2024-0007', published: '2024-02-01', description: 'A crafted packet causes a denial of service.' });
+    const rce = cveRecord({ id: 'CVE-2024-0008', published: '2024-02-01', description: 'Arbitrary code execution or a denial of service.' });
+    expect(namedFeatures(dos, 2).has('phrase:denial-of-service-only')).toBe(true);
+    expect(namedFeatures(rce, 2).has('phrase:denial-of-service-only')).toBe(false);
+    expect(namedFeatures(rce, 2).has('phrase:remote-code-execution')).toBe(true);
+  });
+
+  it('survives odd reference and version shapes', () => {
+    const r = cveRecord({ id: 'CVE-2024-0009', published: '2024-02-01', description: 'x', cwe: 'not-a-cwe' });
+    (r.containers.cna as Record<string, unknown>).references = [{ url: 42 }, { url: 'not a url' }, null];
+    (r.containers.cna as Record<string, unknown>).affected = [{ versions: 'nonsense' }, { versions: [null, 3] }];
+    expect(() => extractFeatures(r, 12, 2)).not.toThrow();
+    expect([...namedFeatures(r, 2).keys()].some((k) => k.startsWith('refhost:'))).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractFeatures } from '../../src/ml/features.js';
+import { extractFeatures, FEATURE_SETS } from '../../src/ml/features.js';
 import { exploitProbability, modelFromArtifact, readArtifact } from '../../src/ml/artifact.js';
 import { SHIPPED_MODEL_FILE } from '../../src/ml/paths.js';
 import { formatScore } from '../../src/ml/score.js';
@@ -23,7 +23,7 @@ describe('no leakage: KEV and SSVC Exploitation are never inputs', () => {
   it('scores a record identically with and without KEV and SSVC fields', () => {
     for (const exploitation of ['none', 'poc', 'active'] as const) {
       const leaky = withLeakyFields(base, exploitation);
-      expect(extractFeatures(leaky)).toEqual(extractFeatures(base));
+      for (const set of FEATURE_SETS) expect(extractFeatures(leaky, undefined, set)).toEqual(extractFeatures(base, undefined, set));
       const a = formatScore({ cveId: base.cveMetadata.cveId, probability: exploitProbability(model, base) });
       const b = formatScore({ cveId: leaky.cveMetadata.cveId, probability: exploitProbability(model, leaky) });
       expect(b).toBe(a);

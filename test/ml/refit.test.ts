@@ -31,3 +31,19 @@ describe('refit on train + validation', () => {
     expect(JSON.stringify(trainExploitModel(records, kev, { ...options, refit: true }).artifact)).toBe(JSON.stringify(refit.artifact));
   });
 });
+
+describe('refit calibrated on the validation model', () => {
+  const { records, kev } = syntheticFleet(3000);
+  const plain = trainExploitModel(records, kev, options);
+  const refit = trainExploitModel(records, kev, { ...options, refit: true, refitCalibration: 'validation-model' });
+
+  it('ships the refitted model, reports the validation figures of the model that did not see those months', () => {
+    expect(refit.artifact.training.refit).toMatch(/out-of-time/);
+    expect(JSON.stringify(refit.artifact)).not.toBe(JSON.stringify(plain.artifact));
+    // the validation figures are those of the candidate trained before the validation months
+    expect(refit.validation.model.prAuc).toBeCloseTo(plain.validation.model.prAuc, 10);
+    expect(refit.test.records).toBe(plain.test.records);
+    expect(refit.test.model.rocAuc).toBeGreaterThan(0.8);
+    expect(refit.test.model.ece).toBeLessThan(0.1);
+  });
+});

@@ -107,3 +107,49 @@ describe('model artifact', () => {
     expect(() => modelFromArtifact(parseArtifact(JSON.stringify(bad), 'm.json'))).toThrow(/corrupt/);
   });
 });
+
+describe('blend of bagged boosters and a logistic model', () => {
+  const { records, kev } = syntheticFleet(3000);
+  const blend: Partial<TrainOptions> = {
+    ...options,
+    featureSet: 2,
+    grid: [
+      {
+        family: 'blend',
+        boosted: { family: 'boosted-trees', trees: 15, depth: 2, learningRate: 0.2, lambda: 1, minChildWeight: 1, subsample: 0.8 },
+        bag: 3,
+        logistic: { family: 'logistic', l2: 1e-4, epochs: 5, batchSize: 128, learningRate: 0.02 },
+        logisticClassWeightPower: 1,
+        boostedWeight: 0.5,
+      },
+    ],
+  };
+
+  it('ships every part with its weight, scores as trained, and is reproducible', () => {
+    const r = trainExploitModel(records, kev, blend);
+    const a = r.artifact;
+    expect(a.kind).toBe('blend');
+    expect(a.featureSet).toBe(2);
+    if (a.kind !== 'blend') throw new Error('not a blend');
+    expect(a.parts.map((p) => p.kind)).toEqual(['boosted-trees', 'boosted-trees', 'boosted-trees', 'logistic']);
+    // the bag members differ (seeds 3, 4, 5) and share one weight
+    expect(new Set(a.parts.slice(0, 3).map((p) => JSON.stringify(p))).size).toBe(3);
+    expect(new Set(a.parts.slice(0, 3).map((p) => p.weight)).size).toBe(1);
+    expect(a.parts.every((p) => p.weight > 0)).toBe(true);
+    expect(r.test.model.rocAuc).toBeGreaterThan(0.8);
+    const model = modelFromArtifact(parseArtifact(JSON.stringify(a), 'blend.json'));
+    expect(model.featureSet).toBe(2);
+    const risky = records.find((x) => kev.has(x.cveMetadata.cveId))!;
+    const p = exploitProbability(model, risky);
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+    expect(JSON.stringify(trainExploitModel(records, kev, blend).artifact)).toBe(JSON.stringify(a));
+  });
+
+  it('a v1 artifact (no featureSet) still scores with feature set 1', () => {
+    const v1 = { ...trainExploitModel(records, kev, { ...options, grid: [options.grid![1]] }).artifact, version: 1 } as Record<string, unknown>;
+    delete v1.featureSet;
+    const model = modelFromArtifact(parseArtifact(JSON.stringify(v1), 'v1.json'));
+    expect(model.featureSet).toBe(1);
+  });
+});
