@@ -31,6 +31,9 @@ const KINDS: Record<string, string> = {
   kubernetes_pod_security_policy: 'PodSecurityPolicy',
   kubernetes_persistent_volume: 'PersistentVolume',
   kubernetes_service: 'Service',
+  kubernetes_namespace: 'Namespace',
+  kubernetes_network_policy: 'NetworkPolicy',
+  kubernetes_ingress: 'Ingress',
 };
 
 /** Repeated blocks and their manifest (plural) names. */
@@ -51,7 +54,24 @@ const REPEATED: Record<string, string> = {
   match_expressions: 'matchExpressions',
   sysctl: 'sysctls',
   range: 'ranges',
+  // NetworkPolicy rules and peers, Ingress paths and TLS entries
+  ingress: 'ingress',
+  egress: 'egress',
+  from: 'from',
+  to: 'to',
+  ports: 'ports',
+  path: 'paths',
+  tls: 'tls',
 };
+
+/** Blocks that REPEATED pluralises elsewhere but that are single nested blocks in a kind (an Ingress backend's `service.port`). */
+const SINGLE_IN_KIND: Record<string, ReadonlySet<string>> = { Ingress: new Set(['port']) };
+
+/**
+ * Single nested blocks whose absence plan JSON writes as an empty list (`pod_selector: []`): an
+ * empty list is no block at all, not an empty selector (which would select everything).
+ */
+const ABSENT_WHEN_EMPTY = /^(spec|template|metadata|security_context|capabilities|host_path|role_ref|job_template|selector|pod_selector|namespace_selector|ip_block|default_backend|backend|http|service|port)$/;
 
 /** Names whose camelCase form is not the mechanical one. */
 const RENAMED: Record<string, string> = { host_pid: 'hostPID', host_ipc: 'hostIPC', non_resource_urls: 'nonResourceURLs' };
@@ -68,17 +88,35 @@ function camel(key: string): string {
 interface Conversion {
   locations: Record<string, Location>;
   origin: Resource;
+  kind: string;
 }
 
-function convert(value: Value, tfPath: string, k8sPath: string, c: Conversion): Value {
+/**
+ * A map attribute (labels, annotations, selectors, data): its keys are the user's, kept verbatim
+ * (a label `tier_name` is not `tierName`). Nested blocks always arrive as lists, so a plain
+ * object met as an attribute value is a map.
+ */
+function convertMap(value: ValueObject, tfPath: string, k8sPath: string, c: Conversion): ValueObject {
+  const out: ValueObject = {};
+  for (const [key, v] of Object.entries(value)) {
+    const tfChild = `${tfPath}.${key}`;
+    const loc = c.origin.attributeLocations[tfChild];
+    if (loc) c.locations[`${k8sPath}.${key}`] = loc;
+    out[key] = isObject(v) ? convertMap(v, tfChild, `${k8sPath}.${key}`, c) : v;
+  }
+  return out;
+}
+
+function convert(value: Value, tfPath: string, k8sPath: string, c: Conversion, asMap = false): Value {
   const loc = tfPath ? c.origin.attributeLocations[tfPath] : undefined;
   if (loc && k8sPath) c.locations[k8sPath] = loc;
   if (isUnknown(value) || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v, i) => convert(v, `${tfPath}[${i}]`, `${k8sPath}[${i}]`, c));
+  if (asMap) return convertMap(value, tfPath, k8sPath, c);
   const out: ValueObject = {};
   for (const [key, v] of Object.entries(value)) {
     const tfChild = tfPath ? `${tfPath}.${key}` : key;
-    const plural = REPEATED[key];
+    const plural = SINGLE_IN_KIND[c.kind]?.has(key) ? undefined : REPEATED[key];
     // repeated blocks are lists of objects; a same-named scalar (PodSecurityPolicy `rule`) is an attribute
     if (plural !== undefined && Array.isArray(v) && v.every((x) => isObject(x))) {
       const k8sChild = k8sPath ? `${k8sPath}.${plural}` : plural;
@@ -94,8 +132,8 @@ function convert(value: Value, tfPath: string, k8sPath: string, c: Conversion): 
       out[name] = convert(v[0]!, `${tfChild}[0]`, k8sChild, c);
       continue;
     }
-    if (Array.isArray(v) && v.length === 0 && /^(spec|template|metadata|security_context|capabilities|host_path|role_ref|job_template)$/.test(key)) continue;
-    out[name] = convert(v, tfChild, k8sChild, c);
+    if (Array.isArray(v) && v.length === 0 && ABSENT_WHEN_EMPTY.test(key)) continue;
+    out[name] = convert(v, tfChild, k8sChild, c, isObject(v));
   }
   return out;
 }
@@ -105,7 +143,7 @@ export function terraformKubernetesView(r: Resource): Resource | undefined {
   if (r.source !== 'terraform' && r.source !== 'terraform-plan') return undefined;
   const kind = kindOfTerraformType(r.type);
   if (!kind) return undefined;
-  const c: Conversion = { locations: {}, origin: r };
+  const c: Conversion = { locations: {}, origin: r, kind };
   const attributes = convert(r.attributes, '', '', c) as ValueObject;
   const view: Resource = { ...r, type: kind, source: 'kubernetes', attributes, attributeLocations: c.locations };
   ORIGINS.set(view, r);
@@ -113,6 +151,12 @@ export function terraformKubernetesView(r: Resource): Resource | undefined {
 }
 
 const ORIGINS = new WeakMap<Resource, Resource>();
+
+/** The Terraform resource a manifest-shaped view was made from, or undefined for a manifest. */
+export function terraformOrigin(view: Resource): Resource | undefined {
+  return ORIGINS.get(view);
+}
+
 const VIEWS = new WeakMap<CheckContext, Resource[]>();
 
 /**

@@ -7,6 +7,7 @@ import type { Flow } from '../../graph/reachability/common/flow.js';
 import { AZURE_VM_TYPES, azureFlows } from '../../graph/reachability/azure/index.js';
 import { gcpFlows } from '../../graph/reachability/gcp/index.js';
 import { kubernetesFlows } from '../../graph/reachability/kubernetes/index.js';
+import { kubernetesResources } from './k8s-terraform.js';
 import type { CheckContext, FindingDraft } from '../engine/types.js';
 import { sensitivePorts, transports, type SensitivePort } from './sensitive-ports.js';
 
@@ -22,11 +23,13 @@ export type EngineName = keyof typeof ENGINES;
 const HAS_WORKLOADS: Record<EngineName, (ctx: CheckContext) => boolean> = {
   azure: (ctx) => ctx.ofType(...AZURE_VM_TYPES).length > 0,
   gcp: (ctx) => ctx.ofType('google_compute_instance').length > 0,
-  kubernetes: (ctx) => ctx.fromSource('kubernetes').length > 0,
+  // manifests and Terraform kubernetes provider resources (memoised views)
+  kubernetes: (ctx) => kubernetesResources(ctx).length > 0,
 };
 
 export function engineFlows(ctx: CheckContext, engine: EngineName): Flow[] {
-  return ctx.shared(`reachability:${engine}`, () => (HAS_WORKLOADS[engine](ctx) ? ENGINES[engine](ctx.resources) : []));
+  // the Kubernetes engine gets the Kubernetes objects only (views already made), not the whole model
+  return ctx.shared(`reachability:${engine}`, () => (HAS_WORKLOADS[engine](ctx) ? ENGINES[engine](engine === 'kubernetes' ? kubernetesResources(ctx) : ctx.resources) : []));
 }
 
 export interface SensitiveReach {

@@ -27,7 +27,7 @@ import type { Hop, RuleRef } from '../types.js';
 import { EMPTY, PRIVATE, PUBLIC, equals, fromCidrs, intersect, isEmpty, subtract, toCidrs, union, type AddrSet } from '../common/addr.js';
 import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../common/flow.js';
 import { ALL_TRANSPORT_PORTS, TRANSPORTS, formatRange, portSetIntersect, portSetIsEmpty, portSetSubtract, portSetUnion, type PortSet, type Transport } from '../common/ports.js';
-import { buildK8sModel, namespaceOf, type K8sModel, type K8sPod, type K8sPolicy, type PolicyPeer, type PolicyRule } from './model.js';
+import { buildK8sModel, namespaceOf, sameNamespace, type K8sModel, type K8sPod, type K8sPolicy, type PolicyPeer, type PolicyRule } from './model.js';
 import { and, matchSelector, matchServiceSelector, or, type Tri } from './selectors.js';
 
 export { buildK8sModel } from './model.js';
@@ -79,19 +79,21 @@ function peerMatch(model: K8sModel, policy: K8sPolicy, peer: PolicyPeer, src: So
   }
   const pod = src.pod;
   const ns = model.namespaces.get(pod.namespace)!;
-  const nsTri: Tri = peer.namespaceSelector === undefined ? (pod.namespace === policy.namespace ? 'yes' : 'no') : matchSelector(peer.namespaceSelector, ns.labels);
+  const nsTri: Tri = peer.namespaceSelector === undefined ? sameNamespace(pod.namespace, policy.namespace) : matchSelector(peer.namespaceSelector, ns.labels);
   const podTri: Tri = peer.podSelector === undefined ? 'yes' : matchSelector(peer.podSelector, pod.labels);
   return { tri: and(nsTri, podTri) };
 }
 
 /** The ports a rule opens on the destination pod, named ports resolved against its containers. */
-function rulePorts(rule: PolicyRule, dest: K8sPod | undefined): { yes: PortSet; maybe: PortSet } {
-  if (rule.ports === undefined) return { yes: ALL_TRANSPORT_PORTS, maybe: ALL_TRANSPORT_PORTS };
+function rulePorts(rule: PolicyRule, dest: K8sPod | undefined): { yes: PortSet; maybe: PortSet; unknowns: string[] } {
+  if (rule.ports === undefined) return { yes: ALL_TRANSPORT_PORTS, maybe: ALL_TRANSPORT_PORTS, unknowns: [] };
   let yes: PortSet = {};
   let maybe: PortSet = {};
-  for (const p of rule.ports) {
+  const unknowns: string[] = [];
+  for (const [i, p] of rule.ports.entries()) {
     if (isUnknown(p.protocol)) {
       maybe = portSetUnion(maybe, ALL_TRANSPORT_PORTS);
+      unknowns.push(`${rule.path}.ports[${i}].protocol (${p.protocol.toString()})`);
       continue;
     }
     const t = p.protocol as Transport;
@@ -100,7 +102,10 @@ function rulePorts(rule: PolicyRule, dest: K8sPod | undefined): { yes: PortSet; 
     if (p.port === undefined) {
       yes = portSetUnion(yes, all);
       maybe = portSetUnion(maybe, all);
-    } else if (isUnknown(p.port) || isUnknown(p.endPort)) maybe = portSetUnion(maybe, all);
+    } else if (isUnknown(p.port) || isUnknown(p.endPort)) {
+      maybe = portSetUnion(maybe, all);
+      unknowns.push(`${rule.path}.ports[${i}].${isUnknown(p.port) ? `port (${p.port.toString()})` : `endPort (${String(p.endPort)})`}`);
+    }
     else if (typeof p.port === 'number') {
       const end = typeof p.endPort === 'number' && p.endPort >= p.port ? p.endPort : p.port;
       const set: PortSet = { [t]: [{ from: p.port, to: end }] };
@@ -112,10 +117,13 @@ function rulePorts(rule: PolicyRule, dest: K8sPod | undefined): { yes: PortSet; 
         const set: PortSet = { [t]: named.map((c) => ({ from: c.port, to: c.port })) };
         yes = portSetUnion(yes, set);
         maybe = portSetUnion(maybe, set);
-      } else if (!dest || dest.portsUnknown) maybe = portSetUnion(maybe, all);
+      } else if (!dest || dest.portsUnknown) {
+        maybe = portSetUnion(maybe, all);
+        unknowns.push(`${rule.path}.ports[${i}]: named port ${p.port} on ${dest ? `${dest.workload.id}, whose container ports are unresolved` : 'the destination'}`);
+      }
     }
   }
-  return { yes, maybe };
+  return { yes, maybe, unknowns };
 }
 
 function policyTri(v: boolean | 'unknown'): Tri {
@@ -132,8 +140,9 @@ function selectingPolicies(model: K8sModel, pod: K8sPod): Array<{ policy: K8sPol
   if (!hit) {
     hit = [];
     for (const policy of model.policies) {
-      if (policy.namespace !== pod.namespace) continue;
-      const sel: Tri = policy.podSelector === undefined ? 'unknown' : matchSelector(policy.podSelector, pod.labels);
+      const same = sameNamespace(policy.namespace, pod.namespace);
+      if (same === 'no') continue;
+      const sel: Tri = and(same, policy.podSelector === undefined ? 'unknown' : matchSelector(policy.podSelector, pod.labels));
       if (sel !== 'no') hit.push({ policy, sel });
     }
     byPod.set(pod, hit);
@@ -155,7 +164,10 @@ export function allowance(model: K8sModel, pod: K8sPod, dir: 'ingress' | 'egress
     const selects = and(sel, typeTri);
     if (selects === 'no') continue;
     isolation.push(selects);
-    if (selects === 'unknown') unknowns.push(`${policy.resource.id}: whether it selects the ${dir === 'ingress' ? 'destination' : 'source'} pod for ${dir}`);
+    if (selects === 'unknown') {
+      unknowns.push(`${policy.resource.id}: whether it selects the ${dir === 'ingress' ? 'destination' : 'source'} pod for ${dir}${sameNamespace(policy.namespace, pod.namespace) === 'unknown' ? ` (namespace ${policy.namespace === pod.namespace ? policy.namespace : `${policy.namespace} vs ${pod.namespace}`} unresolved)` : ''}`);
+      if (typeTri === 'unknown' && policy.typeNotes) unknowns.push(...policy.typeNotes);
+    }
     isolatedBy.push(ruleRef(policy.resource, 'spec.podSelector', `${policy.resource.id} selects the pod (${dir})`));
     const rules = dir === 'ingress' ? policy.ingressRules : policy.egressRules;
     if (rules === 'unknown') {
@@ -169,12 +181,16 @@ export function allowance(model: K8sModel, pod: K8sPod, dir: 'ingress' | 'egress
         const matches = rule.peers.map((p) => peerMatch(model, policy, p, other));
         peerTri = or(...matches.map((m) => m.tri));
         for (const m of matches) if (m.ranges) ranges = union(ranges, m.ranges);
-        if (peerTri === 'unknown') unknowns.push(`${policy.resource.id}.${rule.path}: whether its peers match the ${other.kind === 'pod' ? (dir === 'ingress' ? 'source pod' : 'destination pod') : other.kind === 'controller' ? 'ingress controller pods' : 'client addresses'}`);
+        if (peerTri === 'unknown') {
+          unknowns.push(`${policy.resource.id}.${rule.path}: whether its peers match the ${other.kind === 'pod' ? (dir === 'ingress' ? 'source pod' : 'destination pod') : other.kind === 'controller' ? 'ingress controller pods' : 'client addresses'}`);
+          for (const peer of rule.peers) if (peer.kind === 'unknown') unknowns.push(`${policy.resource.id}.${peer.what}`);
+        }
       } else if (other.kind === 'external' && !other.snat) ranges = union(ranges, other.space);
       const certainty = and(selects, peerTri);
       if (certainty === 'no') continue;
       const ports = rulePorts(rule, dir === 'ingress' ? pod : dest);
       if (portSetIsEmpty(ports.maybe)) continue;
+      for (const u of ports.unknowns) unknowns.push(`${policy.resource.id}.${u}`);
       if (certainty === 'yes') yes = portSetUnion(yes, ports.yes);
       maybe = portSetUnion(maybe, ports.maybe);
       allowedBy.push(ruleRef(policy.resource, rule.path, `${policy.resource.id} ${rule.path} allows ${describePorts(ports.maybe)}`));
@@ -258,16 +274,23 @@ interface Backend {
 
 function backendsOf(ing: Resource): Backend[] {
   const out: Backend[] = [];
+  /** a port number or name; the Terraform provider writes an unset one as 0 or "" and a number as a string ("80") */
+  const portOf = (n: Value | undefined, name: Value | undefined): number | string | undefined => {
+    const num = asNumber(n);
+    if (typeof num === 'number' && num > 0) return num;
+    const s = asString(name);
+    if (s === undefined || s === '') return undefined;
+    return /^\d+$/.test(s) ? Number(s) : s;
+  };
   const add = (b: Value | undefined, path: string) => {
     if (!isObject(b)) return;
     if (isObject(b.service)) {
       const name = asString(b.service.name);
-      const port = isObject(b.service.port) ? (asNumber(b.service.port.number) ?? asString(b.service.port.name)) : undefined;
-      if (name !== undefined) out.push({ service: name, port: typeof port === 'number' || typeof port === 'string' ? port : undefined, path });
+      const port = isObject(b.service.port) ? portOf(b.service.port.number, b.service.port.name) : undefined;
+      if (name !== undefined) out.push({ service: name, port, path });
     } else if (b.serviceName !== undefined) {
       const name = asString(b.serviceName);
-      const sp = b.servicePort;
-      if (name !== undefined) out.push({ service: name, port: typeof sp === 'number' ? sp : asString(sp), path });
+      if (name !== undefined) out.push({ service: name, port: portOf(b.servicePort, b.servicePort), path });
     }
   };
   add(getPath(ing.attributes, 'spec.defaultBackend'), 'spec.defaultBackend');
@@ -303,7 +326,11 @@ function internetFlows(model: K8sModel): Flow[] {
   const podsBehind = (svc: Resource) => {
     const sel = getPath(svc.attributes, 'spec.selector');
     const ns = namespaceOf(svc);
-    return model.pods.filter((p) => p.namespace === ns).map((p) => ({ pod: p, tri: matchServiceSelector(sel, p.labels) })).filter((x) => x.tri !== 'no');
+    return model.pods.flatMap((p) => {
+      const same = sameNamespace(ns, p.namespace);
+      const tri = same === 'no' ? 'no' : and(same, matchServiceSelector(sel, p.labels));
+      return tri === 'no' ? [] : [{ pod: p, tri }];
+    });
   };
   const emit = (entryHops: Hop[], entryTri: Tri, entryUnknowns: string[], endpoint: Resource, svc: Resource, sp: { port: number; targetPort: Value | undefined; protocol: string; path: string }, src: Source, blocked?: { by: Flow['blockedBy']; note?: string }) => {
     for (const { pod, tri: selTri } of podsBehind(svc)) {
@@ -324,7 +351,7 @@ function internetFlows(model: K8sModel): Flow[] {
       const f: Flow = { ...base, verdict: verdictOf(verdict), path: [...hops, policyHop(a, pod, verdict === 'no'), ...(verdict === 'no' ? [] : [hop('pod', pod.workload.id)])] };
       if (verdict === 'no') f.blockedBy = 'network-policy';
       if (verdict === 'unknown') {
-        f.unknowns = [...entryUnknowns, ...(selTri === 'unknown' ? [`${svc.id}.spec.selector against ${pod.workload.id} labels`] : []), ...(target === 'unknown' ? [`${svc.id}.${sp.path}.targetPort`] : []), ...(pTri === 'unknown' ? a.unknowns : [])];
+        f.unknowns = [...entryUnknowns, ...(selTri === 'unknown' ? [`${svc.id}.spec.selector against ${pod.workload.id} labels${sameNamespace(namespaceOf(svc), pod.namespace) === 'unknown' ? ` (namespace ${namespaceOf(svc)} vs ${pod.namespace} unresolved)` : ''}`] : []), ...(target === 'unknown' ? [`${svc.id}.${sp.path}.targetPort`] : []), ...(pTri === 'unknown' ? a.unknowns : [])];
       }
       if (src.kind === 'external' && verdict !== 'no' && a.ranges && !isEmpty(a.ranges) && !equals(intersect(a.ranges, PUBLIC), PUBLIC)) f.fromRanges = toCidrs(intersect(a.ranges, PUBLIC));
       else if (src.kind === 'external' && verdict !== 'no' && !equals(src.space, PUBLIC)) f.fromRanges = toCidrs(src.space);
@@ -360,11 +387,13 @@ function internetFlows(model: K8sModel): Flow[] {
     const e = ingressEntry(ing);
     const ns = namespaceOf(ing);
     for (const b of backendsOf(ing)) {
-      const svc = model.services.find((s) => namespaceOf(s) === ns && asString(getPath(s.attributes, 'metadata.name')) === b.service);
+      const svc = model.services.find((s) => sameNamespace(namespaceOf(s), ns) !== 'no' && asString(getPath(s.attributes, 'metadata.name')) === b.service);
       if (!svc) continue;
+      const nsTri = sameNamespace(namespaceOf(svc), ns);
       const sps = svcPortsOf(svc).filter((sp) => b.port === undefined || sp.port === b.port || sp.name === b.port);
       const ingHop = hop('ingress', ing.id, [...e.hop.rules, ruleRef(ing, b.path, `${ing.id} ${b.path} → ${b.service}:${b.port ?? '(any)'}`)], e.hop.note);
-      for (const sp of sps) emit([ingHop], e.tri, e.unknowns, ing, svc, sp, { kind: 'controller' }, e.tri === 'no' ? { by: 'not-an-entry-point', note: e.note } : undefined);
+      const entryUnknowns = nsTri === 'unknown' ? [...e.unknowns, `${ing.id} → ${svc.id}: namespace ${ns} vs ${namespaceOf(svc)} unresolved`] : e.unknowns;
+      for (const sp of sps) emit([ingHop], and(e.tri, nsTri), entryUnknowns, ing, svc, sp, { kind: 'controller' }, e.tri === 'no' ? { by: 'not-an-entry-point', note: e.note } : undefined);
     }
   }
   return out;

@@ -1,11 +1,19 @@
 /**
- * The Kubernetes objects reachability reads, from manifests: namespaces with their labels (the
- * implicit `kubernetes.io/metadata.name` included), workloads with their pod-template labels and
- * container ports, NetworkPolicies with their defaulted policyTypes, Services and Ingresses.
+ * The Kubernetes objects reachability reads: namespaces with their labels (the implicit
+ * `kubernetes.io/metadata.name` included), workloads with their pod-template labels and container
+ * ports, NetworkPolicies with their defaulted policyTypes, Services and Ingresses.
+ *
+ * They come from manifests and from the Terraform kubernetes provider (HCL and plan JSON), whose
+ * resources are read through the manifest-shaped views of `checks/_lib/k8s-terraform.ts`, so the
+ * semantics below apply to both. What differs is kept here: the provider's `metadata.namespace`
+ * defaults to "default" and may be unresolved (an unknown namespace, never a guessed one), and its
+ * `policy_types` is required (the provider never lets the API server default it).
  */
 import { asNumber, asString, getPath, isObject, isUnknown, type Resource, type Unknown, type Value, type ValueObject } from '../../../model/index.js';
 import { containersOf, podSpecOf, workloads } from '../../../checks/_lib/kubernetes.js';
-import { labelsOf, type Labels } from './selectors.js';
+import { terraformKubernetesView, terraformOrigin } from '../../../checks/_lib/k8s-terraform.js';
+import { parseCidr } from '../common/addr.js';
+import { labelsOf, type Labels, type Tri } from './selectors.js';
 
 export const NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -60,6 +68,8 @@ export interface K8sPolicy {
   egress: boolean | 'unknown';
   ingressRules: PolicyRule[] | 'unknown';
   egressRules: PolicyRule[] | 'unknown';
+  /** why the policy types are unknown, when they are */
+  typeNotes?: string[];
 }
 
 export interface K8sModel {
@@ -70,9 +80,39 @@ export interface K8sModel {
   ingresses: Resource[];
 }
 
+/** Namespaces whose name Terraform could not resolve are named `?<expression>`. */
+export function isUnknownNamespace(ns: string): boolean {
+  return ns.startsWith('?');
+}
+
+/** Whether two objects share a namespace: unknown when either name is unresolved (even the same expression may differ between modules). */
+export function sameNamespace(a: string, b: string): Tri {
+  if (isUnknownNamespace(a) || isUnknownNamespace(b)) return 'unknown';
+  return a === b ? 'yes' : 'no';
+}
+
 export function namespaceOf(r: Resource): string {
+  if (terraformOrigin(r)) {
+    // the provider's metadata.namespace defaults to "default"
+    const ns = getPath(r.attributes, 'metadata.namespace');
+    if (isUnknown(ns)) return `?${ns.toString()}`;
+    return typeof ns === 'string' && ns !== '' ? ns : 'default';
+  }
   const ns = r.meta?.namespace;
   return typeof ns === 'string' && ns !== '' ? ns : 'default';
+}
+
+/** Manifests as they are, Terraform kubernetes provider resources as manifest-shaped views. */
+export function kubernetesObjects(resources: readonly Resource[]): Resource[] {
+  const out: Resource[] = [];
+  for (const r of resources) {
+    if (r.source === 'kubernetes') out.push(r);
+    else if (r.source === 'terraform' || r.source === 'terraform-plan') {
+      const view = terraformKubernetesView(r);
+      if (view) out.push(view);
+    }
+  }
+  return out;
 }
 
 function podLabelsPath(specPath: string): string {
@@ -93,7 +133,8 @@ function peersOf(list: Value | undefined, path: string): PolicyPeer[] | undefine
       const b = p.ipBlock;
       const cidr = isObject(b) ? b.cidr : undefined;
       const except = isObject(b) ? b.except : undefined;
-      if (typeof cidr !== 'string' || isUnknown(except) || (Array.isArray(except) && except.some((e) => typeof e !== 'string'))) out.push({ kind: 'unknown', what: `${at}.ipBlock`, path: at });
+      if (typeof cidr !== 'string' || isUnknown(except) || (Array.isArray(except) && except.some((e) => typeof e !== 'string'))) out.push({ kind: 'unknown', what: `${at}.ipBlock (${isUnknown(cidr) ? cidr.toString() : isUnknown(except) ? except.toString() : 'cidr or except unresolved or missing'})`, path: at });
+      else if (parseCidr(cidr) === undefined || (Array.isArray(except) && (except as string[]).some((e) => parseCidr(e) === undefined))) out.push({ kind: 'unknown', what: `${at}.ipBlock: not a CIDR (${[cidr, ...(Array.isArray(except) ? (except as string[]) : [])].filter((x) => parseCidr(x) === undefined).join(', ')})`, path: at });
       else out.push({ kind: 'ipBlock', cidr, except: Array.isArray(except) ? (except as string[]) : [], path: at });
       return;
     }
@@ -113,7 +154,8 @@ function portsOf(list: Value | undefined): PolicyPort[] | undefined | 'unknown' 
     if (!isObject(p)) return [{ protocol: 'tcp', port: isUnknown(p) ? p : undefined }];
     const protocol = p.protocol === undefined || p.protocol === null ? 'tcp' : isUnknown(p.protocol) ? p.protocol : String(p.protocol).toLowerCase();
     const raw = p.port;
-    const port = raw === undefined || raw === null ? undefined : isUnknown(raw) ? raw : typeof raw === 'number' ? raw : /^\d+$/.test(String(raw)) ? Number(raw) : String(raw);
+    // the provider writes an unset port as "" (every port of the protocol)
+    const port = raw === undefined || raw === null || raw === '' ? undefined : isUnknown(raw) ? raw : typeof raw === 'number' ? raw : /^\d+$/.test(String(raw)) ? Number(raw) : String(raw);
     const out: PolicyPort = { protocol, port };
     const end = asNumber(p.endPort);
     if (end !== undefined) out.endPort = end;
@@ -141,32 +183,57 @@ function policyOf(r: Resource): K8sPolicy {
   const types = spec.policyTypes;
   let ingress: boolean | 'unknown';
   let egress: boolean | 'unknown';
-  if (isUnknown(types)) ingress = egress = 'unknown';
-  else if (Array.isArray(types) && types.length > 0) {
+  const typeNotes: string[] = [];
+  const noTypes = types === undefined || types === null || (Array.isArray(types) && types.length === 0);
+  if (isUnknown(types)) {
+    ingress = egress = 'unknown';
+    typeNotes.push(`${r.id}: policy types unresolved (${types.toString()})`);
+  } else if (noTypes && terraformOrigin(r)) {
+    // the provider requires policy_types and never lets the API server default them: a
+    // configuration without them does not apply, so what it would isolate is unknown
+    ingress = egress = 'unknown';
+    typeNotes.push(`${r.id}: spec.policy_types is missing (the kubernetes provider requires it)`);
+  } else if (Array.isArray(types) && types.length > 0) {
     const t = types.map((x) => (isUnknown(x) ? '?' : asString(x)));
-    ingress = t.includes('Ingress') ? true : t.includes('?') ? 'unknown' : false;
-    egress = t.includes('Egress') ? true : t.includes('?') ? 'unknown' : false;
+    // an unresolved entry, or one the API server would reject (the object is then not applied)
+    const odd = types.filter((x, i) => t[i] !== 'Ingress' && t[i] !== 'Egress');
+    if (odd.length) typeNotes.push(`${r.id}: policy types ${odd.map((x) => (isUnknown(x) ? x.toString() : JSON.stringify(x))).join(', ')} unresolved or invalid (Ingress, Egress)`);
+    ingress = t.includes('Ingress') ? true : odd.length ? 'unknown' : false;
+    egress = t.includes('Egress') ? true : odd.length ? 'unknown' : false;
+  } else if (!Array.isArray(types) && !noTypes) {
+    ingress = egress = 'unknown';
+    typeNotes.push(`${r.id}: policy types are not a list (${JSON.stringify(types)})`);
   } else {
     // policyTypes defaulted by the API server: Ingress always, Egress when egress rules are given
     ingress = true;
     egress = isUnknown(spec.egress) ? 'unknown' : Array.isArray(spec.egress) && spec.egress.length > 0;
   }
-  return { resource: r, namespace: namespaceOf(r), podSelector: isObject(r.attributes.spec) ? (spec.podSelector ?? {}) : undefined, ingress, egress, ingressRules: rulesOf(spec, 'ingress'), egressRules: rulesOf(spec, 'egress') };
+  const policy: K8sPolicy = { resource: r, namespace: namespaceOf(r), podSelector: isObject(r.attributes.spec) ? (spec.podSelector ?? {}) : undefined, ingress, egress, ingressRules: rulesOf(spec, 'ingress'), egressRules: rulesOf(spec, 'egress') };
+  if (typeNotes.length) policy.typeNotes = typeNotes;
+  return policy;
 }
 
 export const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
 export function buildK8sModel(resources: readonly Resource[]): K8sModel {
-  const k8s = resources.filter((r) => r.source === 'kubernetes');
+  const k8s = kubernetesObjects(resources);
   const namespaces = new Map<string, K8sNamespace>();
   for (const r of k8s) {
     if (r.type !== 'Namespace') continue;
-    const name = asString(getPath(r.attributes, 'metadata.name'));
+    const raw = getPath(r.attributes, 'metadata.name');
+    if (isUnknown(raw)) {
+      // a namespace whose name is unresolved: none of its labels can be matched for sure
+      const name = `?${raw.toString()}`;
+      namespaces.set(name, { name, labels: { map: new Map(), open: true }, resource: r });
+      continue;
+    }
+    const name = asString(raw);
     if (name === undefined) continue;
     namespaces.set(name, { name, labels: labelsOf(getPath(r.attributes, 'metadata.labels'), { [NAME_LABEL]: name }), resource: r });
   }
   const ensure = (name: string) => {
-    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { ...labelsOf(undefined, { [NAME_LABEL]: name }), open: true } });
+    if (namespaces.has(name)) return;
+    namespaces.set(name, { name, labels: isUnknownNamespace(name) ? { map: new Map(), open: true } : { ...labelsOf(undefined, { [NAME_LABEL]: name }), open: true } });
   };
   const pods: K8sPod[] = [];
   for (const w of workloads(k8s)) {
