@@ -1,0 +1,15 @@
+resource "kubernetes_pod" "worker" {
+  metadata {
+    name = "worker"
+  }
+  spec {
+    container {
+      name  = "worker"
+      image = "example.com/shop/worker:3.1.0"
+      env {
+        name  = "QUEUE_TOKEN_FILE"
+        value = "/run/secrets/queue/token"
+      }
+    }
+  }
+}
