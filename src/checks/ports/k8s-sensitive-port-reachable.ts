@@ -13,8 +13,8 @@ export default defineCheck({
       'Make the Service ClusterIP (or an internal load balancer), set loadBalancerSourceRanges, or add a NetworkPolicy that admits the port only from the pods that need it.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/', 'https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer'],
     compliance: { 'cis-kubernetes': ['5.3.2'], 'nist-800-53': ['SC-7', 'AC-4'] },
-    sources: ['kubernetes'],
-    resourceTypes: ['Service', 'Ingress', 'NetworkPolicy', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod'],
+    sources: ['kubernetes', 'terraform', 'terraform-plan'],
+    resourceTypes: ['Service', 'Ingress', 'NetworkPolicy', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'kubernetes_service', 'kubernetes_service_v1', 'kubernetes_ingress', 'kubernetes_ingress_v1', 'kubernetes_network_policy', 'kubernetes_network_policy_v1', 'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1', 'kubernetes_daemonset', 'kubernetes_daemon_set_v1', 'kubernetes_pod', 'kubernetes_pod_v1'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
