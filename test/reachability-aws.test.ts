@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadModel } from '../src/scan/scan.js';
-import { computeAwsExposures, computeAwsPeeringExposures } from '../src/graph/reachability/aws/index.js';
+import { computeAwsEastWestExposures, computeAwsExposures, computeAwsPeeringExposures } from '../src/graph/reachability/aws/index.js';
 import type { Exposure } from '../src/graph/reachability/types.js';
 
 const ROOT = fileURLToPath(new URL('./reachability/aws/', import.meta.url));
@@ -51,11 +51,11 @@ describe('AWS reachability topology fixtures', () => {
   for (const name of CASES) {
     it(name, async () => {
       const dir = join(ROOT, name);
-      const expected = parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as { options?: { ports?: number[]; peering?: boolean }; exposures: Expected[] };
+      const expected = parse(readFileSync(join(dir, 'expected.yaml'), 'utf8')) as { options?: { ports?: number[]; peering?: boolean; eastWest?: boolean }; exposures: Expected[] };
       const { resources, errors } = await loadModel([dir]);
       expect(errors).toEqual([]);
       const opts = expected.options?.ports ? { ports: expected.options.ports.map((p) => ({ from: p, to: p })) } : {};
-      const got = (expected.options?.peering ? computeAwsPeeringExposures(resources, opts) : computeAwsExposures(resources, opts)).map(row).sort((a, b) => key(a).localeCompare(key(b)));
+      const got = (expected.options?.eastWest ? computeAwsEastWestExposures(resources, opts) : expected.options?.peering ? computeAwsPeeringExposures(resources, opts) : computeAwsExposures(resources, opts)).map(row).sort((a, b) => key(a).localeCompare(key(b)));
       const want = expected.exposures.map((x) => ({ ...x, ports: String(x.ports) })).sort((a, b) => key(a).localeCompare(key(b)));
       expect(got).toEqual(want);
     });

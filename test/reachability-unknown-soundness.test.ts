@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../src/scan/scan.js';
 import { unknown, type Resource } from '../src/model/index.js';
 import { normalizeAll } from '../src/model/normalize/index.js';
-import { computeAwsExposures, computeAwsPeeringExposures } from '../src/graph/reachability/aws/index.js';
+import { computeAwsEastWestExposures, computeAwsExposures } from '../src/graph/reachability/aws/index.js';
 import type { Exposure } from '../src/graph/reachability/types.js';
 
 const ROOT = fileURLToPath(new URL('./reachability/aws/', import.meta.url));
@@ -24,7 +24,7 @@ function verdictAt(list: Exposure[], k: string, port: number): Exposure['verdict
 }
 
 function all(resources: Resource[]): Exposure[] {
-  return [...computeAwsExposures(resources), ...computeAwsPeeringExposures(resources)];
+  return [...computeAwsExposures(resources), ...computeAwsEastWestExposures(resources)];
 }
 
 describe('unknown inputs never make a path safe', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { loadModel } from '../scan/scan.js';
-import { computeAwsExposures, computeAwsPeeringExposures, type Transport } from '../graph/reachability/aws/index.js';
+import { computeAwsEastWestExposures, computeAwsExposures, type Transport } from '../graph/reachability/aws/index.js';
 import { explainExposure, exposureHeader } from '../graph/reachability/explain.js';
 import type { Exposure } from '../graph/reachability/types.js';
 import type { PortRange } from '../model/index.js';
@@ -65,6 +65,7 @@ interface ExposureFlags {
   ephemeral?: string;
   verdict?: Exposure['verdict'];
   peering?: boolean;
+  eastWest?: boolean;
   var: string[];
   varFile: string[];
   format: 'table' | 'json';
@@ -78,7 +79,8 @@ function registerExposure(network: Command): void {
     .option('-p, --port <ports>', 'judge these ports (22, 22,443, 8000-8100) instead of the ranges security groups open; repeatable', repeat, [])
     .addOption(new Option('--protocol <protocol>', 'transport to judge (default: tcp and udp; tcp with --port)').choices(['tcp', 'udp']))
     .option('--ephemeral <range>', 'client port range the return traffic must be allowed on (default 1024-65535)')
-    .option('--peering', 'also judge east-west flows between peered VPCs (from every address of one VPC to the endpoints of the other)')
+    .option('--east-west', 'also judge east-west flows between VPCs: peering, transit gateways (from every address of one VPC to the endpoints of the other) and NAT gateways (workloads behind a NAT to public endpoints of other VPCs, as its Elastic IP)')
+    .option('--peering', 'the same as --east-west (kept for scripts)')
     .addOption(new Option('--verdict <verdict>', 'print only this verdict').choices(['exposed', 'not-exposed', 'unknown']))
     .option('--var <name=value>', 'set a Terraform variable or CloudFormation parameter; repeatable', repeat, [])
     .option('--var-file <file>', 'Terraform variable file or CloudFormation parameter file; repeatable', repeat, [])
@@ -95,7 +97,7 @@ function registerExposure(network: Command): void {
       if (ports) opts.ports = ports;
       if (flags.protocol) opts.protocols = [flags.protocol];
       if (ephemeral) opts.ephemeral = ephemeral;
-      let list = sortExposures([...computeAwsExposures(resources, opts), ...(flags.peering ? computeAwsPeeringExposures(resources, opts) : [])]);
+      let list = sortExposures([...computeAwsExposures(resources, opts), ...(flags.eastWest || flags.peering ? computeAwsEastWestExposures(resources, opts) : [])]);
       if (flags.verdict) list = list.filter((e) => e.verdict === flags.verdict);
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify({ exposures: list, errors }, null, 2)}\n` : renderExposureTable(list));
     });

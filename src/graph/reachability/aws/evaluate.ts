@@ -8,8 +8,8 @@
  * anywhere gives `not-exposed` (naming that hop), otherwise any unknown gives `unknown`.
  */
 import { isUnknown, type NetworkRule, type Peer, type PortRange, type Resource } from '../../../model/index.js';
-import { cidrContains, intervalText, lpmPublic, parseCidr, type Cidr, type Family } from '../common/addr.js';
-import { firstMatch, rangeText, refine, segmentAt, unionAllow, type Match, type OrderedRule, type Segment, type UnionRule } from '../common/ports.js';
+import { cidrContains, intervalText, lpmPublic, parseCidr, publicPart, type Cidr, type Family } from '../common/addr.js';
+import { firstMatch, mergeRanges, rangeText, refine, segmentAt, unionAllow, type Match, type OrderedRule, type Segment, type UnionRule } from '../common/ports.js';
 import type { BlockedBy, Exposure, Hop, RuleRef } from '../types.js';
 import { buildAwsTopology, roleOf, type AwsTopology, type Endpoint, type Fact, type LoadBalancer, type Nacl, type NaclRule, type Peering, type RouteTable, type Sg, type SgRule, type Subnet, type Target, type Link, type Vpc } from './topology.js';
 
@@ -24,10 +24,10 @@ export interface AwsReachOptions {
   ephemeral?: PortRange;
 }
 
-const ALL: PortRange = { from: 0, to: 65535 };
+export const ALL: PortRange = { from: 0, to: 65535 };
 const DEFAULT_EPHEMERAL: PortRange = { from: 1024, to: 65535 };
 
-interface Stage {
+export interface Stage {
   status: 'pass' | 'block' | 'unknown';
   hop: Hop;
   blockedBy?: BlockedBy;
@@ -35,10 +35,14 @@ interface Stage {
 }
 
 /** Who sends the traffic: any internet address, or a load balancer (its groups and subnets). */
-/** `peer`: a load balancer (as the source of forwarded traffic) or a target (as its destination): its groups and subnets. */
-type Source = { kind: 'internet'; family: Family } | { kind: 'peer'; key: string; family: Family; sgs: Set<Sg>; sgsUnknown?: boolean; cidrs: Cidr[]; cidrsUnknown: boolean };
+/**
+ * `peer`: a load balancer (as the source of forwarded traffic) or a target (as its destination): its groups and subnets;
+ * a VPC or NAT gateway for east-west flows (`names`: expressions that denote its address, `aws_eip.nat.public_ip`;
+ * `publicOnly`: an address not known but public, an Elastic IP).
+ */
+export type Source = { kind: 'internet'; family: Family } | { kind: 'peer'; key: string; family: Family; sgs: Set<Sg>; sgsUnknown?: boolean; cidrs: Cidr[]; cidrsUnknown: boolean; names?: string[]; publicOnly?: boolean };
 
-function hop(kind: string, resourceId: string, rules: RuleRef[], note?: string): Hop {
+export function hop(kind: string, resourceId: string, rules: RuleRef[], note?: string): Hop {
   const h: Hop = { kind, resourceId, rules };
   if (note) h.note = note;
   return h;
@@ -94,6 +98,8 @@ export class AwsReachability {
       case 'unknown': {
         const expr = peer.value.expression;
         if (source.kind === 'internet' && expr && NETWORK_CIDR_EXPRESSION.test(expr)) return 'no';
+        // `"${aws_eip.nat.public_ip}/32"`: the NAT gateway's own address
+        if (source.kind === 'peer' && expr && source.names?.some((n) => expr.includes(n))) return 'yes';
         // a single unresolved group or prefix-list id (`!GetAtt Sg.GroupId`) that names a declared one
         const named = expr ? this.topo.resolver.lookup(expr, owner?.r) : undefined;
         if (named && roleOf(named) === 'sg') return this.peerMatch({ kind: 'group', ref: named.id }, source, owner);
@@ -107,6 +113,8 @@ export class AwsReachability {
     if (c.family !== source.family) return 'no';
     if (source.kind === 'internet') return c.prefix === 0 ? 'yes' : 'no';
     if (c.prefix === 0) return 'yes';
+    // an Elastic IP whose address is not known is still public: a private block never holds it
+    if (source.cidrsUnknown && source.publicOnly && publicPart(c).length === 0) return 'no';
     if (source.cidrsUnknown) return 'unknown';
     const same = source.cidrs.filter((x) => x.family === c.family);
     if (same.length === 0) return 'no';
@@ -161,15 +169,16 @@ export class AwsReachability {
   }
 
   /** The return leg: egress to the client on the ephemeral ports. */
-  private naclReturn(nacl: Nacl, protocol: Transport, source: Source, unknownWhat: string): Stage {
-    const segs = this.naclSegments(nacl, 'egress', protocol, source, this.ephemeral);
+  /** Replies to the ephemeral ports: out to `source` (egress, the default), or back in from it (ingress, for the sending side). */
+  naclReturn(nacl: Nacl, protocol: Transport, source: Source, unknownWhat: string, direction: 'ingress' | 'egress' = 'egress'): Stage {
+    const segs = this.naclSegments(nacl, direction, protocol, source, this.ephemeral);
     const allowed = segs.filter((s) => s.decision === 'allow');
     const rules = [...new Set(segs.map((s) => s.rule).filter((r): r is NaclRule => r !== undefined))].map((r) => r.ref);
     const id = nacl.r?.id ?? nacl.id;
     if (allowed.length === segs.length) return { status: 'pass', hop: hop('nacl-return', id, uniq(allowed.map((s) => s.rule?.ref)), nacl.implicit ? this.naclHopNote(nacl) : `return traffic allowed on ${rangeText(this.ephemeral)}`) };
     if (allowed.length > 0) return { status: 'pass', hop: hop('nacl-return', id, uniq(allowed.map((s) => s.rule?.ref)), `return traffic allowed only on ${allowed.map(rangeText).join(', ')} of ${rangeText(this.ephemeral)}`) };
     if (segs.some((s) => s.decision === 'unknown')) return { status: 'unknown', hop: hop('nacl-return', id, rules), unknowns: [unknownWhat] };
-    return { status: 'block', blockedBy: 'nacl-return', hop: hop('nacl-return', id, rules, `no outbound rule lets the return traffic (${rangeText(this.ephemeral)}) out${rules.length ? '' : ' (default deny)'}`) };
+    return { status: 'block', blockedBy: 'nacl-return', hop: hop('nacl-return', id, rules, `no ${direction === 'egress' ? 'outbound' : 'inbound'} rule lets the return traffic (${rangeText(this.ephemeral)}) ${direction === 'egress' ? 'out' : 'in'}${rules.length ? '' : ' (default deny)'}`) };
   }
 
   // ---------------------------------------------------------------- routes
@@ -301,7 +310,7 @@ export class AwsReachability {
     return unionAllow(rules, range);
   }
 
-  private sgStage(sgsV: Endpoint['sgs'], seg: (Segment<SgRule> & { rules: SgRule[] }) | undefined, blockedBy: BlockedBy, sourceLabel: string): Stage {
+  sgStage(sgsV: Endpoint['sgs'], seg: (Segment<SgRule> & { rules: SgRule[] }) | undefined, blockedBy: BlockedBy, sourceLabel: string): Stage {
     if ('unknown' in sgsV) return { status: 'unknown', hop: hop('security-group', '?', []), unknowns: [sgsV.unknown] };
     const ids = sgsV.ok.map((sg) => sg.r?.id ?? sg.id);
     if (!seg || seg.decision === 'deny') {
@@ -315,7 +324,7 @@ export class AwsReachability {
 
   // ---------------------------------------------------------------- assembling
 
-  private assemble(base: Omit<Exposure, 'verdict' | 'path'>, stages: Stage[], first: Hop = hop('internet', 'internet', [])): Exposure {
+  assemble(base: Omit<Exposure, 'verdict' | 'path'>, stages: Stage[], first: Hop = hop('internet', 'internet', [])): Exposure {
     const path: Hop[] = [first];
     const unknowns: string[] = [];
     for (const s of stages) {
@@ -327,20 +336,20 @@ export class AwsReachability {
     return { ...base, verdict: 'exposed', path };
   }
 
-  private addressStage(ep: { r: Resource }, fact: Fact, family: Family): Stage {
+  addressStage(ep: { r: Resource }, fact: Fact, family: Family): Stage {
     const kind = 'public-address';
     if (fact.value === true) return { status: 'pass', hop: hop(kind, ep.r.id, [fact.ref]) };
     if (fact.value === 'unknown') return { status: 'unknown', hop: hop(kind, ep.r.id, fact.ref ? [fact.ref] : []), unknowns: [fact.what] };
     return { status: 'block', blockedBy: 'no-public-address', hop: hop(kind, ep.r.id, fact.ref ? [fact.ref] : [], family === 'ipv4' ? 'no public IPv4 address or Elastic IP' : 'no global IPv6 address') };
   }
 
-  private subnetStages(subnet: Link<Subnet>, family: Family): { subnet?: Subnet; stages: Stage[] } {
+  subnetStages(subnet: Link<Subnet>, family: Family): { subnet?: Subnet; stages: Stage[] } {
     if (!subnet) return { stages: [{ status: 'unknown', hop: hop('subnet', '?', [], 'no subnet: placed in the default VPC'), unknowns: ['subnet not set (default VPC)'] }] };
     if ('unknown' in subnet) return { stages: [{ status: 'unknown', hop: hop('subnet', '?', []), unknowns: [subnet.unknown] }] };
     return { subnet: subnet.ok, stages: this.routeStages(subnet.ok, family) };
   }
 
-  private naclInboundStage(subnet: Subnet | undefined, seg: Segment<NaclRule> | undefined, label: string): Stage {
+  naclInboundStage(subnet: Subnet | undefined, seg: Segment<NaclRule> | undefined, label: string): Stage {
     if (!subnet) return { status: 'unknown', hop: hop('nacl', '?', []), unknowns: [] };
     const n = subnet.nacl;
     if (!n) return { status: 'unknown', hop: hop('nacl', '?', []), unknowns: [`network ACL of ${subnet.r.id} not known (${this.topo.unresolvedNaclAssociations.join(', ') || 'VPC not known'})`] };
@@ -581,8 +590,20 @@ export class AwsReachability {
 
   // ---------------------------------------------------------------- VPC peering (east-west)
 
+  /** Subnets by VPC (subnets whose VPC is not known are left out). */
+  subnetsByVpc(): Map<Vpc, Subnet[]> {
+    const out = new Map<Vpc, Subnet[]>();
+    for (const s of this.topo.subnets.values()) {
+      if (!s.vpc || !('ok' in s.vpc)) continue;
+      const list = out.get(s.vpc.ok);
+      if (list) list.push(s);
+      else out.set(s.vpc.ok, [s]);
+    }
+    return out;
+  }
+
   /** The route a table uses for a whole block: the longest prefix containing it (undefined: none). */
-  private routeFor(table: RouteTable, block: Cidr): RouteTable['routes'][number] | 'unknown' | undefined {
+  routeFor(table: RouteTable, block: Cidr): RouteTable['routes'][number] | 'unknown' | undefined {
     let best: RouteTable['routes'][number] | undefined;
     let bestPrefix = -1;
     for (const route of table.routes) {
@@ -618,13 +639,7 @@ export class AwsReachability {
   computePeering(opts: AwsReachOptions = {}): Exposure[] {
     const protocols = opts.protocols ?? (opts.ports ? ['tcp'] : ['tcp', 'udp']);
     const out: Exposure[] = [];
-    const subnetsOf = new Map<Vpc, Subnet[]>();
-    for (const s of this.topo.subnets.values()) {
-      if (!s.vpc || !('ok' in s.vpc)) continue;
-      const list = subnetsOf.get(s.vpc.ok);
-      if (list) list.push(s);
-      else subnetsOf.set(s.vpc.ok, [s]);
-    }
+    const subnetsOf = this.subnetsByVpc();
     for (const p of this.topo.peerings) {
       if (!p.a || !p.b || !('ok' in p.a) || !('ok' in p.b)) continue;
       for (const [from, to] of [[p.a.ok, p.b.ok], [p.b.ok, p.a.ok]] as const) {
@@ -710,7 +725,7 @@ export class AwsReachability {
           else {
             const listenerPorts = lb.listeners.filter((l) => listenerCarries(l.protocol, protocol)).map((l) => (typeof l.port === 'number' ? { from: l.port, to: l.port } : ALL));
             const sgOpen = lb.sgs === undefined ? [] : this.candidateRanges(lb.sgs, protocol, family);
-            ranges = mergePortRanges([...listenerPorts, ...sgOpen]);
+            ranges = mergeRanges([...listenerPorts, ...sgOpen]);
           }
           if (ranges.length) out.push(...this.evaluateLoadBalancer(lb, protocol, family, ranges));
         }
@@ -726,18 +741,7 @@ function listenerCarries(listenerProtocol: string, protocol: Transport): boolean
   return protocol === 'tcp';
 }
 
-function mergePortRanges(ranges: PortRange[]): PortRange[] {
-  const sorted = [...ranges].sort((a, b) => a.from - b.from);
-  const out: PortRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
-    else out.push({ ...r });
-  }
-  return out;
-}
-
-function uniq(refs: Array<RuleRef | undefined>): RuleRef[] {
+export function uniq(refs: Array<RuleRef | undefined>): RuleRef[] {
   const seen = new Set<string>();
   const out: RuleRef[] = [];
   for (const r of refs) {
@@ -750,7 +754,7 @@ function uniq(refs: Array<RuleRef | undefined>): RuleRef[] {
   return out;
 }
 
-function uniqStr(xs: string[]): string[] {
+export function uniqStr(xs: string[]): string[] {
   return [...new Set(xs.filter((x) => x !== ''))];
 }
 

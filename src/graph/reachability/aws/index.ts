@@ -2,3 +2,4 @@ export { AwsReachability, computeAwsExposures, computeAwsPeeringExposures, type 
 export { buildAwsTopology, AWS_REACHABILITY_TYPES, type AwsTopology, type ModelIndex } from './topology.js';
 export { addExposuresToGraph, INTERNET_NODE } from '../graph.js';
 export { awsFlows, AWS_WORKLOAD_TYPES } from './flows.js';
+export { computeAwsEastWestExposures, eastWest, tgwLookup } from './east-west.js';

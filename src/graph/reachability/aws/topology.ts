@@ -173,9 +173,63 @@ export interface Peering {
   active: Fact;
 }
 
+/** A transit gateway and its default route table (used when its default association/propagation are on). */
+export interface TransitGateway {
+  r: Resource;
+  /** `default_route_table_association` / `DefaultRouteTableAssociation` (AWS default: enable) */
+  defaultAssociation: boolean;
+  defaultPropagation: boolean;
+  defaultTable: TgwRouteTable;
+}
+
+export interface TgwAttachment {
+  r: Resource;
+  tgw: Link<TransitGateway>;
+  vpc: Link<Vpc>;
+  /** the attachment's subnets (one per AZ it serves); the AZ is not checked (docs/reachability.md) */
+  subnets: Link<Subnet>[] | { unknown: string };
+  /** the attachment's own opt-outs of the default table (Terraform, default true) */
+  defaultAssociation: boolean;
+  defaultPropagation: boolean;
+}
+
+export interface TgwRoute {
+  dest: Cidr | { unknown: string };
+  /** the attachment it sends to; undefined for a blackhole */
+  to?: Link<TgwAttachment>;
+  blackhole: boolean;
+  ref: RuleRef;
+}
+
+export interface TgwRouteTable {
+  r?: Resource;
+  /** display id: the resource id, or "<tgw>:default" */
+  id: string;
+  tgw?: TransitGateway;
+  /** static routes */
+  routes: TgwRoute[];
+  /** attachments whose VPC blocks are propagated into this table, with the resource that says so */
+  propagations: Array<{ attachment: TgwAttachment; ref: RuleRef }>;
+}
+
+/** A NAT gateway: its subnet, and the Elastic IP its clients appear as on the internet. */
+export interface NatGateway {
+  r: Resource;
+  subnet: Link<Subnet>;
+  /** `connectivity_type = "private"` gateways never reach the internet */
+  private: boolean;
+  /** the public address: a CIDR /32 when known; `names` are expressions that denote it (`aws_eip.nat.public_ip`) */
+  eip: { cidr?: Cidr; names: string[]; ref?: RuleRef } | { unknown: string };
+}
+
 export interface AwsTopology {
   endpoints: Endpoint[];
   peerings: Peering[];
+  transitGateways: Map<Resource, TransitGateway>;
+  tgwAttachments: TgwAttachment[];
+  /** the route table each attachment is associated with (explicit association, else the default table) */
+  tgwAssociation: Map<TgwAttachment, { table: TgwRouteTable; ref: RuleRef } | { unknown: string }>;
+  natGateways: NatGateway[];
   loadBalancers: LoadBalancer[];
   subnets: Map<Resource, Subnet>;
   vpcs: Map<Resource, Vpc>;
@@ -217,6 +271,11 @@ const T = {
   peering: ['aws_vpc_peering_connection', 'AWS::EC2::VPCPeeringConnection'],
   peeringAccepter: ['aws_vpc_peering_connection_accepter'],
   tgw: ['aws_ec2_transit_gateway', 'AWS::EC2::TransitGateway'],
+  tgwAttachment: ['aws_ec2_transit_gateway_vpc_attachment', 'AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayVpcAttachment'],
+  tgwRouteTable: ['aws_ec2_transit_gateway_route_table', 'AWS::EC2::TransitGatewayRouteTable'],
+  tgwAssociation: ['aws_ec2_transit_gateway_route_table_association', 'AWS::EC2::TransitGatewayRouteTableAssociation'],
+  tgwPropagation: ['aws_ec2_transit_gateway_route_table_propagation', 'AWS::EC2::TransitGatewayRouteTablePropagation'],
+  tgwRoute: ['aws_ec2_transit_gateway_route', 'AWS::EC2::TransitGatewayRoute'],
   subnet: ['aws_subnet', 'aws_default_subnet', 'AWS::EC2::Subnet'],
   routeTable: ['aws_route_table', 'aws_default_route_table', 'AWS::EC2::RouteTable'],
   route: ['aws_route', 'AWS::EC2::Route'],
@@ -484,6 +543,10 @@ export function buildAwsTopology(resources: readonly Resource[], index?: ModelIn
   const topo: AwsTopology = {
     endpoints: [],
     peerings: [],
+    transitGateways: new Map(),
+    tgwAttachments: [],
+    tgwAssociation: new Map(),
+    natGateways: [],
     loadBalancers: [],
     subnets: new Map(),
     vpcs: new Map(),
@@ -1209,6 +1272,133 @@ export function buildAwsTopology(resources: readonly Resource[], index?: ModelIn
     topo.peerings.push({ r, a, b, active });
   }
 
+  readTransitGateways(topo, of, resolveAs, vpcLink, subnetLink);
+  readNatGateways(topo, of, resolveAs, subnetLink);
+
   topo.unresolvedIgwAttach = unresolvedIgwAttach.map((r) => r.id);
   return topo;
+}
+
+type ResolveAs = (r: Resource, path: string, v: Value | undefined, role: Role | Role[]) => Resolved;
+
+/** "enable"/"disable" (or a boolean) with AWS's default when absent; unknown counts as the default. */
+function enabled(v: Value | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === null || isUnknown(v)) return dflt;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v === 'enable' || v === 'true';
+  return dflt;
+}
+
+/**
+ * Transit gateways, their VPC attachments, route tables, associations, propagations and static
+ * routes. An attachment is associated with its explicit route table, else with the gateway's
+ * default table when both the gateway and the attachment leave default association on; its VPC's
+ * blocks are propagated into the tables named by propagation resources and, likewise, the default
+ * table. A link that cannot be resolved stays unknown.
+ */
+function readTransitGateways(topo: AwsTopology, of: (role: Role) => Resource[], resolveAs: ResolveAs, vpcLink: (r: Resource, tf: string, cfn: string) => Link<Vpc>, subnetLink: (r: Resource, path: string, v: Value | undefined) => Link<Subnet>): void {
+  for (const r of of('tgw')) {
+    const a = pick(r, 'default_route_table_association', 'DefaultRouteTableAssociation');
+    const p = pick(r, 'default_route_table_propagation', 'DefaultRouteTablePropagation');
+    const tgw: TransitGateway = { r, defaultAssociation: enabled(a.value, true), defaultPropagation: enabled(p.value, true), defaultTable: { id: `${r.id}:default`, routes: [], propagations: [] } };
+    tgw.defaultTable.tgw = tgw;
+    topo.transitGateways.set(r, tgw);
+  }
+  const tgwLink = (r: Resource): Link<TransitGateway> => {
+    const { path, value } = pick(r, 'transit_gateway_id', 'TransitGatewayId');
+    const res = resolveAs(r, path, value, 'tgw');
+    if (!res) return undefined;
+    if ('r' in res) return { ok: topo.transitGateways.get(res.r)!, ref: ruleRef(r, path, `${path} = ${res.r.id}`) };
+    return { unknown: 'literal' in res ? `${r.id}.${path} = ${res.literal} (transit gateway not in the scanned configuration)` : res.unknown };
+  };
+  const attachments = new Map<Resource, TgwAttachment>();
+  for (const r of of('tgwAttachment')) {
+    const sp = pick(r, 'subnet_ids', 'SubnetIds');
+    const list = topo.resolver.resolveList(r, sp.path, sp.value);
+    const subnets = 'unknown' in list ? { unknown: list.unknown } : list.map((x) => subnetLink(r, x.path, getPath(r.attributes, x.path)));
+    const att: TgwAttachment = {
+      r,
+      tgw: tgwLink(r),
+      vpc: vpcLink(r, 'vpc_id', 'VpcId'),
+      subnets,
+      defaultAssociation: enabled(r.attributes.transit_gateway_default_route_table_association, true),
+      defaultPropagation: enabled(r.attributes.transit_gateway_default_route_table_propagation, true),
+    };
+    attachments.set(r, att);
+    topo.tgwAttachments.push(att);
+  }
+  const tables = new Map<Resource, TgwRouteTable>();
+  for (const r of of('tgwRouteTable')) {
+    const link = tgwLink(r);
+    tables.set(r, { r, id: r.id, tgw: link && 'ok' in link ? link.ok : undefined, routes: [], propagations: [] });
+  }
+  /** a route table named by a resource: a declared table, or a gateway (its default table: `aws_ec2_transit_gateway.x.association_default_route_table_id`) */
+  const tableOf = (r: Resource): { table: TgwRouteTable; ref: RuleRef } | { unknown: string } => {
+    const { path, value } = pick(r, 'transit_gateway_route_table_id', 'TransitGatewayRouteTableId');
+    const res = resolveAs(r, path, value, ['tgwRouteTable', 'tgw']);
+    if (res && 'r' in res) {
+      const table = tables.get(res.r) ?? topo.transitGateways.get(res.r)?.defaultTable;
+      if (table) return { table, ref: ruleRef(r, path, `${path} = ${table.id}`) };
+    }
+    return { unknown: !res ? `${r.id}.${path} not set` : 'literal' in res ? `${r.id}.${path} = ${res.literal} (route table not in the scanned configuration)` : 'unknown' in res ? res.unknown : `${r.id}.${path}` };
+  };
+  const attachmentOf = (r: Resource): Link<TgwAttachment> => {
+    const { path, value } = pick(r, 'transit_gateway_attachment_id', 'TransitGatewayAttachmentId');
+    const res = resolveAs(r, path, value, 'tgwAttachment');
+    if (!res) return undefined;
+    if ('r' in res) return { ok: attachments.get(res.r)!, ref: ruleRef(r, path, `${path} = ${res.r.id}`) };
+    return { unknown: 'literal' in res ? `${r.id}.${path} = ${res.literal} (attachment not in the scanned configuration)` : res.unknown };
+  };
+  const explicit = new Map<TgwAttachment, { table: TgwRouteTable; ref: RuleRef } | { unknown: string }>();
+  const unresolvedAssociations: string[] = [];
+  for (const r of of('tgwAssociation')) {
+    const att = attachmentOf(r);
+    const t = tableOf(r);
+    if (att && 'ok' in att) explicit.set(att.ok, 'table' in t ? { table: t.table, ref: ruleRef(r, undefined, `${att.ok.r.id} associated with ${t.table.id}`) } : t);
+    else unresolvedAssociations.push(r.id);
+  }
+  for (const r of of('tgwPropagation')) {
+    const att = attachmentOf(r);
+    const t = tableOf(r);
+    if (att && 'ok' in att && 'table' in t) t.table.propagations.push({ attachment: att.ok, ref: ruleRef(r, undefined, `${att.ok.r.id} propagates into ${t.table.id}`) });
+  }
+  for (const att of topo.tgwAttachments) {
+    const gw = att.tgw && 'ok' in att.tgw ? att.tgw.ok : undefined;
+    const ex = explicit.get(att);
+    if (ex) topo.tgwAssociation.set(att, ex);
+    else if (unresolvedAssociations.length) topo.tgwAssociation.set(att, { unknown: `route table associations ${unresolvedAssociations.join(', ')} name unresolved attachments` });
+    else if (!gw) topo.tgwAssociation.set(att, { unknown: att.tgw && 'unknown' in att.tgw ? att.tgw.unknown : `${att.r.id}: transit gateway not known` });
+    else if (gw.defaultAssociation && att.defaultAssociation) topo.tgwAssociation.set(att, { table: gw.defaultTable, ref: ruleRef(att.r, undefined, `${att.r.id} associated with the default route table of ${gw.r.id}`) });
+    if (gw && gw.defaultPropagation && att.defaultPropagation) gw.defaultTable.propagations.push({ attachment: att, ref: ruleRef(att.r, undefined, `${att.r.id} propagates into the default route table of ${gw.r.id}`) });
+  }
+  for (const r of of('tgwRoute')) {
+    const t = tableOf(r);
+    if (!('table' in t)) continue;
+    const dp = pick(r, 'destination_cidr_block', 'DestinationCidrBlock');
+    const s = asString(dp.value);
+    const dest: TgwRoute['dest'] = isUnknown(dp.value) || !s ? { unknown: `${r.id}.${dp.path}` } : (parseCidr(s) ?? { unknown: `${r.id}.${dp.path} = ${s} (not a CIDR block)` });
+    const bh = pick(r, 'blackhole', 'Blackhole');
+    const blackhole = asBool(bh.value) === true;
+    const route: TgwRoute = { dest, blackhole, ref: ruleRef(r, dp.path, `route ${'unknown' in dest ? '?' : dest.text} -> ${blackhole ? 'blackhole' : 'attachment'}`) };
+    if (!blackhole) route.to = attachmentOf(r);
+    t.table.routes.push(route);
+  }
+}
+
+/** NAT gateways with their subnet and Elastic IP (`allocation_id` → `aws_eip`, its `public_ip` when a plan/state knows it). */
+function readNatGateways(topo: AwsTopology, of: (role: Role) => Resource[], resolveAs: ResolveAs, subnetLink: (r: Resource, path: string, v: Value | undefined) => Link<Subnet>): void {
+  for (const r of of('nat')) {
+    const sp = pick(r, 'subnet_id', 'SubnetId');
+    const priv = asString(pick(r, 'connectivity_type', 'ConnectivityType').value) === 'private';
+    const ap = pick(r, 'allocation_id', 'AllocationId');
+    const res = resolveAs(r, ap.path, ap.value, 'eip');
+    let eip: NatGateway['eip'];
+    if (res && 'r' in res) {
+      const ip = asString(res.r.attributes.public_ip ?? res.r.attributes.PublicIp);
+      const cidr = ip && !isUnknown(res.r.attributes.public_ip) ? parseCidr(ip) : undefined;
+      const names = [`${res.r.id}.public_ip`, `${res.r.id}.PublicIp`, `Ref ${res.r.id}`];
+      eip = { names, ref: ruleRef(r, ap.path, `Elastic IP ${res.r.id}${cidr ? ` (${cidr.text})` : ''}`), ...(cidr ? { cidr } : {}) };
+    } else eip = { unknown: !res ? `${r.id}: no allocation_id (Elastic IP not known)` : 'literal' in res ? `${r.id}.${ap.path} = ${res.literal} (Elastic IP not in the scanned configuration)` : res.unknown };
+    topo.natGateways.push({ r, subnet: subnetLink(r, sp.path, sp.value), private: priv, eip });
+  }
 }
