@@ -17,19 +17,15 @@ import { EMPTY, EVERYTHING, PRIVATE, PUBLIC, PUBLIC_V4, PUBLIC_V6, equals, fromC
 import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../common/flow.js';
 import { evaluateLevels } from '../common/levels.js';
 import type { OrderedRule } from '../common/ordered.js';
+import { lastSegment, strings, type Tri } from './values.js';
+import { buildPolicyIndex, policyTiers } from './policies.js';
+import { evaluateTiers, type Tier } from './tiers.js';
 import { formatRange } from '../common/ports.js';
-
-type Tri = 'yes' | 'no' | 'unknown';
 
 interface Ix {
   byId: Map<string, Resource>;
   firewalls: Resource[];
   instances: Resource[];
-}
-
-function lastSegment(s: string): string {
-  const t = s.trim().replace(/\/+$/, '');
-  return t.slice(t.lastIndexOf('/') + 1);
 }
 
 /** A network's identity: its name when known, else the model id of the network resource; undefined when unknown. */
@@ -51,13 +47,6 @@ function networkKey(ix: Ix, r: Resource, path: string, fallbackDefault: boolean)
 
 function networkLabel(key: string | undefined): string {
   return key === undefined ? '(unknown network)' : key.replace(/^(name|id):/, '');
-}
-
-function strings(v: Value | undefined): string[] | undefined {
-  if (isUnknown(v)) return undefined;
-  const list = asList(v);
-  if (list.some(isUnknown)) return undefined;
-  return list.filter((x): x is string => typeof x === 'string');
 }
 
 /** Does a firewall's target apply to the instance? */
@@ -288,6 +277,7 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
   }
   const fwNetworks = ix.firewalls.map((fw) => ({ fw, key: networkKey(ix, fw, 'network', false) }));
   const nics = nicsOf(ix);
+  const pix = buildPolicyIndex(resources, ix.byId, (r, path) => networkKey(ix, r, path, false));
   const out: Flow[] = [];
   for (const n of nics) {
     const { inst, nic, at, name, key } = n;
@@ -310,9 +300,19 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
       continue;
     }
     const netId = `gcp-network:${networkLabel(key)}`;
-    const rules = [...rulesFor(fwNetworks, n, 'ingress', fwSources), IMPLIED_DENY(netId)];
+    const vpcRules = rulesFor(fwNetworks, n, 'ingress', fwSources);
+    const policies = pix ? policyTiers(pix, n) : undefined;
+    const evaluate = (transport: 'tcp' | 'udp') => {
+      if (!policies) return evaluateLevels([{ kind: 'rules', hopKind: 'firewall', resourceId: netId, label: `VPC firewall of ${networkLabel(key)}`, rules: [...vpcRules, IMPLIED_DENY(netId)], blockedBy: 'firewall' }], transport, space, unknowns);
+      // hierarchical policies, then the VPC firewall rules and network policies in the network's enforcement order
+      const vpc: Tier = { hopKind: 'firewall', resourceId: netId, label: `VPC firewall rules of ${networkLabel(key)}`, rules: vpcRules };
+      const after = [...policies.hierarchical, vpc, ...policies.network];
+      const before = [...policies.hierarchical, ...policies.network, vpc];
+      const orders = policies.order === 'AFTER_CLASSIC_FIREWALL' ? [after] : policies.order === 'BEFORE_CLASSIC_FIREWALL' ? [before] : [after, before];
+      return evaluateTiers(orders, transport, space, IMPLIED_DENY(netId).ref, unknowns);
+    };
     for (const transport of ['tcp', 'udp'] as const) {
-      for (const s of evaluateLevels([{ kind: 'rules', hopKind: 'firewall', resourceId: netId, label: `VPC firewall of ${networkLabel(key)}`, rules, blockedBy: 'firewall' }], transport, space, unknowns)) {
+      for (const s of evaluate(transport)) {
         // an external address we could not resolve makes an open path "unknown", never "exposed"
         const addressKnown = addressHops.some((h) => h.note !== 'unresolved');
         const verdict = s.verdict === 'exposed' && !addressKnown ? 'unknown' : s.verdict;

@@ -1,0 +1,332 @@
+/**
+ * GCP firewall policies (Terraform google provider): hierarchical policies associated with the
+ * organization or folders, global and regional network firewall policies associated with VPC
+ * networks, and their rules, as the tiers of `tiers.ts` for one network interface.
+ *
+ * - Hierarchical: `google_compute_firewall_policy` + `_rule` + `_association` (`attachment_target`
+ *   `organizations/N`, `folders/N` or a `google_folder`). A policy applies when the target is an
+ *   ancestor of the instance's project: `google_compute_instance.project` → `google_project`
+ *   (`folder_id`, `org_id`) → `google_folder.parent` up to an organization. An ancestry that stops
+ *   before an organization (a project or folder outside the files, a provider-default project)
+ *   leaves the association unknown — its rules bound the verdict, never drop out. Order: the
+ *   organization's policy, then folders top-down; folders of unknown depth after the known ones.
+ * - Network: `google_compute_network_firewall_policy` (+ `_rule`, `_association` with
+ *   `attachment_target` the network) and the `google_compute_region_network_firewall_policy*`
+ *   resources (applying to instances in the association's region, from the instance's zone).
+ * - Rules: `direction`, `priority`, `action` (allow, deny, goto_next; apply_security_profile_group
+ *   counts as allow: the traffic is inspected, then allowed), `disabled`, `match.src_ip_ranges` and
+ *   `match.layer4_configs` (`ip_protocol`, `ports`), `target_resources` (networks),
+ *   `target_service_accounts`; `target_secure_tags` and source kinds the model does not resolve
+ *   (FQDNs, geolocations, threat intelligence lists, address groups) are unknown; `src_secure_tags`
+ *   alone match only internal addresses.
+ */
+import { asList, asString, isObject, isUnknown, type PortRange, type Resource, type Value } from '../../../model/index.js';
+import { EMPTY, fromCidrs, type AddrSet } from '../common/addr.js';
+import { ruleRef } from '../common/flow.js';
+import { formatRange } from '../common/ports.js';
+import type { Tier, TierAction, TierRule } from './tiers.js';
+import { lastSegment, strings, type Tri } from './values.js';
+
+const HIER = { policy: 'google_compute_firewall_policy', rule: 'google_compute_firewall_policy_rule', assoc: 'google_compute_firewall_policy_association' };
+const GLOBAL = { policy: 'google_compute_network_firewall_policy', rule: 'google_compute_network_firewall_policy_rule', assoc: 'google_compute_network_firewall_policy_association' };
+const REGIONAL = { policy: 'google_compute_region_network_firewall_policy', rule: 'google_compute_region_network_firewall_policy_rule', assoc: 'google_compute_region_network_firewall_policy_association' };
+export const FIREWALL_POLICY_TYPES = [HIER, GLOBAL, REGIONAL].flatMap((k) => [k.policy, k.rule, k.assoc]);
+
+/** What the policies need to know of one network interface. */
+export interface PolicyTarget {
+  inst: Resource;
+  /** the network's key as the GCP engine names it (`name:N`, `id:…`); undefined when unknown */
+  key: string | undefined;
+  sas: string[] | undefined;
+}
+
+interface Policy {
+  resource: Resource;
+  rules: Resource[];
+  /** where it is attached: a hierarchy node key / network key / undefined when unknown, with the association */
+  attachments: Array<{ assoc: Resource; target: string | undefined; region?: string | undefined }>;
+}
+
+export interface PolicyIndex {
+  byId: Map<string, Resource>;
+  hierarchical: Policy[];
+  global: Policy[];
+  regional: Policy[];
+  networks: Resource[];
+  projects: Resource[];
+  keyOf: (r: Resource, path: string) => string | undefined;
+}
+
+const refTarget = (byId: Map<string, Resource>, r: Resource, attr: string): Resource | undefined => {
+  const ref = r.references.find((x) => x.attribute === attr || x.attribute.startsWith(`${attr}[`) || x.attribute.startsWith(`${attr}.`));
+  return ref ? byId.get(ref.target) : undefined;
+};
+
+/** The policy a rule or association names: by reference, else by name / id / short name. */
+function policyOf(byId: Map<string, Resource>, r: Resource, policies: Resource[]): Resource | undefined {
+  const t = refTarget(byId, r, 'firewall_policy');
+  if (t) return policies.includes(t) ? t : undefined;
+  const v = asString(r.attributes.firewall_policy);
+  if (v === undefined) return undefined;
+  const last = lastSegment(v);
+  return policies.find((p) => [p.attributes.name, p.attributes.short_name, p.attributes.id].some((x) => typeof x === 'string' && (x === v || lastSegment(x) === last)));
+}
+
+/** A hierarchy node: `organizations/N`, `folders/N`, or `res:google_folder.x` for a folder whose number the files do not hold. */
+function nodeKey(byId: Map<string, Resource>, r: Resource, attr: string, kind: 'organizations' | 'folders' | 'any'): string | undefined {
+  const t = refTarget(byId, r, attr);
+  if (t?.type === 'google_folder') return `res:${t.id}`;
+  if (t) return undefined;
+  const v = r.attributes[attr];
+  if (typeof v === 'number') return kind === 'any' ? undefined : `${kind}/${v}`;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  const s = v.trim();
+  if (/^(organizations|folders)\/\d+$/.test(s)) return s;
+  if (/^\d+$/.test(s) && kind !== 'any') return `${kind}/${s}`;
+  return undefined;
+}
+
+function collect(resources: readonly Resource[], byId: Map<string, Resource>, kinds: typeof HIER, target: (a: Resource) => string | undefined, region: boolean): Policy[] {
+  const policies = resources.filter((r) => r.type === kinds.policy);
+  const out = new Map<Resource, Policy>(policies.map((p) => [p, { resource: p, rules: [], attachments: [] }]));
+  for (const r of resources) {
+    if (r.type === kinds.rule) {
+      const p = policyOf(byId, r, policies);
+      if (p) out.get(p)!.rules.push(r);
+    } else if (r.type === kinds.assoc) {
+      const p = policyOf(byId, r, policies);
+      if (!p) continue;
+      const a: Policy['attachments'][number] = { assoc: r, target: target(r) };
+      if (region) a.region = asString(r.attributes.region) ?? asString(p.attributes.region);
+      out.get(p)!.attachments.push(a);
+    }
+  }
+  return [...out.values()].filter((p) => p.attachments.length > 0);
+}
+
+export function buildPolicyIndex(resources: readonly Resource[], byId: Map<string, Resource>, keyOf: (r: Resource, path: string) => string | undefined): PolicyIndex | undefined {
+  if (!resources.some((r) => FIREWALL_POLICY_TYPES.includes(r.type))) return undefined;
+  const hierTarget = (a: Resource) => nodeKey(byId, a, 'attachment_target', 'any');
+  const netTarget = (a: Resource) => keyOf(a, 'attachment_target');
+  return {
+    byId,
+    hierarchical: collect(resources, byId, HIER, hierTarget, false),
+    global: collect(resources, byId, GLOBAL, netTarget, false),
+    regional: collect(resources, byId, REGIONAL, netTarget, true),
+    networks: resources.filter((r) => r.type === 'google_compute_network'),
+    projects: resources.filter((r) => r.type === 'google_project'),
+    keyOf,
+  };
+}
+
+/** The instance's project's ancestors, bottom-up, and whether the chain reaches an organization. */
+function ancestry(pix: PolicyIndex, inst: Resource): { nodes: string[]; complete: boolean; why: string } {
+  let project = refTarget(pix.byId, inst, 'project');
+  const pv = inst.attributes.project;
+  if (!project && typeof pv === 'string') project = pix.projects.find((p) => p.attributes.project_id === pv);
+  if (!project || project.type !== 'google_project') return { nodes: [], complete: false, why: `${inst.id}.project: ${pv === undefined ? 'the provider default project' : 'a project'} whose folder and organization are not in the scanned files` };
+  const nodes: string[] = [];
+  let node = nodeKey(pix.byId, project, 'folder_id', 'folders') ?? nodeKey(pix.byId, project, 'org_id', 'organizations');
+  for (let guard = 0; node !== undefined && guard < 20; guard++) {
+    nodes.push(node);
+    if (node.startsWith('organizations/')) return { nodes, complete: true, why: '' };
+    const folder = node.startsWith('res:') ? pix.byId.get(node.slice(4)) : undefined;
+    if (!folder) break;
+    node = nodeKey(pix.byId, folder, 'parent', 'any');
+  }
+  return { nodes, complete: false, why: `the folders and organization above ${project.id} (${nodes.length ? `known up to ${nodes.at(-1)}` : 'neither folder_id nor org_id resolved'})` };
+}
+
+function hierarchyApplies(target: string | undefined, anc: ReturnType<typeof ancestry>): Tri {
+  if (target === undefined) return 'unknown';
+  if (anc.nodes.includes(target)) return 'yes';
+  if (!anc.complete) return 'unknown';
+  // a folder known by resource only may be the one named by number
+  if ((target.startsWith('folders/') && anc.nodes.some((n) => n.startsWith('res:'))) || (target.startsWith('res:') && anc.nodes.some((n) => n.startsWith('folders/')))) return 'unknown';
+  return 'no';
+}
+
+function ports(list: Value | undefined): PortRange[] | undefined {
+  if (isUnknown(list)) return undefined;
+  const out: PortRange[] = [];
+  for (const p of asList(list)) {
+    if (typeof p === 'number') out.push({ from: p, to: p });
+    else if (typeof p === 'string' && /^\d+(-\d+)?$/.test(p.trim())) {
+      const [a, b] = p.trim().split('-').map(Number);
+      out.push({ from: a!, to: b ?? a! });
+    } else return undefined;
+  }
+  return out.length ? out : [{ from: 0, to: 65535 }];
+}
+
+const PROTOCOLS: Record<string, string> = { tcp: 'tcp', '6': 'tcp', udp: 'udp', '17': 'udp', all: 'all', sctp: 'sctp', '132': 'sctp' };
+
+function actionOf(v: Value | undefined): TierAction {
+  const a = asString(v)?.toLowerCase();
+  if (a === 'allow' || a === 'apply_security_profile_group') return 'allow';
+  if (a === 'deny') return 'deny';
+  if (a === 'goto_next') return 'goto';
+  return 'unknown';
+}
+
+/** One policy rule as tier rules (one per layer-4 config) for an interface, or none when it cannot apply. */
+function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: PolicyTarget, applies: Tri, whyPolicy: string): TierRule[] {
+  const a = rule.attributes;
+  const dir = asString(a.direction)?.toUpperCase();
+  if (dir !== undefined && dir !== 'INGRESS') return [];
+  if (a.disabled === true) return [];
+  const unknowns: string[] = [];
+  let maybe = applies === 'unknown';
+  if (maybe) unknowns.push(whyPolicy);
+  if (isUnknown(a.disabled)) {
+    maybe = true;
+    unknowns.push(`${rule.id}.disabled (${a.disabled.toString()})`);
+  }
+  if (dir === undefined) {
+    maybe = true;
+    unknowns.push(`${rule.id}.direction`);
+  }
+  // targets: networks (hierarchical), service accounts, secure tags
+  const nets = a.target_resources;
+  if (nets !== undefined && nets !== null && !(Array.isArray(nets) && nets.length === 0)) {
+    const keys = isUnknown(nets) ? [undefined] : asList(nets).map((v, i) => pix.keyOf(rule, `target_resources[${i}]`) ?? (typeof v === 'string' ? `name:${lastSegment(v)}` : undefined));
+    if (t.key !== undefined && keys.includes(t.key)) {
+      /* applies */
+    } else if (t.key !== undefined && keys.every((k) => k !== undefined)) return [];
+    else {
+      maybe = true;
+      unknowns.push(`${rule.id}.target_resources against the instance's network`);
+    }
+  }
+  const sas = strings(a.target_service_accounts);
+  if (sas === undefined) {
+    maybe = true;
+    unknowns.push(`${rule.id}.target_service_accounts`);
+  } else if (sas.length) {
+    if (t.sas === undefined) {
+      maybe = true;
+      unknowns.push(`service account of ${t.inst.id}`);
+    } else if (!sas.some((s) => t.sas!.includes(s))) return [];
+  }
+  if (asList(a.target_secure_tags).length || isUnknown(a.target_secure_tags)) {
+    maybe = true;
+    unknowns.push(`${rule.id}.target_secure_tags (secure tag bindings are not modelled)`);
+  }
+  // sources
+  const match = asList(a.match).find(isObject);
+  let sources: AddrSet = EMPTY;
+  let sourcesUnknown = false;
+  const srcText: string[] = [];
+  if (!match) {
+    sourcesUnknown = true;
+    unknowns.push(`${rule.id}.match`);
+  } else {
+    const ranges = match.src_ip_ranges;
+    if (isUnknown(ranges) || asList(ranges).some(isUnknown)) {
+      sourcesUnknown = true;
+      unknowns.push(`${rule.id}.match.src_ip_ranges`);
+    } else {
+      const list = asList(ranges).filter((x): x is string => typeof x === 'string');
+      sources = fromCidrs(list);
+      srcText.push(...list);
+    }
+    for (const k of ['src_fqdns', 'src_region_codes', 'src_threat_intelligences', 'src_address_groups']) {
+      if (isUnknown(match[k]) || asList(match[k]).length) {
+        sourcesUnknown = true;
+        srcText.push(k);
+        unknowns.push(`${rule.id}.match.${k} (not resolved to addresses)`);
+      }
+    }
+    if (asList(match.dest_ip_ranges).length || isUnknown(match.dest_ip_ranges)) {
+      maybe = true;
+      unknowns.push(`${rule.id}.match.dest_ip_ranges against the instance's external address`);
+    }
+  }
+  const action = actionOf(a.action);
+  if (action === 'unknown') unknowns.push(`${rule.id}.action`);
+  const priority = typeof a.priority === 'number' ? a.priority : undefined;
+  if (priority === undefined) unknowns.push(`${rule.id}.priority`);
+  const configs = match ? (isUnknown(match.layer4_configs) ? [undefined] : asList(match.layer4_configs)) : [undefined];
+  const out: TierRule[] = [];
+  for (const c of configs.length ? configs : [undefined]) {
+    const cfg = isObject(c) ? c : undefined;
+    const protoText = cfg ? asString(cfg.ip_protocol)?.toLowerCase() : undefined;
+    const protocol = protoText === undefined ? undefined : (PROTOCOLS[protoText] ?? protoText);
+    const portList = cfg ? ports(cfg.ports) : undefined;
+    const ru: string[] = [...unknowns];
+    if (protocol === undefined) ru.push(`${rule.id}.match.layer4_configs.ip_protocol`);
+    if (portList === undefined) ru.push(`${rule.id}.match.layer4_configs.ports`);
+    const summary = `${policyName} rule ${priority ?? '?'} ${asString(a.action) ?? '?'} ${protocol ?? '?'} ${portList ? portList.map(formatRange).join(',') : '?'} from ${srcText.join(',') || '(none)'}`;
+    const r: TierRule = { action, priority, sources, sourcesUnknown, protocol, ports: portList, ref: ruleRef(rule, undefined, summary) };
+    if (maybe) r.maybeDisabled = true;
+    if (ru.length) r.unknowns = ru;
+    out.push(r);
+  }
+  return out;
+}
+
+function tierOf(pix: PolicyIndex, p: Policy, kind: string, t: PolicyTarget, applies: Tri, why: string): Tier {
+  const name = asString(p.resource.attributes.short_name) ?? asString(p.resource.attributes.name) ?? p.resource.name;
+  return { hopKind: 'firewall-policy', resourceId: p.resource.id, label: `${kind} firewall policy ${name}`, rules: p.rules.flatMap((r) => tierRules(pix, r, name, t, applies, why)) };
+}
+
+const zoneRegion = (zone: Value | undefined): string | undefined => (typeof zone === 'string' && /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone) ? zone.slice(0, zone.lastIndexOf('-')) : undefined);
+
+export interface PolicyTiers {
+  hierarchical: Tier[];
+  /** global then regional network firewall policies */
+  network: Tier[];
+  /** the network's enforcement order; undefined when unknown */
+  order: 'AFTER_CLASSIC_FIREWALL' | 'BEFORE_CLASSIC_FIREWALL' | undefined;
+  orderRef: Resource | undefined;
+}
+
+/** The policy tiers that may apply to one interface; undefined when none may. */
+export function policyTiers(pix: PolicyIndex, t: PolicyTarget): PolicyTiers | undefined {
+  const anc = ancestry(pix, t.inst);
+  const hier: Array<{ tier: Tier; rank: number }> = [];
+  for (const p of pix.hierarchical) {
+    let best: Tri = 'no';
+    let rank = Infinity;
+    for (const a of p.attachments) {
+      const ap = hierarchyApplies(a.target, anc);
+      if (ap === 'no') continue;
+      const depth = a.target === undefined ? -1 : anc.nodes.indexOf(a.target);
+      // organization first (the top of the chain), then folders top-down; unknown depth after the known ones
+      const r = a.target?.startsWith('organizations/') ? -1 : depth >= 0 ? anc.nodes.length - depth : 1000;
+      if (ap === 'yes') best = 'yes';
+      else if (best === 'no') best = 'unknown';
+      rank = Math.min(rank, r);
+    }
+    if (best === 'no') continue;
+    const targets = p.attachments.map((a) => a.target ?? `${a.assoc.id}.attachment_target`).join(', ');
+    hier.push({ tier: tierOf(pix, p, 'hierarchical', t, best, `whether ${targets} is an ancestor of ${t.inst.id}'s project: ${anc.why || 'unknown'}`), rank });
+  }
+  hier.sort((a, b) => a.rank - b.rank);
+  const region = zoneRegion(t.inst.attributes.zone);
+  const network: Tier[] = [];
+  for (const [list, kind] of [[pix.global, 'global network'], [pix.regional, 'regional network']] as const) {
+    for (const p of list) {
+      let best: Tri = 'no';
+      const whys: string[] = [];
+      for (const a of p.attachments) {
+        let ap: Tri = a.target === undefined || t.key === undefined ? 'unknown' : a.target === t.key ? 'yes' : 'no';
+        if (ap === 'unknown') whys.push(`${a.assoc.id}.attachment_target against the network of ${t.inst.id}`);
+        if (kind === 'regional network' && ap !== 'no') {
+          if (a.region === undefined || region === undefined) {
+            ap = 'unknown';
+            whys.push(`region of ${a.assoc.id} against the zone of ${t.inst.id}`);
+          } else if (a.region !== region) ap = 'no';
+        }
+        if (ap === 'yes') best = 'yes';
+        else if (ap === 'unknown' && best === 'no') best = 'unknown';
+      }
+      if (best !== 'no') network.push(tierOf(pix, p, kind, t, best, whys.join('; ')));
+    }
+  }
+  if (hier.length === 0 && network.length === 0) return undefined;
+  const net = pix.networks.find((n) => t.key !== undefined && (t.key === `id:${n.id}` || t.key === `name:${asString(n.attributes.name)}`));
+  const v = net?.attributes.network_firewall_policy_enforcement_order;
+  const order = net === undefined || isUnknown(v) ? undefined : asString(v)?.toUpperCase() === 'BEFORE_CLASSIC_FIREWALL' ? 'BEFORE_CLASSIC_FIREWALL' : 'AFTER_CLASSIC_FIREWALL';
+  return { hierarchical: hier.map((h) => h.tier), network, order: network.length === 0 ? 'AFTER_CLASSIC_FIREWALL' : order, orderRef: net };
+}
