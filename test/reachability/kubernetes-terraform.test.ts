@@ -4,15 +4,17 @@
  * "default", required policy_types, empty block vs absent list), and unresolved or malformed
  * values giving unknown verdicts with a reason. Topology fixtures: test/reachability/kubernetes/tf-*.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/scan/scan.js';
 import { buildK8sModel, kubernetesFlows } from '../../src/graph/reachability/kubernetes/index.js';
 import { terraformKubernetesView } from '../../src/checks/_lib/k8s-terraform.js';
 import type { Flow } from '../../src/graph/reachability/common/flow.js';
 import type { Resource } from '../../src/model/index.js';
+import { tetrad } from '../support/cli.js';
 
 async function load(files: Record<string, string>): Promise<{ resources: Resource[]; errors: Array<{ file?: string; line?: number; message: string }> }> {
   const dir = mkdtempSync(join(tmpdir(), 'tetrad-k8stf-'));
@@ -222,5 +224,22 @@ resource "kubernetes_network_policy_v1" "${name}" {
     expect(errors[0]).toMatchObject({ file: expect.stringContaining('broken.tf') as unknown as string });
     expect(typeof errors[0]!.line).toBe('number');
     expect(flow(kubernetesFlows(resources), 'internet', 'kubernetes_pod_v1.web', 80)?.verdict).toBe('exposed');
+  });
+});
+
+describe('tetrad network matrix over a Terraform-declared cluster', () => {
+  it('gives the same zones, flows and intent audit as the manifest estate it mirrors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tetrad-k8stf-matrix-'));
+    cpSync(fileURLToPath(new URL('./kubernetes/tf-default-deny', import.meta.url)), dir, { recursive: true });
+    try {
+      writeFileSync(join(dir, '.tetrad.yaml'), 'intent:\n  - internet -> web:8080\n  - web -> db:5432\n');
+      const r = tetrad(['network', 'matrix', '.'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^internet\s+k8s:shop\s+tcp 8080\s+-\s+ok$/m);
+      expect(r.stdout).toContain('1 allowed flow outside the intent:\n  kubernetes_deployment_v1.db -> kubernetes_deployment_v1.web tcp 8080\n');
+      expect(r.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
