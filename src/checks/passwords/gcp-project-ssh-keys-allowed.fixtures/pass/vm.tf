@@ -1,0 +1,33 @@
+resource "google_compute_instance" "bastion" {
+  name         = "bastion"
+  machine_type = "e2-micro"
+  zone         = "europe-west1-b"
+  boot_disk {
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  network_interface {
+    network = "default"
+  }
+  metadata = {
+    block-project-ssh-keys = "TRUE"
+  }
+}
+
+resource "google_compute_instance" "oslogin" {
+  name         = "oslogin"
+  machine_type = "e2-micro"
+  zone         = "europe-west1-b"
+  boot_disk {
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  network_interface {
+    network = "default"
+  }
+  metadata = {
+    enable-oslogin = "TRUE"
+  }
+}
