@@ -14,6 +14,7 @@ import { K8S_NODE, containerEscapeEdges, type EscapeOptions } from './container-
 import { analyseRbac, K8S_ADMIN } from './kubernetes-rbac/escalation.js';
 import { buildRbacModel, subjectLabel } from './kubernetes-rbac/model.js';
 import { computeAwsExposures } from './reachability/aws/evaluate.js';
+import { computeAwsEastWestExposures } from './reachability/aws/east-west.js';
 import { azureFlows } from './reachability/azure/index.js';
 import { addFlowsToGraph } from './reachability/common/graph.js';
 import { gcpFlows } from './reachability/gcp/index.js';
@@ -56,6 +57,8 @@ export function buildSecurityGraph(resources: readonly Resource[], findings: rea
   };
   const k8s = resources.map((r) => terraformKubernetesView(r) ?? r);
   attempt('aws reachability', () => addExposuresToGraph(graph, computeAwsExposures(resources)));
+  // VPC → workload across peering, transit gateways and NAT gateways
+  attempt('aws east-west reachability', () => addFlowsToGraph(graph, computeAwsEastWestExposures(resources).map((e) => ({ ...e, fromZone: `aws:${e.from}`, toZone: e.endpointId }))));
   attempt('azure/gcp/kubernetes reachability', () => addFlowsToGraph(graph, [...azureFlows(resources), ...gcpFlows(resources), ...kubernetesFlows(k8s)]));
   const account = buildIamAccount(resources);
   attempt('iam escalation', () => {

@@ -10,8 +10,7 @@
 import { minimatch } from 'minimatch';
 import type { PortRange, Resource } from '../../../model/index.js';
 import type { IntentRule } from '../../../config/intent.js';
-import { computeAwsExposures } from '../aws/index.js';
-import { buildAwsTopology } from '../aws/index.js';
+import { AwsReachability, buildAwsTopology, eastWest } from '../aws/index.js';
 import { azureEngine } from '../azure/index.js';
 import { gcpEngine } from '../gcp/index.js';
 import { kubernetesEngine } from '../kubernetes/index.js';
@@ -30,9 +29,12 @@ function linkId(l: unknown): string | undefined {
 export const awsEngine: FlowEngine = {
   name: 'aws',
   flows(resources) {
-    const exposures = computeAwsExposures(resources);
-    if (exposures.length === 0) return [];
-    const topo = buildAwsTopology(resources);
+    const engine = new AwsReachability(buildAwsTopology(resources));
+    const exposures = engine.compute();
+    // east-west between VPCs (peering, transit gateways, NAT gateways): from the source VPC's zone
+    const eastWestFlows = eastWest(engine);
+    if (exposures.length === 0 && eastWestFlows.length === 0) return [];
+    const topo = engine.topo;
     const zone = new Map<string, string>();
     for (const e of topo.endpoints) {
       const s = linkId(e.subnet);
@@ -55,7 +57,14 @@ export const awsEngine: FlowEngine = {
       const name = r && typeof r.attributes.tags === 'object' && r.attributes.tags && !Array.isArray(r.attributes.tags) ? (r.attributes.tags as Record<string, unknown>).Name : undefined;
       f.toName = typeof name === 'string' ? name : (r?.name ?? target);
       return f;
-    });
+    }).concat(
+      eastWestFlows.map((e) => {
+        const r = byId.get(e.endpointId);
+        const f: Flow = { ...e, fromZone: `aws:${e.from}`, toZone: zone.get(e.endpointId) ?? 'aws:(unknown subnet)', fromName: byId.get(e.from)?.name ?? e.from };
+        f.toName = r?.name ?? e.endpointId;
+        return f;
+      }),
+    );
   },
 };
 

@@ -1,0 +1,93 @@
+/**
+ * East-west flows through transit gateways and NAT gateways as the other consumers see them: the
+ * segmentation matrix and intent audit (zone `aws:<vpc>` → subnet), the security graph (VPC →
+ * workload `reaches` edges), the transit gateway route lookup (fast-check against a brute-force
+ * oracle), and `tetrad network exposure --east-west`.
+ */
+import fc from 'fast-check';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../../src/scan/scan.js';
+import { allFlows, auditIntent, buildMatrix, describePortSet } from '../../../src/graph/reachability/matrix/index.js';
+import { buildSecurityGraph } from '../../../src/graph/build.js';
+import { tgwLookup } from '../../../src/graph/reachability/aws/index.js';
+import type { TgwAttachment, TgwRouteTable } from '../../../src/graph/reachability/aws/topology.js';
+import { parseCidr, type Cidr } from '../../../src/graph/reachability/common/addr.js';
+import { parseIntentText, type IntentRule } from '../../../src/config/intent.js';
+import { tetrad } from '../../support/cli.js';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+const TGW = here('./tgw-east-west');
+const NAT = here('./nat-egress-admitted-by-eip');
+
+describe('east-west flows in the matrix, the audit and the graph', () => {
+  it('the matrix has VPC → subnet cells for transit gateway and NAT flows', async () => {
+    const { resources } = await loadModel([TGW], { cwd: TGW });
+    const { flows, errors } = allFlows(resources);
+    expect(errors).toEqual([]);
+    const cells = buildMatrix(flows);
+    const cell = (from: string, to: string) => cells.find((c) => c.fromZone === from && c.toZone === to);
+    expect(describePortSet(cell('aws:aws_vpc.a', 'aws:aws_subnet.b_db')!.exposed)).toBe('tcp 5432');
+    expect(describePortSet(cell('aws:aws_vpc.b', 'aws:aws_subnet.a_app')!.exposed)).toBe('tcp 8080');
+    // an intent for a → db covers that flow; b → app stays undeclared
+    const intent: IntentRule[] = [{ ...(parseIntentText('aws_vpc.a -> db:5432') as Exclude<ReturnType<typeof parseIntentText>, string>), file: '.tetrad.yaml', line: 2 }];
+    const undeclared = auditIntent(flows.filter((f) => f.fromZone !== 'internet'), intent);
+    expect(undeclared.map((v) => `${v.flow.from} -> ${v.flow.endpointId}`).sort()).toEqual(['aws_vpc.b -> aws_instance.app']);
+
+    const nat = await loadModel([NAT], { cwd: NAT });
+    const natCells = buildMatrix(allFlows(nat.resources).flows);
+    expect(describePortSet(natCells.find((c) => c.fromZone === 'aws:aws_vpc.a' && c.toZone === 'aws:aws_subnet.b_public')!.exposed)).toBe('tcp 443');
+  });
+
+  it('the security graph gets a proven VPC → workload edge per direction', async () => {
+    const { resources } = await loadModel([TGW], { cwd: TGW });
+    const { graph } = buildSecurityGraph(resources);
+    const edges = graph.edges().filter((e) => e.kind === 'reaches' && e.from.startsWith('aws_vpc.'));
+    expect(edges.map((e) => `${e.from} -> ${e.to} ${e.certainty}`).sort()).toEqual(['aws_vpc.a -> aws_instance.db proven', 'aws_vpc.b -> aws_instance.app proven']);
+    expect(edges.find((e) => e.to === 'aws_instance.db')!.explanation).toMatch(/tcp\/5432/);
+  });
+});
+
+describe('transit gateway route lookup', () => {
+  const v4 = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom(8, 16, 24)).map(([a, b, p]) => parseCidr(`10.${a}.${b}.0/${p}`)!);
+  const attachments = ['x', 'y', 'z'].map((n) => ({ r: { id: `att.${n}` }, vpc: undefined }) as unknown as TgwAttachment);
+  const ref = (s: string) => ({ resourceId: s, summary: s });
+
+  it('the longest prefix holding the block wins; a static route beats a propagated one of the same length', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(v4, fc.nat(2), fc.boolean()), { maxLength: 5 }), fc.array(fc.tuple(v4, fc.nat(2)), { maxLength: 3 }), v4, (statics, props, probe) => {
+        const table: TgwRouteTable = { id: 't', routes: [], propagations: [] };
+        for (const [dest, i, blackhole] of statics) table.routes.push({ dest, blackhole, ref: ref(`static ${dest.text}`), ...(blackhole ? {} : { to: { ok: attachments[i]! } }) });
+        for (const [c, i] of props) {
+          const att = { ...attachments[i]!, vpc: { ok: { r: { id: `vpc${i}` }, cidrs: [c] } } } as unknown as TgwAttachment;
+          table.propagations.push({ attachment: att, ref: ref(`prop ${c.text}`) });
+        }
+        const holds = (c: Cidr) => c.start <= probe.start && probe.end <= c.end;
+        const cands = [...statics.filter(([d]) => holds(d)).map(([d, , bh]) => ({ p: d.prefix, s: 1, bh, text: `static ${d.text}` })), ...props.filter(([c]) => holds(c)).map(([c]) => ({ p: c.prefix, s: 0, bh: false, text: `prop ${c.text}` }))];
+        const got = tgwLookup(table, probe);
+        if (!cands.length) {
+          expect('none' in got).toBe(true);
+          return;
+        }
+        const bestP = Math.max(...cands.map((c) => c.p));
+        const top = cands.filter((c) => c.p === bestP);
+        const winners = top.some((c) => c.s === 1) ? top.filter((c) => c.s === 1) : top;
+        if ('blackhole' in got) expect(winners.some((w) => w.bh && got.blackhole.summary === w.text)).toBe(true);
+        else if ('to' in got) expect(winners.some((w) => !w.bh && got.ref.summary.startsWith(w.text))).toBe(true);
+        else expect.fail(`unexpected ${JSON.stringify(got)}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('tetrad network exposure --east-west', () => {
+  it('prints the transit gateway path hop by hop and names the blocking hop', () => {
+    const r = tetrad(['network', 'exposure', here('./tgw-blackhole-route'), '--east-west', '--port', '5432', '--verdict', 'not-exposed']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/aws_vpc\.a → aws_instance\.db\s+tcp\/5432 ipv4\s+NOT EXPOSED \(blackhole-route\)/);
+    expect(r.stdout).toMatch(/transit-gateway-route-table aws_ec2_transit_gateway\.hub:default — 10\.1\.1\.0\/24 is a blackhole/);
+    const old = tetrad(['network', 'exposure', here('./tgw-blackhole-route'), '--peering', '--port', '5432', '--format', 'json']);
+    expect((JSON.parse(old.stdout) as { exposures: Array<{ from: string }> }).exposures.some((e) => e.from === 'aws_vpc.a')).toBe(true);
+  });
+});
