@@ -21,7 +21,7 @@ const selector: fc.Arbitrary<Sel> = fc.record(
 type Peer = { podSelector?: Sel; namespaceSelector?: Sel } | { ipBlock: { cidr: string; except?: string[] } };
 const peer: fc.Arbitrary<Peer> = fc.oneof(
   fc.record({ podSelector: selector, namespaceSelector: selector }, { requiredKeys: [] }).filter((p) => Object.keys(p).length > 0),
-  fc.record({ ipBlock: fc.record({ cidr: fc.constantFrom('0.0.0.0/0', '10.0.0.0/8', '203.0.113.0/24'), except: fc.constantFrom(['203.0.113.0/25'], ['10.1.0.0/16']) }, { requiredKeys: ['cidr'] }) }),
+  fc.record({ ipBlock: fc.record({ cidr: fc.constantFrom('0.0.0.0/0', '10.0.0.0/8', '203.0.113.0/24'), except: fc.constantFrom('203.0.113.0/25', '10.1.0.0/16').map((e) => [e]) }, { requiredKeys: ['cidr'] }) }),
 );
 interface Port { port?: number | string; protocol?: 'TCP' | 'UDP'; endPort?: number }
 const port: fc.Arbitrary<Port> = fc.record({ port: fc.oneof(fc.constantFrom(80, 5432, 8080), fc.constantFrom('http', 'pg')), protocol: fc.constantFrom<'TCP' | 'UDP'>('TCP', 'UDP'), endPort: fc.constantFrom(90, 8090) }, { requiredKeys: [] })
