@@ -18,7 +18,7 @@ import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../commo
 import { evaluateLevels } from '../common/levels.js';
 import type { OrderedRule } from '../common/ordered.js';
 import { lastSegment, strings, type Tri } from './values.js';
-import { buildPolicyIndex, policyTiers } from './policies.js';
+import { buildPolicyIndex, policyTiers, type PolicyRule, type PolicyTier, type PolicyTiers } from './policies.js';
 import { evaluateTiers, type Tier } from './tiers.js';
 import { formatRange } from '../common/ports.js';
 
@@ -278,6 +278,12 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
   const fwNetworks = ix.firewalls.map((fw) => ({ fw, key: networkKey(ix, fw, 'network', false) }));
   const nics = nicsOf(ix);
   const pix = buildPolicyIndex(resources, ix.byId, (r, path) => networkKey(ix, r, path, false));
+  const policyCache = new Map<Nic, PolicyTiers | undefined>();
+  const policiesOf = (n: Nic) => {
+    if (!pix) return undefined;
+    if (!policyCache.has(n)) policyCache.set(n, policyTiers(pix, n));
+    return policyCache.get(n);
+  };
   const out: Flow[] = [];
   for (const n of nics) {
     const { inst, nic, at, name, key } = n;
@@ -301,7 +307,7 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
     }
     const netId = `gcp-network:${networkLabel(key)}`;
     const vpcRules = rulesFor(fwNetworks, n, 'ingress', fwSources);
-    const policies = pix ? policyTiers(pix, n) : undefined;
+    const policies = policiesOf(n);
     const evaluate = (transport: 'tcp' | 'udp') => {
       if (!policies) return evaluateLevels([{ kind: 'rules', hopKind: 'firewall', resourceId: netId, label: `VPC firewall of ${networkLabel(key)}`, rules: [...vpcRules, IMPLIED_DENY(netId)], blockedBy: 'firewall' }], transport, space, unknowns);
       // hierarchical policies, then the VPC firewall rules and network policies in the network's enforcement order
@@ -326,7 +332,7 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
       }
     }
   }
-  for (const f of eastWest(fwNetworks, nics)) out.push(f);
+  for (const f of eastWest(fwNetworks, nics, policiesOf)) out.push(f);
   return out;
 }
 
@@ -335,7 +341,46 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
  * (implied allow at 65535) and the destination's ingress rules (implied deny) must both let it
  * through. Only allowed (or possibly allowed) flows are returned.
  */
-function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, nics: readonly Nic[]): Flow[] {
+/** What a policy rule's sources say about instance `a` (internal address): address ranges, or kinds the model cannot place (unknown). */
+function policyPeer(r: PolicyRule, a: Nic): { set: AddrSet; unknown: string[] } {
+  const parts: Array<Tri | string> = [];
+  const given = r.srcRanges;
+  if (isUnknown(given) || asList(given).length) parts.push(rangesHold(given, a.internal, `${r.ref.resourceId}.match.src_ip_ranges`));
+  for (const k of r.srcOther) parts.push(`${r.ref.resourceId}.match.${k}`);
+  if (parts.includes('yes')) return triSource('yes');
+  return triSource(parts.find((p) => p !== 'no') ?? 'no');
+}
+
+const sigCache = new WeakMap<PolicyTiers, string>();
+
+/** What the evaluation of a destination's policy tiers depends on besides the peers (which rules, bounded or not, in which order). */
+function policySig(pol: PolicyTiers): string {
+  let sig = sigCache.get(pol);
+  if (sig === undefined) sigCache.set(pol, (sig = JSON.stringify([pol.order, [...pol.hierarchical, ...pol.network].map((t) => [t.resourceId, t.rules.map((r) => [r.ref.summary, r.maybeDisabled ?? false, r.unknowns ?? []])])])));
+  return sig;
+}
+
+/** The ingress chain of firewall policies and VPC rules for one pair, as one rule list per transport (its verdicts by port segment). */
+function policyIngress(pol: PolicyTiers, vpcRules: OrderedRule[], a: Nic, netId: string, transport: 'tcp' | 'udp', extra: string[]): OrderedRule[] {
+  const resolve = (t: PolicyTier): Tier => ({ ...t, rules: t.rules.map((r) => {
+    const p = policyPeer(r, a);
+    return { ...r, sources: p.set, sourcesUnknown: p.unknown.length > 0, ...(p.unknown.length ? { unknowns: [...(r.unknowns ?? []), ...p.unknown] } : {}) };
+  }) });
+  const vpc: Tier = { hopKind: 'firewall', resourceId: netId, label: 'VPC firewall rules', rules: vpcRules };
+  const hier = pol.hierarchical.map(resolve);
+  const net = pol.network.map(resolve);
+  const after = [...hier, vpc, ...net];
+  const before = [...hier, ...net, vpc];
+  const orders = pol.order === 'AFTER_CLASSIC_FIREWALL' ? [after] : pol.order === 'BEFORE_CLASSIC_FIREWALL' ? [before] : [after, before];
+  return evaluateTiers(orders, transport, EVERYTHING, IMPLIED_DENY(netId).ref, extra).flatMap((s): OrderedRule[] => {
+    if (s.verdict === 'not-exposed') return [];
+    const decided = [...s.path].reverse().find((h) => h.rules.length > 0);
+    const ref = decided ? { resourceId: decided.resourceId, summary: decided.note ?? decided.resourceId, ...(decided.rules[0]?.location ? { location: decided.rules[0].location } : {}) } : { resourceId: netId, summary: 'firewall policies and VPC firewall rules' };
+    return [{ action: 'allow', priority: 0, sources: s.verdict === 'exposed' ? EVERYTHING : EMPTY, sourcesUnknown: s.verdict === 'unknown', protocol: transport, ports: [s.range], ref, ...(s.unknowns.length ? { unknowns: s.unknowns } : {}) }];
+  });
+}
+
+function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, nics: readonly Nic[], policiesOf: (n: Nic) => PolicyTiers | undefined = () => undefined): Flow[] {
   const out: Flow[] = [];
   // the rules that apply to each NIC, built once with placeholder peers; the peers are set per pair
   const applying = new Map<Nic, { ingress: Array<{ fw: Resource; rules: OrderedRule[] }>; egress: Array<{ fw: Resource; rules: OrderedRule[] }> }>();
@@ -362,7 +407,9 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
       const extra = sameNetwork(a.key, b.key) === 'unknown' ? [`network of ${a.inst.id} or ${b.inst.id}`] : [];
       const eg = peersFor(applying.get(a)!.egress, (fw) => reachesInstance(fw, b));
       const ing = peersFor(applying.get(b)!.ingress, (fw) => admitsInstance(fw, a));
-      const memoKey = `${netId}|${eg.key}|${ing.key}|${extra.length}`;
+      const pol = policiesOf(b);
+      const polKey = pol ? [...pol.hierarchical, ...pol.network].flatMap((t) => t.rules.map((r) => { const p = policyPeer(r, a); return p.unknown.length ? 'u' : isEmpty(p.set) ? 'n' : 'y'; })).join('') : '';
+      const memoKey = `${netId}|${eg.key}|${ing.key}|${extra.length}|${pol ? policySig(pol) : ''}|${polKey}`;
       let segs = memo.get(memoKey);
       if (!segs) {
         const egress = [...eg.rules(), IMPLIED_ALLOW_EGRESS(netId)];
@@ -371,7 +418,7 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
         for (const transport of ['tcp', 'udp'] as const) {
           const levels = [
             { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: 'egress of the source', rules: egress, blockedBy: 'firewall' as const, opaque: true },
-            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: 'ingress of the destination', rules: ingress, blockedBy: 'firewall' as const, opaque: true },
+            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: pol ? 'ingress of the destination (firewall policies and VPC rules)' : 'ingress of the destination', rules: pol ? policyIngress(pol, ing.rules(), a, netId, transport, extra) : ingress, blockedBy: 'firewall' as const, opaque: true },
           ];
           for (const seg of evaluateLevels(levels, transport, EVERYTHING, extra)) if (seg.verdict !== 'not-exposed') segs.push({ transport, seg });
         }

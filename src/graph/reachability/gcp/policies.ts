@@ -27,6 +27,18 @@ import { formatRange } from '../common/ports.js';
 import type { Tier, TierAction, TierRule } from './tiers.js';
 import { lastSegment, strings, type Tri } from './values.js';
 
+/** A policy rule with what its sources are made of, for judging them against an internal address (east-west). */
+export interface PolicyRule extends TierRule {
+  /** `match.src_ip_ranges` as written (undefined when absent) */
+  srcRanges: Value | undefined;
+  /** source kinds that are not address ranges the model holds (secure tags, FQDNs, address groups...) */
+  srcOther: string[];
+}
+
+export interface PolicyTier extends Tier {
+  rules: PolicyRule[];
+}
+
 const HIER = { policy: 'google_compute_firewall_policy', rule: 'google_compute_firewall_policy_rule', assoc: 'google_compute_firewall_policy_association' };
 const GLOBAL = { policy: 'google_compute_network_firewall_policy', rule: 'google_compute_network_firewall_policy_rule', assoc: 'google_compute_network_firewall_policy_association' };
 const REGIONAL = { policy: 'google_compute_region_network_firewall_policy', rule: 'google_compute_region_network_firewall_policy_rule', assoc: 'google_compute_region_network_firewall_policy_association' };
@@ -170,7 +182,7 @@ function actionOf(v: Value | undefined): TierAction {
 }
 
 /** One policy rule as tier rules (one per layer-4 config) for an interface, or none when it cannot apply. */
-function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: PolicyTarget, applies: Tri, whyPolicy: string): TierRule[] {
+function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: PolicyTarget, applies: Tri, whyPolicy: string): PolicyRule[] {
   const a = rule.attributes;
   const dir = asString(a.direction)?.toUpperCase();
   if (dir !== undefined && dir !== 'INGRESS') return [];
@@ -217,6 +229,7 @@ function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: Poli
   let sources: AddrSet = EMPTY;
   let sourcesUnknown = false;
   const srcText: string[] = [];
+  const srcOther: string[] = [];
   if (!match) {
     sourcesUnknown = true;
     unknowns.push(`${rule.id}.match`);
@@ -230,6 +243,7 @@ function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: Poli
       sources = fromCidrs(list);
       srcText.push(...list);
     }
+    for (const k of ['src_secure_tags', 'src_fqdns', 'src_address_groups']) if (isUnknown(match[k]) || asList(match[k]).length) srcOther.push(k);
     for (const k of ['src_fqdns', 'src_region_codes', 'src_threat_intelligences', 'src_address_groups']) {
       if (isUnknown(match[k]) || asList(match[k]).length) {
         sourcesUnknown = true;
@@ -247,7 +261,7 @@ function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: Poli
   const priority = typeof a.priority === 'number' ? a.priority : undefined;
   if (priority === undefined) unknowns.push(`${rule.id}.priority`);
   const configs = match ? (isUnknown(match.layer4_configs) ? [undefined] : asList(match.layer4_configs)) : [undefined];
-  const out: TierRule[] = [];
+  const out: PolicyRule[] = [];
   for (const c of configs.length ? configs : [undefined]) {
     const cfg = isObject(c) ? c : undefined;
     const protoText = cfg ? asString(cfg.ip_protocol)?.toLowerCase() : undefined;
@@ -257,7 +271,7 @@ function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: Poli
     if (protocol === undefined) ru.push(`${rule.id}.match.layer4_configs.ip_protocol`);
     if (portList === undefined) ru.push(`${rule.id}.match.layer4_configs.ports`);
     const summary = `${policyName} rule ${priority ?? '?'} ${asString(a.action) ?? '?'} ${protocol ?? '?'} ${portList ? portList.map(formatRange).join(',') : '?'} from ${srcText.join(',') || '(none)'}`;
-    const r: TierRule = { action, priority, sources, sourcesUnknown, protocol, ports: portList, ref: ruleRef(rule, undefined, summary) };
+    const r: PolicyRule = { action, priority, sources, sourcesUnknown, protocol, ports: portList, ref: ruleRef(rule, undefined, summary), srcRanges: match?.src_ip_ranges, srcOther: match ? srcOther : ['match'] };
     if (maybe) r.maybeDisabled = true;
     if (ru.length) r.unknowns = ru;
     out.push(r);
@@ -265,7 +279,7 @@ function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: Poli
   return out;
 }
 
-function tierOf(pix: PolicyIndex, p: Policy, kind: string, t: PolicyTarget, applies: Tri, why: string): Tier {
+function tierOf(pix: PolicyIndex, p: Policy, kind: string, t: PolicyTarget, applies: Tri, why: string): PolicyTier {
   const name = asString(p.resource.attributes.short_name) ?? asString(p.resource.attributes.name) ?? p.resource.name;
   return { hopKind: 'firewall-policy', resourceId: p.resource.id, label: `${kind} firewall policy ${name}`, rules: p.rules.flatMap((r) => tierRules(pix, r, name, t, applies, why)) };
 }
@@ -273,9 +287,9 @@ function tierOf(pix: PolicyIndex, p: Policy, kind: string, t: PolicyTarget, appl
 const zoneRegion = (zone: Value | undefined): string | undefined => (typeof zone === 'string' && /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone) ? zone.slice(0, zone.lastIndexOf('-')) : undefined);
 
 export interface PolicyTiers {
-  hierarchical: Tier[];
+  hierarchical: PolicyTier[];
   /** global then regional network firewall policies */
-  network: Tier[];
+  network: PolicyTier[];
   /** the network's enforcement order; undefined when unknown */
   order: 'AFTER_CLASSIC_FIREWALL' | 'BEFORE_CLASSIC_FIREWALL' | undefined;
   orderRef: Resource | undefined;
@@ -284,7 +298,7 @@ export interface PolicyTiers {
 /** The policy tiers that may apply to one interface; undefined when none may. */
 export function policyTiers(pix: PolicyIndex, t: PolicyTarget): PolicyTiers | undefined {
   const anc = ancestry(pix, t.inst);
-  const hier: Array<{ tier: Tier; rank: number }> = [];
+  const hier: Array<{ tier: PolicyTier; rank: number }> = [];
   for (const p of pix.hierarchical) {
     let best: Tri = 'no';
     let rank = Infinity;
@@ -304,7 +318,7 @@ export function policyTiers(pix: PolicyIndex, t: PolicyTarget): PolicyTiers | un
   }
   hier.sort((a, b) => a.rank - b.rank);
   const region = zoneRegion(t.inst.attributes.zone);
-  const network: Tier[] = [];
+  const network: PolicyTier[] = [];
   for (const [list, kind] of [[pix.global, 'global network'], [pix.regional, 'regional network']] as const) {
     for (const p of list) {
       let best: Tri = 'no';

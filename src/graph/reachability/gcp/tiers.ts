@@ -65,7 +65,8 @@ function run(tiers: readonly Tier[], transport: string, port: number, space: Add
   const path: Hop[] = [];
   const unknowns: string[] = [];
   const all = intersect(space, PUBLIC);
-  const describe = (x: AddrSet) => (equals(x, all) ? 'every internet address' : describePublic(x));
+  // east-west asks for one source (the whole space stands for it): say "the traffic", not addresses
+  const describe = (x: AddrSet) => (equals(space, EVERYTHING) && equals(x, space) ? 'the traffic' : equals(x, all) || equals(x, space) ? 'every internet address' : describePublic(x));
   for (const t of tiers) {
     if (isEmpty(remMax)) break;
     const a = evaluateOrdered(asOrdered(t, 'allows'), transport, port, space);
