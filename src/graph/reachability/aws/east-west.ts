@@ -111,6 +111,9 @@ function tgwLegStage(engine: AwsReachability, from: TgwAttachment, to: TgwAttach
   if ('unknown' in assoc) return { status: 'unknown', hop: hop(kind, from.r.id, []), unknowns: [assoc.unknown] };
   const a = tgwLookup(assoc.table, block);
   const id = assoc.table.r?.id ?? assoc.table.id;
+  // a route or propagation whose table is not known may be in this one and change the answer
+  const pending = engine.topo.tgwUnresolved;
+  if (pending.length && !('to' in a && a.to === to)) return { status: 'unknown', hop: hop(kind, id, [assoc.ref]), unknowns: [`transit gateway routes/propagations ${pending.join(', ')} name unresolved route tables or attachments`] };
   if ('unknown' in a) return { status: 'unknown', hop: hop(kind, id, [assoc.ref]), unknowns: [a.unknown] };
   if ('blackhole' in a) return { status: 'block', blockedBy: 'blackhole-route', hop: hop(kind, id, [assoc.ref, a.blackhole], `${block.text} is a blackhole in ${id}`) };
   if ('none' in a) return { status: 'block', blockedBy: 'no-route', hop: hop(kind, id, [assoc.ref], `${id} has no route to ${block.text}${back ? ' (no return path)' : ''} (neither static nor propagated)`) };

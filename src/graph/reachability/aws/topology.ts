@@ -230,6 +230,8 @@ export interface AwsTopology {
   /** the route table each attachment is associated with (explicit association, else the default table) */
   tgwAssociation: Map<TgwAttachment, { table: TgwRouteTable; ref: RuleRef } | { unknown: string }>;
   natGateways: NatGateway[];
+  /** transit gateway routes and propagations whose table or attachment could not be resolved: they may sit in any table */
+  tgwUnresolved: string[];
   loadBalancers: LoadBalancer[];
   subnets: Map<Resource, Subnet>;
   vpcs: Map<Resource, Vpc>;
@@ -547,6 +549,7 @@ export function buildAwsTopology(resources: readonly Resource[], index?: ModelIn
     tgwAttachments: [],
     tgwAssociation: new Map(),
     natGateways: [],
+    tgwUnresolved: [],
     loadBalancers: [],
     subnets: new Map(),
     vpcs: new Map(),
@@ -1361,6 +1364,7 @@ function readTransitGateways(topo: AwsTopology, of: (role: Role) => Resource[], 
     const att = attachmentOf(r);
     const t = tableOf(r);
     if (att && 'ok' in att && 'table' in t) t.table.propagations.push({ attachment: att.ok, ref: ruleRef(r, undefined, `${att.ok.r.id} propagates into ${t.table.id}`) });
+    else topo.tgwUnresolved.push(r.id);
   }
   for (const att of topo.tgwAttachments) {
     const gw = att.tgw && 'ok' in att.tgw ? att.tgw.ok : undefined;
@@ -1373,7 +1377,10 @@ function readTransitGateways(topo: AwsTopology, of: (role: Role) => Resource[], 
   }
   for (const r of of('tgwRoute')) {
     const t = tableOf(r);
-    if (!('table' in t)) continue;
+    if (!('table' in t)) {
+      topo.tgwUnresolved.push(r.id);
+      continue;
+    }
     const dp = pick(r, 'destination_cidr_block', 'DestinationCidrBlock');
     const s = asString(dp.value);
     const dest: TgwRoute['dest'] = isUnknown(dp.value) || !s ? { unknown: `${r.id}.${dp.path}` } : (parseCidr(s) ?? { unknown: `${r.id}.${dp.path} = ${s} (not a CIDR block)` });
