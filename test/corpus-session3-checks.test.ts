@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simpleCommands, unwrapCommand } from '../src/checks/_lib/shell-words.js';
 import { unpinnedPackages } from '../src/checks/patches/dockerfile-package-install-without-version.js';
+import { unverifiedEnv, unverifiedInstall } from '../src/checks/patches/dockerfile-disables-package-verification.js';
 
 describe('simpleCommands', () => {
   it('cuts at operators outside quotes and joins continuations', () => {
@@ -52,4 +53,25 @@ describe('unpinnedPackages', () => {
     'go install example.com/tool@v1.2.3',
     'apk del curl',
   ])('leaves %s alone', (line) => expect(u(line)).toEqual([]));
+});
+
+describe('verification switched off (TET-PATCH-029 additions)', () => {
+  it.each([
+    ['git -c http.sslVerify=false clone https://x', true],
+    ['git config --global http.sslVerify "false"', true],
+    ['git config --global http.sslVerify true', false],
+    ["printf 'sslverify=0\\n' >> /etc/yum.conf", true],
+    ['dnf install -y --setopt=sslverify=false foo-1', true],
+    ['export NODE_TLS_REJECT_UNAUTHORIZED=0 && npm ci', true],
+    ['NODE_TLS_REJECT_UNAUTHORIZED=1 npm ci', false],
+    ['echo PYTHONHTTPSVERIFY', false],
+  ])('%s', (cmd, bad) => expect(unverifiedInstall(cmd) !== undefined).toBe(bad));
+  it('reads ENV values as Docker stores them', () => {
+    expect(unverifiedEnv('NODE_TLS_REJECT_UNAUTHORIZED', '0')).toBe(true);
+    expect(unverifiedEnv('node_tls_reject_unauthorized', '1')).toBe(false);
+    expect(unverifiedEnv('GIT_SSL_NO_VERIFY', 'false')).toBe(false);
+    expect(unverifiedEnv('GIT_SSL_NO_VERIFY', 'true')).toBe(true);
+    expect(unverifiedEnv('PIP_TRUSTED_HOST', '')).toBe(false);
+    expect(unverifiedEnv('HTTPS_PROXY', 'http://proxy:3128')).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { dockerfiles, redactCommand, runCommandsOf } from '../_lib/dockerfile-stages.js';
+import { dockerfiles, redactCommand, runCommandsOf, stageList, stagesOf } from '../_lib/dockerfile-stages.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** Flags and settings that make a package manager or downloader accept unverified content. */
@@ -13,7 +13,28 @@ const UNVERIFIED: Array<{ re: RegExp; what: string }> = [
   { re: /\b(?:npm|yarn|pnpm)\s+config\s+set\s+strict-ssl\s+false\b|\b(?:npm|yarn|pnpm)\b[^;&|\n]*\s--strict-ssl[=\s]false\b/i, what: 'npm/yarn turns off TLS verification' },
   { re: /\bcurl\b[^;&|\n]*\s(?:-k|--insecure|-[a-zA-Z]*k[a-zA-Z]*)(?=\s|$)/, what: 'curl downloads without TLS verification' },
   { re: /\bwget\b[^;&|\n]*\s--no-check-certificate\b/i, what: 'wget downloads without TLS verification' },
+  { re: /\bgit\b[^;&|\n]*\s(?:config\s+(?:--\S+\s+)*http\.sslVerify\s+["']?(?:false|0|no|off)\b|-c\s+http\.sslVerify=["']?(?:false|0|no|off)\b)/i, what: 'git fetches without TLS verification' },
+  // also inside printf/echo text, after a literal \n
+  { re: /(?:\b|\\n)sslverify\s*=\s*["']?(?:0|false|no|off)\b/i, what: 'yum/dnf repositories skip TLS verification (sslverify)' },
+  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:NODE_TLS_REJECT_UNAUTHORIZED=["']?0\b|PYTHONHTTPSVERIFY=["']?0\b|GIT_SSL_NO_VERIFY=["']?(?:1|true|yes)\b|NPM_CONFIG_STRICT_SSL=["']?false\b|PIP_TRUSTED_HOST=\S)/i, what: 'an environment variable turns off TLS verification' },
 ];
+
+/**
+ * ENV settings that turn verification off for every later RUN and for the
+ * running container (the value as Docker stores it, quotes removed).
+ */
+const UNVERIFIED_ENV: Record<string, (value: string) => boolean> = {
+  NODE_TLS_REJECT_UNAUTHORIZED: (v) => v === '0',
+  PYTHONHTTPSVERIFY: (v) => v === '0',
+  GIT_SSL_NO_VERIFY: (v) => v !== '' && !/^(?:0|false|no)$/i.test(v),
+  NPM_CONFIG_STRICT_SSL: (v) => /^false$/i.test(v),
+  PIP_TRUSTED_HOST: (v) => v.trim() !== '',
+};
+
+/** The ENV name whose value turns verification off, or undefined. */
+export function unverifiedEnv(key: string, value: string): boolean {
+  return UNVERIFIED_ENV[key.toUpperCase()]?.(value.trim()) ?? false;
+}
 
 /** What in a command disables verification, or undefined. */
 export function unverifiedInstall(command: string): string | undefined {
@@ -27,7 +48,7 @@ export default defineCheck({
     pillar: 'patches',
     severity: 'medium',
     description:
-      'Flags such as `apt-get --allow-unauthenticated`, `apk --allow-untrusted`, `yum --nogpgcheck`, `pip --trusted-host`, `npm config set strict-ssl false`, `curl -k` or `wget --no-check-certificate` let a build accept packages that are not signed by the distribution, or downloads an attacker on the path could replace, so tampered or outdated software ends up in the image.',
+      'Flags such as `apt-get --allow-unauthenticated`, `apk --allow-untrusted`, `yum --nogpgcheck`, `pip --trusted-host`, `npm config set strict-ssl false`, `curl -k`, `wget --no-check-certificate`, `git -c http.sslVerify=false`, `sslverify=0` in a yum repository, or environment variables such as `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY` and `PIP_TRUSTED_HOST` let a build accept packages that are not signed by the distribution, or downloads an attacker on the path could replace, so tampered or outdated software ends up in the image.',
     remediation: 'Remove the flag; import the repository signing key or CA certificate the build needs instead, and install only verified packages.',
     references: [
       'https://www.cisecurity.org/benchmark/docker',
@@ -41,6 +62,14 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const r of dockerfiles(ctx)) {
+      for (const st of stagesOf(r)) {
+        for (const { entry, path } of stageList(st, 'env')) {
+          const key = entry.key;
+          const value = entry.value;
+          if (typeof key !== 'string' || typeof value !== 'string' || !unverifiedEnv(key, value)) continue;
+          out.push({ resource: r, attributePath: path, key: path, message: `ENV ${key} turns off TLS verification for later build steps and the running container`, evidence: `ENV ${key}=${value}` });
+        }
+      }
       for (const { path, text } of runCommandsOf(r)) {
         const what = unverifiedInstall(text);
         if (!what) continue;
