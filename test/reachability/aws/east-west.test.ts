@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../../src/scan/scan.js';
 import { allFlows, auditIntent, buildMatrix, describePortSet } from '../../../src/graph/reachability/matrix/index.js';
 import { buildSecurityGraph } from '../../../src/graph/build.js';
-import { tgwLookup } from '../../../src/graph/reachability/aws/index.js';
+import { computeAwsEastWestExposures, tgwLookup } from '../../../src/graph/reachability/aws/index.js';
 import type { TgwAttachment, TgwRouteTable } from '../../../src/graph/reachability/aws/topology.js';
 import { parseCidr, type Cidr } from '../../../src/graph/reachability/common/addr.js';
 import { parseIntentText, type IntentRule } from '../../../src/config/intent.js';
@@ -45,6 +45,16 @@ describe('east-west flows in the matrix, the audit and the graph', () => {
     const edges = graph.edges().filter((e) => e.kind === 'reaches' && e.from.startsWith('aws_vpc.'));
     expect(edges.map((e) => `${e.from} -> ${e.to} ${e.certainty}`).sort()).toEqual(['aws_vpc.a -> aws_instance.db proven', 'aws_vpc.b -> aws_instance.app proven']);
     expect(edges.find((e) => e.to === 'aws_instance.db')!.explanation).toMatch(/tcp\/5432/);
+  });
+});
+
+describe('security-group references across a transit gateway', () => {
+  it('never match by default; with security_group_referencing_support they make the verdict unknown', async () => {
+    const { resources } = await loadModel([TGW], { cwd: TGW });
+    const redis = (rs: typeof resources) => computeAwsEastWestExposures(rs, { ports: [{ from: 6379, to: 6379 }] }).find((e) => e.endpointId === 'aws_instance.db');
+    expect(redis(resources)).toMatchObject({ from: 'aws_vpc.a', verdict: 'not-exposed', blockedBy: 'security-group' });
+    const withRefs = resources.map((r) => (r.type === 'aws_ec2_transit_gateway' ? { ...r, attributes: { ...r.attributes, security_group_referencing_support: 'enable' } } : r));
+    expect(redis(withRefs)).toMatchObject({ from: 'aws_vpc.a', verdict: 'unknown' });
   });
 });
 

@@ -18,7 +18,7 @@
  * that address. An Elastic IP whose address is not in the files is unknown, except for rules
  * open to every address (`0.0.0.0/0`) and rules naming `aws_eip.<name>.public_ip`.
  */
-import type { PortRange, Resource } from '../../../model/index.js';
+import { isUnknown, type PortRange, type Resource } from '../../../model/index.js';
 import { parseCidr, type Cidr } from '../common/addr.js';
 import { refine, segmentAt, subtractRanges, type Segment } from '../common/ports.js';
 import type { Exposure, Hop, RuleRef } from '../types.js';
@@ -204,6 +204,9 @@ export function computeTransit(engine: AwsReachability, opts: AwsReachOptions = 
       if (from === to) continue;
       const fromBlock = from.cidrs.find((c) => c.family === 'ipv4');
       if (!fromBlock) continue;
+      // group references cross only gateways with security_group_referencing_support: unknown which groups the sources are in
+      const refOpt = tgw.r.attributes.security_group_referencing_support ?? tgw.r.attributes.SecurityGroupReferencingSupport;
+      const sgRefs = refOpt === 'enable' || isUnknown(refOpt) ? { sgsUnknown: true } : {};
       const attStage: Stage = { status: 'pass', hop: hop('transit-gateway-attachment', a.r.id, a.vpc && 'ok' in a.vpc && a.vpc.ref ? [a.vpc.ref] : [], `${from.r.id} attached to ${tgw.r.id}`) };
       const bSubnets = attachmentSubnetStage(b);
       type Leg = { stages: { head: Stage[]; mid: Stage[] }; source: Source; label: string; sender?: Subnet; dest: Source };
@@ -221,7 +224,7 @@ export function computeTransit(engine: AwsReachability, opts: AwsReachOptions = 
             const options = found.yes.map((s): Leg => {
               const block = s.cidr4 ?? fromBlock;
               const mid = [attStage, fwd, bSubnets, tgwLegStage(engine, b, a, block, 'transit-gateway-return'), routeBackStage(engine, subnet, block, tgw.r)];
-              return { stages: { head: [sendStage(s, toBlock, tgw.r)], mid }, source: { kind: 'peer', key: `subnet:${s.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [block], cidrsUnknown: false }, label: `${s.r.id} (${block.text})`, sender: s, dest };
+              return { stages: { head: [sendStage(s, toBlock, tgw.r)], mid }, source: { kind: 'peer', key: `subnet:${s.r.id}${sgRefs.sgsUnknown ? '|sg-refs' : ''}`, family: 'ipv4', sgs: new Set(), ...sgRefs, cidrs: [block], cidrsUnknown: false }, label: `${s.r.id} (${block.text})`, sender: s, dest };
             });
             leg = options.find((o) => o.stages.mid.every((x) => x.status === 'pass')) ?? options.find((o) => !o.stages.mid.some((x) => x.status === 'block')) ?? options[0]!;
           }
