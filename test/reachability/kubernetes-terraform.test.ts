@@ -15,6 +15,7 @@ import { terraformKubernetesView } from '../../src/checks/_lib/k8s-terraform.js'
 import type { Flow } from '../../src/graph/reachability/common/flow.js';
 import type { Resource } from '../../src/model/index.js';
 import { tetrad } from '../support/cli.js';
+import { buildSecurityGraph } from '../../src/graph/build.js';
 
 async function load(files: Record<string, string>): Promise<{ resources: Resource[]; errors: Array<{ file?: string; line?: number; message: string }> }> {
   const dir = mkdtempSync(join(tmpdir(), 'tetrad-k8stf-'));
@@ -241,5 +242,18 @@ describe('tetrad network matrix over a Terraform-declared cluster', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('security graph over a Terraform-declared cluster', () => {
+  it('links internet → ingress → service → workload at the Terraform addresses, and not the blocked admin pod', async () => {
+    const fixture = (name: string) => fileURLToPath(new URL(`./kubernetes/${name}`, import.meta.url));
+    const { resources } = await loadModel([fixture('tf-ingress'), fixture('tf-ipblock-except')], { cwd: fixture('.') });
+    const { graph } = buildSecurityGraph(resources);
+    const edge = (from: string, to: string) => graph.outEdges(from).find((e) => e.to === to)?.certainty;
+    expect([edge('internet', 'kubernetes_ingress_v1.shop'), edge('kubernetes_ingress_v1.shop', 'kubernetes_service_v1.storefront'), edge('kubernetes_service_v1.storefront', 'kubernetes_deployment_v1.storefront')]).toEqual(['proven', 'proven', 'proven']);
+    expect(graph.outEdges('internet').some((e) => e.to === 'kubernetes_service_v1.admin')).toBe(false);
+    expect(graph.outEdges('internet').some((e) => e.to === 'kubernetes_service_v1.api')).toBe(true);
+    expect(graph.node('kubernetes_pod.admin')?.kind).toBe('workload');
   });
 });
