@@ -22,6 +22,7 @@ import { formatRange } from '../common/ports.js';
 import { evaluateLevels, type Level } from '../common/levels.js';
 import { indexOf, nsgFor, refTargets, type Index } from './model.js';
 import { AZURE_VMSS_TYPES, loadBalancerFlows, scaleSetFlows } from './lb.js';
+import { firewallDnatFlows } from './firewall.js';
 
 /** Virtual machines with network interfaces (`network_interface_ids`). */
 const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
@@ -152,8 +153,40 @@ export function azureFlows(resources: readonly Resource[]): Flow[] {
   }
   for (const f of scaleSetFlows(ix, (r) => nsg(r).rules)) out.push(f);
   for (const f of loadBalancerFlows(ix, VM_TYPES, (r) => nsg(r).rules)) out.push(f);
-  for (const f of eastWest(ix, endpointsOf(ix))) out.push(f);
+  const endpoints = endpointsOf(ix);
+  if (ix.byType.has('azurerm_firewall')) for (const f of dnatFlows(ix, endpoints)) out.push(f);
+  for (const f of eastWest(ix, endpoints)) out.push(f);
   return out;
+}
+
+/**
+ * Azure Firewall DNAT paths (`firewall.ts`): the destination VM's subnet NSG then NIC NSG, judged
+ * for traffic from the firewall's subnet (DNAT also translates the source).
+ */
+function dnatFlows(ix: Index, endpoints: readonly VmEndpoint[]): Flow[] {
+  const vms = [...new Map(endpoints.map((e) => [`${e.vm.id}|${e.nic.id}`, { nic: e.nic, vm: e.vm, name: e.name, zone: e.zone }])).values()];
+  return firewallDnatFlows(ix, vms, (fw, t, transport) => {
+    const dst = endpoints.find((e) => e.nic === t.nic && e.vm === t.vm)!;
+    const prefixes = fw.subnet ? asList(fw.subnet.attributes.address_prefixes ?? fw.subnet.attributes.address_prefix) : [];
+    const src: VmEndpoint = {
+      vm: fw.firewall,
+      name: asString(fw.firewall.attributes.name) ?? fw.firewall.name,
+      nic: fw.firewall,
+      subnet: fw.subnet,
+      vnet: fw.subnet ? vnetOf(ix, fw.subnet) : undefined,
+      addresses: prefixes.length && prefixes.every((p) => typeof p === 'string') ? fromCidrs(prefixes as string[]) : undefined,
+      zone: fw.subnet ? `azure:${fw.subnet.id}` : 'azure:(unknown subnet)',
+      nicNsg: undefined,
+      subnetNsg: undefined,
+    };
+    const level = (n: Resource | undefined, role: 'subnet' | 'NIC', known: boolean): Level =>
+      n
+        ? { kind: 'rules', hopKind: 'nsg', resourceId: n.id, label: `${role} NSG (from the firewall)`, rules: nsgRules(ix, n, 'ingress', peerResolver(ix, src, dst)), blockedBy: 'nsg', opaque: true }
+        : known
+          ? { kind: 'none', hopKind: 'nsg', resourceId: '(none)', note: `no NSG on the ${role}` }
+          : { kind: 'unknown', hopKind: 'nsg', resourceId: '(unknown)', why: `the subnet of ${dst.nic.id} is not in the scanned configuration (its NSG is unknown)` };
+    return evaluateLevels([level(dst.subnetNsg, 'subnet', dst.subnet !== undefined), level(dst.nicNsg, 'NIC', true)], transport, EVERYTHING);
+  });
 }
 
 /** One IP configuration of a VM's NIC, as an east-west endpoint. */
