@@ -380,6 +380,16 @@ function vmFlows(ix: Index, vm: Resource, nsg: (r: Resource) => Nsg): Flow[] {
         ? level(nsgFor(ix, subnet, 'azurerm_subnet_network_security_group_association', 'subnet_id'), 'subnet', subnet)
         : { kind: 'unknown', hopKind: 'nsg', resourceId: '(unknown)', why: `${nic.id}.${at}.subnet_id: subnet not in the scanned configuration (its NSG is unknown)` };
       const nicLevel = level(nsgFor(ix, nic, 'azurerm_network_interface_security_group_association', 'network_interface_id'), 'NIC', nic);
+      // Standard SKU public IPs, like Standard load balancers, are closed to inbound flows unless an NSG allows them
+      const sku = pipRefs[0]?.attributes.sku;
+      if (subnetLevel.kind === 'none' && nicLevel.kind === 'none' && (isUnknown(sku) || asString(sku)?.toLowerCase() === 'standard')) {
+        const note = isUnknown(sku) ? `${pipRefs[0]!.id}.sku unresolved: a Standard public IP without an NSG is closed, a Basic one open` : `Standard SKU public IP and no NSG on the subnet or NIC: inbound flows are closed`;
+        const f: Flow = { ...base, toZone, protocol: 'all', ports: { from: 0, to: 65535 }, verdict: isUnknown(sku) ? 'unknown' : 'not-exposed', path: [INTERNET_HOP, pipHop, hop('nsg', '(none)', [ruleRef(pipRefs[0]!, 'sku', `public IP ${pipRefs[0]!.id} sku ${isUnknown(sku) ? sku.toString() : String(sku)}`)], note)] };
+        if (isUnknown(sku)) f.unknowns = [...unknowns, note];
+        else f.blockedBy = 'nsg';
+        flows.push(f);
+        return;
+      }
       for (const transport of ['tcp', 'udp'] as const) {
         const segs = evaluateLevels([subnetLevel, nicLevel], transport, PUBLIC, unknowns);
         for (const s of segs) {
