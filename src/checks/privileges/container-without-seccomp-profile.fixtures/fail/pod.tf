@@ -1,0 +1,14 @@
+resource "kubernetes_pod" "tools" {
+  metadata {
+    name = "tools"
+  }
+  spec {
+    container {
+      name  = "tools"
+      image = "busybox:1.36"
+      security_context {
+        run_as_non_root = true
+      }
+    }
+  }
+}

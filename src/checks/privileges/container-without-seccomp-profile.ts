@@ -1,0 +1,61 @@
+import { getPath, isObject, isUnknown, type Resource } from '../../model/index.js';
+import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { effectiveSetting } from '../_lib/k8s-security-context.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+
+/** Attribute path of the pod template's annotations. */
+function annotationsPath(r: Resource): string | undefined {
+  const pod = podSpecOf(r);
+  if (!pod) return undefined;
+  const base = pod.path.replace(/\.?spec$/, '');
+  return base ? `${base}.metadata.annotations` : 'metadata.annotations';
+}
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PRIV-047',
+    title: 'Container sets no seccomp profile',
+    pillar: 'privileges',
+    severity: 'low',
+    description:
+      'A container whose pod and container `securityContext` name no `seccompProfile` runs Unconfined on every kubelet that does not turn on `--seccomp-default` (off by default): all system calls reach the kernel, including the rarely needed ones (unshare, keyctl, bpf, userfaultfd...) through which most kernel container escapes go. The restricted Pod Security Standard requires RuntimeDefault or a Localhost profile. A profile set explicitly to Unconfined is TET-PRIV-031.',
+    remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod (it applies to every container) or on each container; use a Localhost profile where the default filter is too strict.',
+    references: ['https://kubernetes.io/docs/tutorials/security/seccomp/', 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    compliance: { 'cis-kubernetes': ['5.7.2'], 'nist-800-53': ['CM-7', 'SC-39'] },
+    sources: ['kubernetes', 'terraform'],
+    resourceTypes: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'],
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const r of workloads(kubernetesResources(ctx))) {
+      const pod = podSpecOf(r);
+      // seccomp is a Linux feature
+      if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;
+      const annPath = annotationsPath(r);
+      const annotations = annPath ? getPath(r.attributes, annPath) : undefined;
+      for (const c of containersOf(r)) {
+        if (c.kind === 'ephemeralContainers') continue;
+        const label = `container "${c.name}" of ${r.type} ${r.name}`;
+        const s = effectiveSetting(r, c, 'seccompProfile');
+        if (s.value !== undefined) {
+          const type = isObject(s.value) ? s.value.type : s.value;
+          if (isUnknown(type)) out.push({ resource: r, key: c.path, attributePath: s.path, verdict: 'unknown', message: `${label}: seccomp profile is unresolved (${type.toString()})` });
+          // Unconfined is TET-PRIV-031's; a confining type, or a malformed value, is not this check's
+          continue;
+        }
+        if (isUnknown(annotations)) {
+          out.push({ resource: r, key: c.path, attributePath: annPath, verdict: 'unknown', message: `${label}: pod annotations are unresolved, a seccomp annotation may be there` });
+          continue;
+        }
+        if (isObject(annotations)) {
+          const ann = annotations[`container.seccomp.security.alpha.kubernetes.io/${c.name}`] ?? annotations['seccomp.security.alpha.kubernetes.io/pod'];
+          // an annotation decides (unconfined ones are TET-PRIV-031's)
+          if (typeof ann === 'string' || isUnknown(ann)) continue;
+        }
+        out.push({ resource: r, key: c.path, attributePath: c.path, message: `${label} sets no seccomp profile, so it runs Unconfined unless the kubelet defaults to RuntimeDefault`, evidence: 'seccompProfile not set' });
+      }
+    }
+    return out.map(fromView);
+  },
+});
