@@ -98,4 +98,36 @@ describe('fall-through tiers', () => {
       { numRuns: 300 },
     );
   });
+
+  it('bounds every reading of hidden values (a rule that may not apply, an unknown action)', () => {
+    const hidden = fc.record({ priority: fc.integer({ min: 0, max: 20 }), r: rule, maybe: fc.boolean(), unknownAction: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(hidden, { selector: (x) => x.priority, maxLength: 3 }), { minLength: 1, maxLength: 3 }), fc.constantFrom(22, 80, 443), (given, port) => {
+        const tiers: Tier[] = given.map((t, i) => ({
+          hopKind: 'firewall-policy',
+          resourceId: `p${i}`,
+          label: `policy ${i}`,
+          rules: t.map(({ priority, r, maybe, unknownAction }) => ({ action: unknownAction ? ('unknown' as const) : r.action, priority, sources: fromCidrs([r.cidr]), sourcesUnknown: false, protocol: 'tcp', ports: [{ from: r.port, to: r.port }], ref: { resourceId: `p${i}`, summary: `${r.action} ${r.cidr} ${r.port}` }, ...(maybe ? { maybeDisabled: true } : {}) })),
+        }));
+        const seg = evaluateTiers([tiers], 'tcp', PUBLIC, { resourceId: 'implied', summary: 'implied deny' }).find((s) => s.range.from <= port && port <= s.range.to)!;
+        // every reading: each hidden rule present or absent, each unknown action allow / deny / goto
+        const flat = given.flatMap((t, i) => t.map((x, j) => ({ i, j, x })));
+        const choices = flat.map(({ x }) => [...(x.maybe ? [null] : []), ...(x.unknownAction ? (['allow', 'deny', 'goto'] as const) : [x.r.action])]);
+        const readings: Array<Array<TierAction | null>> = choices.reduce<Array<Array<TierAction | null>>>((acc, c) => acc.flatMap((a) => c.map((v) => [...a, v])), [[]]);
+        for (const reading of readings) {
+          const concrete = given.map((t, i) => t.flatMap((x, j) => {
+            const v = reading[flat.findIndex((f) => f.i === i && f.j === j)]!;
+            return v === null ? [] : [{ priority: x.priority, r: { ...x.r, action: v } }];
+          }));
+          for (const addr of ADDRS) {
+            const a = fromCidrs([addr]);
+            const truth = reference(concrete, addr, port);
+            if (truth) expect(isEmpty(intersect(seg.max, a)), `${addr} admitted in a reading but outside max`).toBe(false);
+            else expect(isEmpty(intersect(seg.min, a)), `${addr} denied in a reading but inside min`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
