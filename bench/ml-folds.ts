@@ -51,9 +51,13 @@ for (const seed of [7, 1, 2, 3, 4, 5, 6, 8]) {
   BASE[`gb3lr05-s${seed}`] = { fit: boost(3, 300, 0.05), seed };
   BASE[`gb3ss5-s${seed}`] = { fit: boost(3, 200, 0.1, 0.5, 0.5), seed };
 }
-for (const seed of [7]) {
+for (const seed of [7, 1, 2]) {
   BASE[`lr1e-4-s${seed}`] = { fit: logit(1e-4), seed };
   BASE[`lr3e-5-s${seed}`] = { fit: logit(3e-5, 0.5), seed };
+  BASE[`lr3e-5w1-s${seed}`] = { fit: logit(3e-5, 1), seed };
+  BASE[`lr3e-4w1-s${seed}`] = { fit: logit(3e-4, 1), seed };
+  BASE[`lr1e-4w05-s${seed}`] = { fit: logit(1e-4, 0.5), seed };
+  BASE[`lr1e-3w1-s${seed}`] = { fit: logit(1e-3, 1), seed };
 }
 
 async function main() {

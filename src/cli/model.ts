@@ -36,13 +36,13 @@ export function registerModel(program: Command): void {
     .option('-o, --output <file>', 'artifact to write', SHIPPED_MODEL_FILE)
     .option('--fn-cost <n>', 'cost of a missed exploited CVE', positiveNumber('--fn-cost'), 20)
     .option('--fp-cost <n>', 'cost of a false alarm', positiveNumber('--fp-cost'), 1)
-    .option('--refit', 'refit the chosen model on train + validation months (calibrated on out-of-fold margins)')
-    .action(async (flags: { seed: number; records: string; kev: string; output: string; fnCost: number; fpCost: number; refit?: boolean }) => {
+    .option('--no-refit', 'ship the model trained before the validation months instead of refitting it on train + validation')
+    .action(async (flags: { seed: number; records: string; kev: string; output: string; fnCost: number; fpCost: number; refit: boolean }) => {
       if (!Number.isInteger(flags.seed)) throw new UsageError('--seed expects an integer');
       const kev = loadKevIds(need(flags.kev, 'KEV catalogue'));
       const records = await loadRecords(need(flags.records, 'CVE records'));
       const log = (l: string) => process.stderr.write(`${l}\n`);
-      const result = trainExploitModel(records, kev, { seed: flags.seed, costs: { fn: flags.fnCost, fp: flags.fpCost }, refit: flags.refit === true, log });
+      const result = trainExploitModel(records, kev, { seed: flags.seed, costs: { fn: flags.fnCost, fp: flags.fpCost }, refit: flags.refit, log });
       writeArtifact(flags.output, result.artifact);
       process.stdout.write(renderEvaluation(result.test, `test months (${describeTest(result.artifact.training.split as TemporalSplit)})`));
       process.stdout.write(`wrote ${flags.output}\n`);

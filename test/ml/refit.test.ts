@@ -8,12 +8,13 @@ const options: Partial<TrainOptions> = {
   hashBits: 12,
   grid: [{ family: 'boosted-trees', trees: 20, depth: 2, learningRate: 0.2, lambda: 1, minChildWeight: 1, subsample: 0.8 }],
   classWeightPowers: [0.5],
+  refit: false,
 };
 
 describe('refit on train + validation', () => {
   const { records, kev } = syntheticFleet(3000);
   const plain = trainExploitModel(records, kev, options);
-  const refit = trainExploitModel(records, kev, { ...options, refit: true });
+  const refit = trainExploitModel(records, kev, { ...options, refit: true, refitCalibration: 'out-of-fold' });
 
   it('ships a different model, says so, and keeps the test months unseen', () => {
     expect(refit.artifact.training.refit).toMatch(/out-of-fold/);
@@ -28,7 +29,7 @@ describe('refit on train + validation', () => {
   });
 
   it('is reproducible', () => {
-    expect(JSON.stringify(trainExploitModel(records, kev, { ...options, refit: true }).artifact)).toBe(JSON.stringify(refit.artifact));
+    expect(JSON.stringify(trainExploitModel(records, kev, { ...options, refit: true, refitCalibration: 'out-of-fold' }).artifact)).toBe(JSON.stringify(refit.artifact));
   });
 });
 

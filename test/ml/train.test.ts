@@ -13,6 +13,8 @@ const options: Partial<TrainOptions> = {
     { family: 'boosted-trees', trees: 20, depth: 2, learningRate: 0.2, lambda: 1, minChildWeight: 1, subsample: 0.8 },
   ],
   classWeightPowers: [0.5],
+  refit: false,
+  featureSet: 1,
 };
 
 describe('exploit model training (smoke, synthetic fleet)', () => {
