@@ -46,34 +46,44 @@ function walk(v: Value | undefined, path: string, key: string, out: StringLeaf[]
  */
 export function stringLeavesWhere(root: Value | undefined, keep: (key: string, value: string) => boolean, base = ''): StringLeaf[] {
   const out: StringLeaf[] = [];
-  const segments: Array<string | number> = [];
-  const pathOf = (): string => {
-    let path = base;
-    for (const seg of segments) path = typeof seg === 'number' ? `${path}[${seg}]` : path === '' ? seg : `${path}.${seg}`;
-    return path;
-  };
-  const visit = (v: Value | undefined, key: string): void => {
-    if (typeof v === 'string') {
-      if (keep(key, v)) out.push({ path: pathOf(), key, value: v });
-      return;
-    }
-    if (v === undefined || v === null || typeof v !== 'object' || isUnknown(v)) return;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        segments.push(i);
-        visit(v[i], key);
-        segments.pop();
-      }
-      return;
-    }
-    const keys = Object.keys(v);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      segments.push(k);
-      visit(v[k], k);
+  // one state object and a plain recursive function: no closures per call (called once per resource)
+  visitWhere(root, '', { keep, base, segments: [], out });
+  return out;
+}
+
+interface WalkState {
+  keep: (key: string, value: string) => boolean;
+  base: string;
+  segments: Array<string | number>;
+  out: StringLeaf[];
+}
+
+function pathOf(base: string, segments: ReadonlyArray<string | number>): string {
+  let path = base;
+  for (const seg of segments) path = typeof seg === 'number' ? `${path}[${seg}]` : path === '' ? seg : `${path}.${seg}`;
+  return path;
+}
+
+function visitWhere(v: Value | undefined, key: string, st: WalkState): void {
+  if (typeof v === 'string') {
+    if (st.keep(key, v)) st.out.push({ path: pathOf(st.base, st.segments), key, value: v });
+    return;
+  }
+  if (v === undefined || v === null || typeof v !== 'object' || isUnknown(v)) return;
+  const segments = st.segments;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      segments.push(i);
+      visitWhere(v[i], key, st);
       segments.pop();
     }
-  };
-  visit(root, '');
-  return out;
+    return;
+  }
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    segments.push(k);
+    visitWhere(v[k], k, st);
+    segments.pop();
+  }
 }

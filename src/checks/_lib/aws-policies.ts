@@ -100,6 +100,8 @@ function findPolicyDocuments(ctx: CheckContext): PolicyRef[] {
     for (const resource of ctx.ofType(...holder.types)) {
       if (holder.terraform !== TF_SOURCES.has(resource.source)) continue;
       for (const [pattern, role] of holder.paths) {
+        // a plain attribute that is not set holds no document (most buckets have no inline policy)
+        if (resource.attributes[pattern] === undefined && !pattern.includes('[') && !pattern.includes('.')) continue;
         for (const path of expand(resource, pattern)) {
           if (holder.terraform && fromPolicyDocument(ctx, resource, path)) continue;
           const input = parsePolicy(getPath(resource.attributes, path));

@@ -89,7 +89,9 @@ export function parsePolicy(value: Value | undefined): PolicyInput {
     } catch (err) {
       return { kind: 'invalid', reason: `policy is not valid JSON: ${(err as Error).message}` };
     }
-    const doc = documentFromObject(markInterpolations(parsed as Value));
+    // no "${" in the text and no \u escape (which could spell one): no parsed string holds
+    // an interpolation, and the walk over the parsed policy is skipped
+    const doc = documentFromObject(value.includes('${') || value.includes('\\u') ? markInterpolations(parsed as Value) : (parsed as Value));
     return typeof doc === 'string' ? { kind: 'invalid', reason: doc } : { kind: 'document', document: doc, fromString: true, text: value };
   }
   const doc = documentFromObject(value);

@@ -10,8 +10,10 @@ export function portExposureFindings(ctx: CheckContext, port: number): FindingDr
   const entry = sensitivePort(port) ?? sensitivePort(port, 'udp');
   if (!entry) throw new Error(`port ${port} is not in data/sensitive-ports.yaml`);
   const out: FindingDraft[] = [];
+  // one matcher for every firewall resource (it was made again per resource)
+  const carries = carriesPort(port, transports(entry));
   for (const resource of ctx.ofType(...FIREWALL_TYPES)) {
-    for (const e of internetIngress(resource, carriesPort(port, transports(entry)), siblingRules(ctx, resource))) {
+    for (const e of internetIngress(resource, carries, siblingRules(ctx, resource))) {
       const draft: FindingDraft = {
         resource,
         key: e.key,

@@ -38,7 +38,12 @@ export function createCheckContext(resources: readonly Resource[], services: Che
       }
       return out;
     },
-    referrersOf: (resource: Resource) => [...new Set(referrers.get(resource.id) ?? [])],
+    referrersOf(resource: Resource) {
+      // asked for every member of large groups (anomalies): no Set for the usual zero or one referrer
+      const list = referrers.get(resource.id);
+      if (list === undefined) return [];
+      return list.length === 1 ? [list[0]!] : [...new Set(list)];
+    },
     stringLeaves(resource: Resource) {
       let hit = leaves.get(resource);
       if (hit === undefined) {

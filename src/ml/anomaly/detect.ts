@@ -147,7 +147,9 @@ export function detectAnomalies(view: ModelView, options: AnomalyOptions = {}, p
         else {
           let f = facts.get(r);
           if (!f) facts.set(r, (f = profile.facts(r, view)));
-          keys = [...f].filter(([, x]) => x.risky).map(([k]) => k);
+          const risky: string[] = [];
+          for (const [k, x] of f) if (x.risky) risky.push(k);
+          keys = risky;
         }
         riskyKeys.set(r, keys);
       }
