@@ -160,6 +160,39 @@ resource "kubernetes_ingress_v1" "i" {
     expect(p.egressRules).toEqual([]);
   });
 
+  it('reads kubernetes_manifest as the manifest it carries, at its lines; without a namespace it is nowhere known', async () => {
+    const { resources } = await load({
+      'main.tf': `
+resource "kubernetes_manifest" "deny" {
+  manifest = {
+    apiVersion = "networking.k8s.io/v1"
+    kind       = "NetworkPolicy"
+    metadata   = { name = "deny", namespace = "shop" }
+    spec = {
+      podSelector = {}
+      policyTypes = ["Ingress"]
+    }
+  }
+}
+resource "kubernetes_manifest" "worker" {
+  manifest = {
+    apiVersion = "v1"
+    kind       = "Pod"
+    metadata   = { name = "worker" }
+    spec       = { containers = [{ name = "w", image = "busybox:1.36" }] }
+  }
+}
+`,
+    });
+    const view = terraformKubernetesView(resources.find((r) => r.id === 'kubernetes_manifest.deny')!)!;
+    expect(view.type).toBe('NetworkPolicy');
+    expect(view.attributes).toEqual({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+    expect(view.attributeLocations['spec.policyTypes']?.startLine).toBe(9);
+    const model = buildK8sModel(resources);
+    expect(model.policies.map((p) => [p.namespace, p.ingress])).toEqual([['shop', true]]);
+    expect(model.pods.map((p) => p.namespace)).toEqual(['?metadata.namespace (required by kubernetes_manifest)']);
+  });
+
   it('puts objects without metadata.namespace in "default", as the provider does', async () => {
     const { resources } = await load({ 'main.tf': pod('a', null, '{ app = "a" }') + lb('a', 'default', 'a', 80) });
     const model = buildK8sModel(resources);

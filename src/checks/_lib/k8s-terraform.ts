@@ -1,7 +1,8 @@
 /**
  * Kubernetes objects declared through the Terraform kubernetes provider
- * (`kubernetes_deployment`, `kubernetes_pod_v1`, `kubernetes_cluster_role_binding`...),
- * seen as Kubernetes manifests so the Kubernetes checks read them unchanged.
+ * (`kubernetes_deployment`, `kubernetes_pod_v1`, `kubernetes_cluster_role_binding`...,
+ * and any kind through `kubernetes_manifest`), seen as Kubernetes manifests so the
+ * Kubernetes checks read them unchanged.
  *
  * The provider's shape differs from a manifest in three regular ways, which
  * the conversion undoes: snake_case names (`run_as_non_root`), singular names
@@ -141,11 +142,27 @@ function convert(value: Value, tfPath: string, k8sPath: string, c: Conversion, a
 /** A manifest-shaped view of a Terraform kubernetes provider resource, or undefined for other resources. */
 export function terraformKubernetesView(r: Resource): Resource | undefined {
   if (r.source !== 'terraform' && r.source !== 'terraform-plan') return undefined;
+  if (r.type === 'kubernetes_manifest') return manifestView(r);
   const kind = kindOfTerraformType(r.type);
   if (!kind) return undefined;
   const c: Conversion = { locations: {}, origin: r, kind };
   const attributes = convert(r.attributes, '', '', c) as ValueObject;
   const view: Resource = { ...r, type: kind, source: 'kubernetes', attributes, attributeLocations: c.locations };
+  ORIGINS.set(view, r);
+  return view;
+}
+
+/**
+ * `kubernetes_manifest`: its `manifest` attribute is already a manifest (camelCase, lists), so the
+ * view is that object as written, at the lines of its attributes; a manifest whose kind does not
+ * resolve is no view.
+ */
+function manifestView(r: Resource): Resource | undefined {
+  const manifest = r.attributes.manifest;
+  if (!isObject(manifest) || typeof manifest.kind !== 'string') return undefined;
+  const locations: Record<string, Location> = {};
+  for (const [path, loc] of Object.entries(r.attributeLocations)) if (path.startsWith('manifest.')) locations[path.slice('manifest.'.length)] = loc;
+  const view: Resource = { ...r, type: manifest.kind, source: 'kubernetes', attributes: manifest, attributeLocations: locations };
   ORIGINS.set(view, r);
   return view;
 }

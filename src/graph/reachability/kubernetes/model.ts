@@ -92,11 +92,14 @@ export function sameNamespace(a: string, b: string): Tri {
 }
 
 export function namespaceOf(r: Resource): string {
-  if (terraformOrigin(r)) {
-    // the provider's metadata.namespace defaults to "default"
+  const origin = terraformOrigin(r);
+  if (origin) {
     const ns = getPath(r.attributes, 'metadata.namespace');
     if (isUnknown(ns)) return `?${ns.toString()}`;
-    return typeof ns === 'string' && ns !== '' ? ns : 'default';
+    if (typeof ns === 'string' && ns !== '') return ns;
+    // the typed resources default metadata.namespace to "default"; kubernetes_manifest refuses a
+    // namespaced object without one ("Namespace required"), so where it would live is unknown
+    return origin.type === 'kubernetes_manifest' ? '?metadata.namespace (required by kubernetes_manifest)' : 'default';
   }
   const ns = r.meta?.namespace;
   return typeof ns === 'string' && ns !== '' ? ns : 'default';
@@ -188,9 +191,10 @@ function policyOf(r: Resource): K8sPolicy {
   if (isUnknown(types)) {
     ingress = egress = 'unknown';
     typeNotes.push(`${r.id}: policy types unresolved (${types.toString()})`);
-  } else if (noTypes && terraformOrigin(r)) {
-    // the provider requires policy_types and never lets the API server default them: a
+  } else if (noTypes && terraformOrigin(r) && terraformOrigin(r)!.type !== 'kubernetes_manifest') {
+    // the typed resources require policy_types and never let the API server default them: a
     // configuration without them does not apply, so what it would isolate is unknown
+    // (kubernetes_manifest sends the manifest as written, and the server defaults as usual)
     ingress = egress = 'unknown';
     typeNotes.push(`${r.id}: spec.policy_types is missing (the kubernetes provider requires it)`);
   } else if (Array.isArray(types) && types.length > 0) {
