@@ -1,0 +1,12 @@
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier                  = "graph-prod"
+  engine                              = "neptune"
+  storage_encrypted                   = true
+  iam_database_authentication_enabled = false
+}
+
+resource "aws_neptune_cluster" "reporting" {
+  cluster_identifier = "graph-reporting"
+  engine             = "neptune"
+  storage_encrypted  = true
+}
