@@ -1,6 +1,7 @@
 /**
  * Kubernetes reachability: internet → pod through Services of type LoadBalancer / NodePort and
- * Ingresses, and pod → pod flows within and across namespaces, under NetworkPolicy semantics:
+ * Ingresses, and pod → pod flows within and across namespaces, over manifests and the Terraform
+ * kubernetes provider alike (`model.ts` reads both into one model), under NetworkPolicy semantics:
  *
  * - a pod is isolated for ingress (egress) only when some policy of its namespace selects it and
  *   has Ingress (Egress) among its policyTypes (defaulted: Ingress always, Egress when the policy
@@ -105,8 +106,7 @@ function rulePorts(rule: PolicyRule, dest: K8sPod | undefined): { yes: PortSet; 
     } else if (isUnknown(p.port) || isUnknown(p.endPort)) {
       maybe = portSetUnion(maybe, all);
       unknowns.push(`${rule.path}.ports[${i}].${isUnknown(p.port) ? `port (${p.port.toString()})` : `endPort (${String(p.endPort)})`}`);
-    }
-    else if (typeof p.port === 'number') {
+    } else if (typeof p.port === 'number') {
       const end = typeof p.endPort === 'number' && p.endPort >= p.port ? p.endPort : p.port;
       const set: PortSet = { [t]: [{ from: p.port, to: end }] };
       yes = portSetUnion(yes, set);
