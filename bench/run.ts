@@ -31,7 +31,9 @@ interface Row {
   findings: number;
   parseErrors: number;
   scanMs: number;
+  scanCpuMs?: number;
   jsonParseMs?: number;
+  jsonParseCpuMs?: number;
   maxRssMiB: number;
 }
 
@@ -44,16 +46,20 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /** The median scan of N fresh processes (plans); one run for HCL trees. */
-function measure(kind: 'plan' | 'hcl', target: string): Row & { coldParseMs?: number } {
+function measure(kind: 'plan' | 'hcl', target: string): Row & { coldParseMs?: number; cpuRatio?: string } {
   if (kind === 'hcl') return measureOnce(kind, target);
   const scans = Array.from({ length: RUNS }, () => measureOnce(kind, target));
   const mid = median(scans.map((r) => r.scanMs));
   const row = scans.find((r) => r.scanMs === mid)!;
-  const cold = median(Array.from({ length: RUNS }, () => measureOnce('parse', target).jsonParseMs!));
-  return { ...row, coldParseMs: cold };
+  const parses = Array.from({ length: RUNS }, () => measureOnce('parse', target));
+  const cold = median(parses.map((p) => p.jsonParseMs!));
+  // the CPU ratio: median scan CPU over median cold-parse CPU (steadier than wall time under load)
+  const cpuScan = median(scans.map((r) => r.scanCpuMs ?? 0));
+  const cpuParse = median(parses.map((p) => p.jsonParseCpuMs ?? 0));
+  return { ...row, coldParseMs: cold, cpuRatio: cpuParse > 0 ? `${(cpuScan / cpuParse).toFixed(2)}× (${cpuScan} ms / ${cpuParse} ms)` : undefined };
 }
 
-const rows: Array<Row & { size: number; mb?: number; coldParseMs?: number }> = [];
+const rows: Array<Row & { size: number; mb?: number; coldParseMs?: number; cpuRatio?: string }> = [];
 for (const n of sizes) {
   const plan = join(out, `plan-${n}.json`);
   if (!existsSync(plan)) generatePlan(n, plan);
@@ -83,5 +89,7 @@ for (const kind of ['plan', 'hcl']) {
     console.log(`| ${kind}${r.mb ? ` (${r.mb} MB)` : ''} | ${r.resources} | ${r.files} | ${r.findings} | ${r.scanMs} | ${r.coldParseMs ?? '—'} | ${coldRatio} | ${r.jsonParseMs ?? '—'} | ${ratio} | ${r.maxRssMiB} | ${growth} |`);
   });
 }
+console.log('\nplan rows by CPU time (process.cpuUsage, all threads): median scan CPU / median cold JSON.parse CPU');
+for (const r of rows) if (r.kind === 'plan' && r.cpuRatio) console.log(`- plan ${r.size}: ${r.cpuRatio}`);
 const bad = rows.filter((r) => r.parseErrors > 0 || r.resources < r.size);
 if (bad.length) console.log(`\nWARNING: ${bad.length} run(s) did not read every resource or had parse errors: ${bad.map((b) => `${b.kind}-${b.size}`).join(', ')}`);

@@ -8,11 +8,19 @@
  */
 import { readFileSync } from 'node:fs';
 
+/** CPU (user + system, every thread: parallel GC counts) since `c0`, in ms: steadier than wall time on a shared machine. */
+function cpuSince(c0: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(c0);
+  return Math.round((u.user + u.system) / 1000);
+}
+
 if (process.argv[2] === 'parse') {
   const text = readFileSync(process.argv[3]!, 'utf8');
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   JSON.parse(text);
-  process.stdout.write(JSON.stringify({ kind: 'parse', jsonParseMs: Math.round(performance.now() - t0) }) + '\n');
+  const jsonParseMs = Math.round(performance.now() - t0);
+  process.stdout.write(JSON.stringify({ kind: 'parse', jsonParseMs, jsonParseCpuMs: cpuSince(c0) }) + '\n');
   process.exit(0);
 }
 
@@ -36,9 +44,11 @@ if (kind === 'plan') {
   }
   jsonParseMs = Math.min(...times);
 }
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const result = await scan([target], { maxFileSize: 1024 * 1024 * 1024 });
 const scanMs = performance.now() - t0;
+const scanCpuMs = cpuSince(c0);
 const parseErrors = result.errors.filter((e) => e.kind === 'parse').length;
 process.stdout.write(
   JSON.stringify({
@@ -48,6 +58,7 @@ process.stdout.write(
     findings: result.findings.length,
     parseErrors,
     scanMs: Math.round(scanMs),
+    scanCpuMs,
     jsonParseMs: jsonParseMs === undefined ? undefined : Math.round(jsonParseMs),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   }) + '\n',
