@@ -1,0 +1,137 @@
+import { asBool, asList, getPath, isUnknown, type Resource } from '../../model/index.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
+import { flagFindings } from '../_lib/flags.js';
+import { readText } from '../_lib/versioned-config.js';
+
+/** Azure single servers: `ssl_enforcement_enabled` (azurerm ≥ 2; absent means enforced since 3.0) or `ssl_enforcement` (azurerm 1.x). */
+const AZURE_SERVERS = ['azurerm_postgresql_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'];
+/** Flexible servers switch TLS off through a server parameter resource. */
+const FLEX_CONFIGS = ['azurerm_postgresql_flexible_server_configuration', 'azurerm_mysql_flexible_server_configuration'];
+/** RDS parameter groups: `rds.force_ssl` (PostgreSQL, SQL Server) and `require_secure_transport` (MySQL, MariaDB), judged only when written. */
+const PARAMETER_GROUPS = ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group'];
+const TLS_PARAMETERS = new Set(['rds.force_ssl', 'require_secure_transport']);
+const CLOUD_SQL = 'google_sql_database_instance';
+const OFF = /^(off|0|false)$/i;
+
+const clear = (r: Resource) => `${r.type} ${r.name} accepts connections without TLS: passwords and data can cross the network in clear`;
+
+function unresolved(r: Resource, path: string, v: { toString(): string }): FindingDraft {
+  return { resource: r, key: path, attributePath: path, verdict: 'unknown', message: `${r.type} ${r.name}: ${path} is unresolved (${v.toString()})` };
+}
+
+function azureServers(ofType: (t: string) => Resource[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const type of AZURE_SERVERS) {
+    for (const r of ofType(type)) {
+      const v = asBool(getPath(r.attributes, 'ssl_enforcement_enabled'));
+      if (isUnknown(v)) out.push(unresolved(r, 'ssl_enforcement_enabled', v));
+      else if (v === false) out.push({ resource: r, attributePath: 'ssl_enforcement_enabled', message: clear(r), evidence: 'ssl_enforcement_enabled = false' });
+      const legacy = readText(r, 'ssl_enforcement');
+      if (isUnknown(legacy)) out.push(unresolved(r, 'ssl_enforcement', legacy));
+      else if (legacy !== undefined && /^disabled$/i.test(legacy)) out.push({ resource: r, attributePath: 'ssl_enforcement', message: clear(r), evidence: `ssl_enforcement = ${legacy}` });
+    }
+  }
+  return out;
+}
+
+function flexibleServerParameters(ofType: (t: string) => Resource[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const type of FLEX_CONFIGS) {
+    for (const r of ofType(type)) {
+      const name = readText(r, 'name');
+      if (typeof name !== 'string' || name.toLowerCase() !== 'require_secure_transport') continue;
+      const v = readText(r, 'value');
+      if (isUnknown(v)) out.push(unresolved(r, 'value', v));
+      else if (v !== undefined && OFF.test(v)) out.push({ resource: r, attributePath: 'value', message: `${type} ${r.name} turns require_secure_transport off: the server accepts connections without TLS`, evidence: `require_secure_transport = ${v}` });
+    }
+  }
+  return out;
+}
+
+function parameterGroups(ofType: (t: string) => Resource[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const type of PARAMETER_GROUPS) {
+    for (const r of ofType(type)) {
+      asList(getPath(r.attributes, 'parameter')).forEach((_, i) => {
+        const name = readText(r, `parameter[${i}].name`);
+        if (typeof name !== 'string' || !TLS_PARAMETERS.has(name.toLowerCase())) return;
+        const path = `parameter[${i}].value`;
+        const v = readText(r, path);
+        if (isUnknown(v)) out.push(unresolved(r, path, v));
+        else if (v !== undefined && OFF.test(v)) out.push({ resource: r, key: path, attributePath: path, message: `${type} ${r.name} sets ${name} = ${v}: databases using it accept connections without TLS`, evidence: `${name} = ${v}` });
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Cloud SQL: `ssl_mode` (provider ≥ 5) wins when set to a definite mode; otherwise `require_ssl`,
+ * which defaults to false: an instance without either accepts unencrypted connections.
+ */
+function cloudSql(ofType: (t: string) => Resource[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const r of ofType(CLOUD_SQL)) {
+    const settings = asList(getPath(r.attributes, 'settings'));
+    const sIdx = settings.length ? settings.map((_, i) => i) : [0];
+    for (const s of sIdx) {
+      const ipcs = asList(getPath(r.attributes, `settings[${s}].ip_configuration`));
+      for (const c of ipcs.length ? ipcs.map((_, i) => i) : [0]) {
+        const base = `settings[${s}].ip_configuration[${c}]`;
+        const mode = readText(r, `${base}.ssl_mode`);
+        if (isUnknown(mode)) { out.push(unresolved(r, `${base}.ssl_mode`, mode)); continue; }
+        if (mode !== undefined && /^ALLOW_UNENCRYPTED_AND_ENCRYPTED$/i.test(mode)) {
+          out.push({ resource: r, key: base, attributePath: `${base}.ssl_mode`, message: clear(r), evidence: `ssl_mode = ${mode}` });
+          continue;
+        }
+        if (mode !== undefined && /^(ENCRYPTED_ONLY|TRUSTED_CLIENT_CERTIFICATE_REQUIRED)$/i.test(mode)) continue;
+        const path = `${base}.require_ssl`;
+        const raw = getPath(r.attributes, path);
+        const req = asBool(raw);
+        if (isUnknown(req)) out.push(unresolved(r, path, req));
+        else if (req === false) out.push({ resource: r, key: base, attributePath: path, message: clear(r), evidence: 'require_ssl = false' });
+        else if (req === undefined) out.push({ resource: r, key: base, attributePath: path, message: `${clear(r)} (neither ssl_mode nor require_ssl is set; unencrypted connections are allowed by default)`, evidence: 'ssl_mode and require_ssl not set' });
+      }
+    }
+  }
+  return out;
+}
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PASS-076',
+    title: 'Database or cache accepts connections without TLS',
+    pillar: 'passwords',
+    severity: 'medium',
+    description:
+      'A database or cache that accepts unencrypted connections lets clients send their password (or Redis access key) and every query result in clear: anyone on the path (a compromised host in the VNet or VPC, a mirrored port, a misrouted peering) reads the credentials and replays them. Covered: Azure PostgreSQL / MySQL / MariaDB servers with SSL enforcement off, flexible servers with require_secure_transport off, Azure Cache for Redis with the non-TLS port 6379 open, RDS parameter groups setting rds.force_ssl or require_secure_transport off, and Cloud SQL instances without ssl_mode ENCRYPTED_ONLY (or require_ssl), which allow unencrypted connections by default.',
+    remediation:
+      'Require TLS: `ssl_enforcement_enabled = true`, `require_secure_transport = ON`, `enable_non_ssl_port = false` / `non_ssl_port_enabled = false` (Redis), `rds.force_ssl = 1`, and for Cloud SQL `ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }` (or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`).',
+    references: [
+      'https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-ssl-connection-security',
+      'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-ports',
+      'https://cloud.google.com/sql/docs/postgres/configure-ssl-instance',
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html',
+    ],
+    compliance: { 'cis-azure': ['4.3.1', '4.4.1'], 'cis-gcp': ['6.4'], 'nist-800-53': ['SC-8', 'IA-5(1)'] },
+    sources: ['terraform', 'terraform-plan'],
+    resourceTypes: [...AZURE_SERVERS, 'azurerm_redis_cache', ...FLEX_CONFIGS, ...PARAMETER_GROUPS, CLOUD_SQL],
+  },
+  run(ctx) {
+    const ofType = (t: string) => ctx.ofType(t);
+    return [
+      ...azureServers(ofType),
+      ...flagFindings(
+        ofType,
+        [
+          { type: 'azurerm_redis_cache', path: 'enable_non_ssl_port' },
+          { type: 'azurerm_redis_cache', path: 'non_ssl_port_enabled' },
+        ],
+        (r) => `${r.type} ${r.name} opens the non-TLS port 6379: clients send the access key and data in clear`,
+      ),
+      ...flexibleServerParameters(ofType),
+      ...parameterGroups(ofType),
+      ...cloudSql(ofType),
+    ];
+  },
+});

@@ -1,0 +1,69 @@
+import { defineCheck } from '../engine/types.js';
+import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
+
+/** TLS 1.0 / 1.1 spelled the ways each provider and service writes a minimum version. */
+const azureTls = (v: string) => /^(tls)?1[._][01]$/i.test(v) || /^TLSEnforcementDisabled$/i.test(v) || /^disabled$/i.test(v);
+const azureDotted = (v: string) => /^1\.[01]$/.test(v) || /^disabled$/i.test(v);
+const cosmos = (v: string) => /^tls(11)?$/i.test(v);
+const gcp = (v: string) => /^TLS_1_[01]$/i.test(v);
+const searchPolicy = (v: string) => /TLS-1-0/i.test(v);
+const apiGateway = (v: string) => /^TLS_1_0$/i.test(v);
+const cloudFront = (v: string) => /^(SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/i.test(v);
+// ELB / ALB / NLB predefined policies that still negotiate TLS 1.0 or 1.1
+const elbPolicy = (v: string) =>
+  /^ELBSecurityPolicy-(2016-08|2015-0[35]|2015-02|2014-10|2014-01|2011-08|FS-2018-06|FS-1-1-2019-08|TLS-1-0-2015-04|TLS-1-1-2017-01|TLS13-1-[01]-2021-06)$/i.test(v);
+
+const APP_SERVICES = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot'];
+
+const RULES: SettingRule[] = [
+  { type: 'azurerm_storage_account', path: 'min_tls_version', weak: azureTls },
+  { type: 'azurerm_mssql_server', path: 'minimum_tls_version', weak: azureDotted },
+  { type: 'azurerm_mssql_managed_instance', path: 'minimum_tls_version', weak: azureDotted },
+  { type: 'azurerm_redis_cache', path: 'minimum_tls_version', weak: azureDotted },
+  { type: 'azurerm_eventhub_namespace', path: 'minimum_tls_version', weak: azureDotted },
+  { type: 'azurerm_servicebus_namespace', path: 'minimum_tls_version', weak: azureDotted },
+  { type: 'azurerm_postgresql_server', path: 'ssl_minimal_tls_version_enforced', weak: azureTls },
+  { type: 'azurerm_mysql_server', path: 'ssl_minimal_tls_version_enforced', weak: azureTls },
+  { type: 'azurerm_cosmosdb_account', path: 'minimal_tls_version', weak: cosmos },
+  ...APP_SERVICES.map((type) => ({ type, path: 'site_config[*].minimum_tls_version', weak: azureDotted })),
+  { type: 'azurerm_app_service', path: 'site_config[*].min_tls_version', weak: azureDotted },
+  { type: 'azurerm_function_app', path: 'site_config[*].min_tls_version', weak: azureDotted },
+  // GCP load-balancer SSL policies default to TLS 1.0
+  { type: 'google_compute_ssl_policy', path: 'min_tls_version', weak: gcp, weakDefault: 'TLS_1_0' },
+  { type: 'aws_elasticsearch_domain', path: 'domain_endpoint_options[*].tls_security_policy', weak: searchPolicy },
+  { type: 'aws_opensearch_domain', path: 'domain_endpoint_options[*].tls_security_policy', weak: searchPolicy },
+  { type: 'AWS::Elasticsearch::Domain', path: 'DomainEndpointOptions.TLSSecurityPolicy', weak: searchPolicy },
+  { type: 'AWS::OpenSearchService::Domain', path: 'DomainEndpointOptions.TLSSecurityPolicy', weak: searchPolicy },
+  { type: 'aws_api_gateway_domain_name', path: 'security_policy', weak: apiGateway },
+  { type: 'AWS::ApiGateway::DomainName', path: 'SecurityPolicy', weak: apiGateway },
+  { type: 'aws_apigatewayv2_domain_name', path: 'domain_name_configuration[*].security_policy', weak: apiGateway },
+  { type: 'AWS::ApiGatewayV2::DomainName', path: 'DomainNameConfigurations[*].SecurityPolicy', weak: apiGateway },
+  { type: 'aws_cloudfront_distribution', path: 'viewer_certificate[*].minimum_protocol_version', weak: cloudFront },
+  { type: 'AWS::CloudFront::Distribution', path: 'DistributionConfig.ViewerCertificate.MinimumProtocolVersion', weak: cloudFront },
+  { type: 'aws_lb_listener', path: 'ssl_policy', weak: elbPolicy },
+  { type: 'aws_alb_listener', path: 'ssl_policy', weak: elbPolicy },
+  { type: 'AWS::ElasticLoadBalancingV2::Listener', path: 'SslPolicy', weak: elbPolicy },
+];
+
+export default defineCheck({
+  meta: {
+    id: 'TET-PATCH-056',
+    title: 'Service accepts TLS versions older than 1.2',
+    pillar: 'patches',
+    severity: 'medium',
+    description:
+      'TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with known attacks (BEAST, POODLE-TLS, Lucky 13) and are out of support at every major vendor. A storage account, database, cache, messaging namespace, web app, search domain, API domain, CDN or load balancer whose minimum TLS version is 1.0 or 1.1 lets a client (or an attacker downgrading one) talk to it over those protocols. GCP SSL policies default to TLS 1.0.',
+    remediation:
+      'Set the minimum to TLS 1.2 or later: `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, Event Hubs, Service Bus, App Service), `ssl_minimal_tls_version_enforced = "TLS1_2"`, `min_tls_version = "TLS_1_2"` (GCP SSL policy), `Policy-Min-TLS-1-2-2019-07` (OpenSearch), `TLS_1_2` (API Gateway), `TLSv1.2_2021` (CloudFront), an `ELBSecurityPolicy-TLS13-1-2-*` policy (load balancers).',
+    references: ['https://datatracker.ietf.org/doc/html/rfc8996', 'https://learn.microsoft.com/en-us/azure/storage/common/transport-layer-security-configure-minimum-version', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html'],
+    compliance: { 'cis-azure': ['3.15', '9.3'], 'cis-gcp': ['3.9'], 'nist-800-53': ['SC-8', 'SC-13'] },
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
+    resourceTypes: [...new Set(RULES.map((r) => r.type))],
+  },
+  run: (ctx) =>
+    settingFindings(
+      (t) => ctx.ofType(t),
+      RULES,
+      (r, v, explicit) => `${r.type} ${r.name} accepts clients on TLS older than 1.2 (${v}${explicit ? '' : ', the default'})`,
+    ),
+});
