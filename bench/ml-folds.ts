@@ -15,6 +15,7 @@ import { trainBoosted, boostedMargin } from '../src/ml/boosting.js';
 import { trainLogistic, margin as linearMargin } from '../src/ml/logistic.js';
 import { averagePrecision, rocAuc, atBudget } from '../src/ml/metrics.js';
 import { CVE_RECORDS_FILE, KEV_FILE } from '../src/ml/paths.js';
+import { trainingTarget } from '../src/ml/labels.js';
 
 const CACHE = process.env.MLCACHE ?? '/tmp/mlcache';
 mkdirSync(CACHE, { recursive: true });
@@ -27,23 +28,24 @@ const FOLDS = [
 ];
 const bits = DEFAULT_HASH_BITS;
 
-type Fit = (xs: SparseVector[], ys: Uint8Array, seed: number) => (x: SparseVector) => number;
+/** ys: the KEV labels (class weights); targets: the training targets (KEV, or SSVC "poc" soft targets) */
+type Fit = (xs: SparseVector[], ys: Uint8Array, seed: number, targets?: Float32Array) => (x: SparseVector) => number;
 const classWeights = (ys: Uint8Array, power: number) => {
   const pos = ys.reduce((a, y) => a + y, 0);
   const w = ((ys.length - pos) / pos) ** power;
   return Float32Array.from(ys, (y) => (y ? w : 1));
 };
-const boost = (depth: number, trees: number, lr: number, power = 0.5, subsample = 0.8, minChildWeight = 1, lambda = 1): Fit => (xs, ys, seed) => {
-  const m = trainBoosted(xs, ys, classWeights(ys, power), { bits, trees, depth, learningRate: lr, lambda, minChildWeight, subsample, seed });
+const boost = (depth: number, trees: number, lr: number, power = 0.5, subsample = 0.8, minChildWeight = 1, lambda = 1): Fit => (xs, ys, seed, targets) => {
+  const m = trainBoosted(xs, targets ?? ys, classWeights(ys, power), { bits, trees, depth, learningRate: lr, lambda, minChildWeight, subsample, seed });
   return (x) => boostedMargin(m, x);
 };
-const logit = (l2: number, power = 1): Fit => (xs, ys, seed) => {
-  const m = trainLogistic(xs, ys, classWeights(ys, power), { bits, l2, epochs: 20, batchSize: 256, learningRate: 0.02, seed });
+const logit = (l2: number, power = 1): Fit => (xs, ys, seed, targets) => {
+  const m = trainLogistic(xs, targets ?? ys, classWeights(ys, power), { bits, l2, epochs: 20, batchSize: 256, learningRate: 0.02, seed });
   return (x) => linearMargin(m, x);
 };
 
 /** base variants: a model fit, a seed, and the feature extractor; cached per fold */
-const BASE: Record<string, { fit: Fit; seed: number }> = {};
+const BASE: Record<string, { fit: Fit; seed: number; poc?: number }> = {};
 for (const seed of [7, 1, 2, 3, 4, 5, 6, 8]) {
   BASE[`gb3-s${seed}`] = { fit: boost(3, 200, 0.1), seed };
   BASE[`gb2-s${seed}`] = { fit: boost(2, 300, 0.1), seed };
@@ -58,6 +60,10 @@ for (const seed of [7, 1, 2]) {
   BASE[`lr3e-4w1-s${seed}`] = { fit: logit(3e-4, 1), seed };
   BASE[`lr1e-4w05-s${seed}`] = { fit: logit(1e-4, 0.5), seed };
   BASE[`lr1e-3w1-s${seed}`] = { fit: logit(1e-3, 1), seed };
+  // SSVC "poc" as a soft training target (never an input)
+  BASE[`lr1e-4w05-poc0.05-s${seed}`] = { fit: logit(1e-4, 0.5), seed, poc: 0.05 };
+  BASE[`lr1e-4w05-poc0.1-s${seed}`] = { fit: logit(1e-4, 0.5), seed, poc: 0.1 };
+  BASE[`gb3-poc0.1-s${seed}`] = { fit: boost(3, 200, 0.1), seed, poc: 0.1 };
 }
 
 async function main() {
@@ -81,7 +87,8 @@ async function main() {
       const tr = months.map((m, i) => (m < fold.trainTo ? i : -1)).filter((i) => i >= 0);
       const va = months.map((m, i) => (m >= fold.validationFrom && m < fold.validationTo ? i : -1)).filter((i) => i >= 0);
       const c0 = process.cpuUsage();
-      const f = spec.fit(tr.map((i) => xs[i]), Uint8Array.from(tr, (i) => ys[i]), spec.seed);
+      const targets = spec.poc ? Float32Array.from(tr, (i) => trainingTarget(records[i], kev, spec.poc!)) : undefined;
+      const f = spec.fit(tr.map((i) => xs[i]), Uint8Array.from(tr, (i) => ys[i]), spec.seed, targets);
       const margins = va.map((i) => f(xs[i]));
       const cpu = process.cpuUsage(c0).user / 1e6;
       writeFileSync(file, JSON.stringify({ margins, ys: va.map((i) => ys[i]), cpu }));
