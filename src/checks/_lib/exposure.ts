@@ -157,11 +157,15 @@ export const FIREWALL_TYPES = [
 
 /** A rule matcher: does the rule carry this port over tcp or udp (either counts)? */
 export function carriesPort(port: number, transports: Array<'tcp' | 'udp'> = ['tcp']): (r: NetworkRule) => Tri {
+  // called for every catalogued port of every internet-open rule: a loop, no array per call
   return (r) => {
-    const answers = transports.map((t) => coversPort(r, port, t));
-    if (answers.includes('yes')) return 'yes';
-    if (answers.includes('unknown')) return 'unknown';
-    return 'no';
+    let unknown = false;
+    for (const t of transports) {
+      const answer = coversPort(r, port, t);
+      if (answer === 'yes') return 'yes';
+      if (answer === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : 'no';
   };
 }
 
