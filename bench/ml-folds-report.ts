@@ -8,11 +8,8 @@
  */
 import { cached, FOLDS, averagePrecision, rocAuc, atBudget } from './ml-folds.js';
 import { fitPlatt, applyPlatt, expectedCalibrationError } from '../src/ml/calibration.js';
+import { standardDeviation } from '../src/ml/train.js';
 
-function sd(xs: number[]): number {
-  const m = xs.reduce((a, x) => a + x, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length) || 1;
-}
 
 function bag(spec: string, fold: string): { margins: number[]; ys: number[] } {
   const [set, names] = spec.includes(':') ? spec.split(':') : ['base', spec];
@@ -27,8 +24,8 @@ function variant(spec: string, fold: string): { margins: number[]; ys: number[] 
   const w = Number(m[1]);
   const a = bag(m[2], fold);
   const b = bag(m[3], fold);
-  const sa = sd(a.margins);
-  const sb = sd(b.margins);
+  const sa = standardDeviation(a.margins);
+  const sb = standardDeviation(b.margins);
   return { margins: a.margins.map((x, i) => (w * x) / sa + ((1 - w) * b.margins[i]) / sb), ys: a.ys };
 }
 

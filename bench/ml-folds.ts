@@ -16,6 +16,7 @@ import { trainLogistic, margin as linearMargin } from '../src/ml/logistic.js';
 import { averagePrecision, rocAuc, atBudget } from '../src/ml/metrics.js';
 import { CVE_RECORDS_FILE, KEV_FILE } from '../src/ml/paths.js';
 import { trainingTarget } from '../src/ml/labels.js';
+import { classWeights } from '../src/ml/train.js';
 
 const CACHE = process.env.MLCACHE ?? '/tmp/mlcache';
 mkdirSync(CACHE, { recursive: true });
@@ -30,11 +31,6 @@ const bits = DEFAULT_HASH_BITS;
 
 /** ys: the KEV labels (class weights); targets: the training targets (KEV, or SSVC "poc" soft targets) */
 type Fit = (xs: SparseVector[], ys: Uint8Array, seed: number, targets?: Float32Array) => (x: SparseVector) => number;
-const classWeights = (ys: Uint8Array, power: number) => {
-  const pos = ys.reduce((a, y) => a + y, 0);
-  const w = ((ys.length - pos) / pos) ** power;
-  return Float32Array.from(ys, (y) => (y ? w : 1));
-};
 const boost = (depth: number, trees: number, lr: number, power = 0.5, subsample = 0.8, minChildWeight = 1, lambda = 1): Fit => (xs, ys, seed, targets) => {
   const m = trainBoosted(xs, targets ?? ys, classWeights(ys, power), { bits, trees, depth, learningRate: lr, lambda, minChildWeight, subsample, seed });
   return (x) => boostedMargin(m, x);

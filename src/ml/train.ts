@@ -162,14 +162,14 @@ interface Fitted {
 }
 
 /** Positive-class weights: (negatives/positives)^power for labelled positives, 1 for the rest. */
-function classWeights(ys: ArrayLike<number>, power: number): Float32Array {
+export function classWeights(ys: ArrayLike<number>, power: number): Float32Array {
   let pos = 0;
   for (let i = 0; i < ys.length; i++) pos += ys[i] ? 1 : 0;
   const w = ((ys.length - pos) / Math.max(pos, 1)) ** power;
   return Float32Array.from(ys, (y) => (y ? w : 1));
 }
 
-function standardDeviation(xs: number[]): number {
+export function standardDeviation(xs: number[]): number {
   const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
   return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length) || 1;
 }
