@@ -361,9 +361,9 @@ function policySig(pol: PolicyTiers): string {
 }
 
 /** The ingress chain of firewall policies and VPC rules for one pair, as one rule list per transport (its verdicts by port segment). */
-function policyIngress(pol: PolicyTiers, vpcRules: OrderedRule[], a: Nic, netId: string, transport: 'tcp' | 'udp', extra: string[]): OrderedRule[] {
+function policyIngress(pol: PolicyTiers, vpcRules: OrderedRule[], peer: (r: PolicyRule) => { set: AddrSet; unknown: string[] }, netId: string, transport: 'tcp' | 'udp', extra: string[]): OrderedRule[] {
   const resolve = (t: PolicyTier): Tier => ({ ...t, rules: t.rules.map((r) => {
-    const p = policyPeer(r, a);
+    const p = peer(r);
     return { ...r, sources: p.set, sourcesUnknown: p.unknown.length > 0, ...(p.unknown.length ? { unknowns: [...(r.unknowns ?? []), ...p.unknown] } : {}) };
   }) });
   const vpc: Tier = { hopKind: 'firewall', resourceId: netId, label: 'VPC firewall rules', rules: vpcRules };
@@ -400,6 +400,34 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
     return { key, rules: () => states.flatMap(({ rules, p }) => rules.map((r) => ({ ...r, sources: p.set, sourcesUnknown: p.unknown.length > 0, ...(p.unknown.length ? { unknowns: [...(r.unknowns ?? []), ...p.unknown] } : {}) }))) };
   };
   const memo = new Map<string, Array<{ transport: 'tcp' | 'udp'; seg: ReturnType<typeof evaluateLevels>[number] }>>();
+  // firewall policies: what each policy rule's sources say about a source instance, the per-source key
+  // of a destination's policies, and the ingress chain per key (pairs share them)
+  const peerCache = new Map<Nic, Map<string, { set: AddrSet; unknown: string[] }>>();
+  const peerOf = (a: Nic) => (r: PolicyRule) => {
+    let m = peerCache.get(a);
+    if (!m) peerCache.set(a, (m = new Map()));
+    let hit = m.get(r.ref.resourceId);
+    if (!hit) m.set(r.ref.resourceId, (hit = policyPeer(r, a)));
+    return hit;
+  };
+  const keyCache = new Map<Nic, Map<string, string>>();
+  const policyKey = (a: Nic, pol: PolicyTiers, sig: string): string => {
+    let m = keyCache.get(a);
+    if (!m) keyCache.set(a, (m = new Map()));
+    let hit = m.get(sig);
+    if (hit === undefined) {
+      const peer = peerOf(a);
+      m.set(sig, (hit = [...pol.hierarchical, ...pol.network].flatMap((t) => t.rules.map((r) => { const p = peer(r); return p.unknown.length ? 'u' : isEmpty(p.set) ? 'n' : 'y'; })).join('')));
+    }
+    return hit;
+  };
+  const ingressCache = new Map<string, OrderedRule[]>();
+  const ingressOf = (pol: PolicyTiers, sig: string, polKey: string, ing: { key: string; rules: () => OrderedRule[] }, a: Nic, netId: string, transport: 'tcp' | 'udp', extra: string[]): OrderedRule[] => {
+    const k = `${netId}|${sig}|${polKey}|${ing.key}|${transport}|${extra.length}`;
+    let hit = ingressCache.get(k);
+    if (!hit) ingressCache.set(k, (hit = policyIngress(pol, ing.rules(), peerOf(a), netId, transport, extra)));
+    return hit;
+  };
   for (const a of nics) {
     for (const b of nics) {
       if (a.inst === b.inst || sameNetwork(a.key, b.key) === 'no') continue;
@@ -408,8 +436,9 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
       const eg = peersFor(applying.get(a)!.egress, (fw) => reachesInstance(fw, b));
       const ing = peersFor(applying.get(b)!.ingress, (fw) => admitsInstance(fw, a));
       const pol = policiesOf(b);
-      const polKey = pol ? [...pol.hierarchical, ...pol.network].flatMap((t) => t.rules.map((r) => { const p = policyPeer(r, a); return p.unknown.length ? 'u' : isEmpty(p.set) ? 'n' : 'y'; })).join('') : '';
-      const memoKey = `${netId}|${eg.key}|${ing.key}|${extra.length}|${pol ? policySig(pol) : ''}|${polKey}`;
+      const sig = pol ? policySig(pol) : '';
+      const polKey = pol ? policyKey(a, pol, sig) : '';
+      const memoKey = `${netId}|${eg.key}|${ing.key}|${extra.length}|${sig}|${polKey}`;
       let segs = memo.get(memoKey);
       if (!segs) {
         const egress = [...eg.rules(), IMPLIED_ALLOW_EGRESS(netId)];
@@ -418,7 +447,7 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
         for (const transport of ['tcp', 'udp'] as const) {
           const levels = [
             { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: 'egress of the source', rules: egress, blockedBy: 'firewall' as const, opaque: true },
-            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: pol ? 'ingress of the destination (firewall policies and VPC rules)' : 'ingress of the destination', rules: pol ? policyIngress(pol, ing.rules(), a, netId, transport, extra) : ingress, blockedBy: 'firewall' as const, opaque: true },
+            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: pol ? 'ingress of the destination (firewall policies and VPC rules)' : 'ingress of the destination', rules: pol ? ingressOf(pol, sig, polKey, ing, a, netId, transport, extra) : ingress, blockedBy: 'firewall' as const, opaque: true },
           ];
           for (const seg of evaluateLevels(levels, transport, EVERYTHING, extra)) if (seg.verdict !== 'not-exposed') segs.push({ transport, seg });
         }
