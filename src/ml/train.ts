@@ -86,9 +86,6 @@ export interface TrainOptions {
 const logistic = (l2: number): LogisticSpec => ({ family: 'logistic', l2, epochs: 20, batchSize: 256, learningRate: 0.02 });
 const boosted = (depth: number, trees: number, learningRate: number): BoostedSpec => ({ family: 'boosted-trees', trees, depth, learningRate, lambda: 1, minChildWeight: 1, subsample: 0.8 });
 
-/** The session-2 grid (chosen on the official validation months alone), kept for `--grid session2`-style comparisons in tests and docs. */
-export const SESSION2_GRID: ModelSpec[] = [logistic(3e-5), logistic(1e-4), logistic(3e-4), boosted(3, 200, 0.1), boosted(4, 200, 0.05)];
-
 /**
  * The shipped procedure (session 3), every choice made on rolling-origin folds inside the training period
  * (`bench/ml-folds.ts`: validate 2023-Q3, 2023-Q4, 2024-Q1 — 67 KEV CVEs instead of 27), never on the test months:
@@ -96,6 +93,8 @@ export const SESSION2_GRID: ModelSpec[] = [logistic(3e-5), logistic(1e-4), logis
  * (L2 1e-4) at 0.7 (best mean fold PR-AUC, 0.251; 0.5 : 0.5 gave 0.246); class weight ratio^0.5; then refit on train + validation (the newest quarter carries much of
  * the signal: training one quarter short lowered fold PR-AUC 0.30 → 0.17 and 0.29 → 0.08), calibrated with Platt on
  * the validation margins of the model trained before them. Measured figures: docs/model-card.md.
+ * (Session 2 chose among logistic(3e-5 | 1e-4 | 3e-4) and boosted(3, 200, 0.1 | 4, 200, 0.05) × ratio^0.5 | ratio^1 on the
+ * official validation months alone; pass such a `grid` to compare.)
  */
 export const SHIPPED_BLEND: BlendSpec = { family: 'blend', boosted: boosted(3, 200, 0.1), bag: 3, logistic: logistic(1e-4), boostedWeight: 0.3 };
 
