@@ -4,7 +4,7 @@
  * CloudFormation. `[*]` in a path stands for every element of a list
  * (Terraform blocks, CloudFormation lists), so one rule covers repeated blocks.
  */
-import { getPath, isUnknown, type Resource } from '../../model/index.js';
+import { getPath, isUnknown, type Resource, type Unknown } from '../../model/index.js';
 import type { FindingDraft } from '../engine/types.js';
 import { readText } from './versioned-config.js';
 
@@ -16,6 +16,14 @@ export interface SettingRule {
   weak: (value: string) => boolean;
   /** the value the provider or service assumes when the attribute is absent, when that value is weak */
   weakDefault?: string;
+}
+
+/** A scalar setting as text (booleans as `true` / `false`); the Unknown standing there; undefined when absent, empty or not scalar. */
+export function readSetting(resource: Resource, path: string): string | Unknown | undefined {
+  const text = readText(resource, path);
+  if (text !== undefined) return text;
+  const v = getPath(resource.attributes, path);
+  return typeof v === 'boolean' ? String(v) : undefined;
 }
 
 /** Concrete paths for a path with `[*]` wildcards, as far as the resource holds lists there. */
@@ -42,7 +50,7 @@ export function settingFindings(
   for (const rule of rules) {
     for (const r of ofType(rule.type)) {
       for (const path of expandPath(r, rule.path)) {
-        const v = readText(r, path);
+        const v = readSetting(r, path);
         if (isUnknown(v)) {
           out.push({ resource: r, key: path, attributePath: path, verdict: 'unknown', message: `${r.type} ${r.name}: ${path} is unresolved (${v.toString()})` });
         } else if (v !== undefined) {
