@@ -53,7 +53,9 @@ export default defineCheck({
           // an annotation decides (unconfined ones are TET-PRIV-031's)
           if (typeof ann === 'string' || isUnknown(ann)) continue;
         }
-        out.push({ resource: r, key: c.path, attributePath: c.path, message: `${label} sets no seccomp profile, so it runs Unconfined unless the kubelet defaults to RuntimeDefault`, evidence: 'seccompProfile not set' });
+        // at the container's securityContext when it has one (where the profile belongs), else at the container
+        const at = getPath(r.attributes, `${c.path}.securityContext`) !== undefined ? `${c.path}.securityContext` : c.path;
+        out.push({ resource: r, key: c.path, attributePath: at, message: `${label} sets no seccomp profile, so it runs Unconfined unless the kubelet defaults to RuntimeDefault`, evidence: 'seccompProfile not set' });
       }
     }
     return out.map(fromView);
