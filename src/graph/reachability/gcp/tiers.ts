@@ -50,6 +50,15 @@ function asOrdered(tier: Tier, mode: 'allows' | 'passes'): OrderedRule[] {
   return out;
 }
 
+const readingCache = new WeakMap<Tier, { allows: OrderedRule[]; passes: OrderedRule[] }>();
+
+/** Both readings of a tier, built once per tier (a chain is read once per port segment). */
+function readings(t: Tier): { allows: OrderedRule[]; passes: OrderedRule[] } {
+  let hit = readingCache.get(t);
+  if (!hit) readingCache.set(t, (hit = { allows: asOrdered(t, 'allows'), passes: asOrdered(t, 'passes') }));
+  return hit;
+}
+
 interface Run {
   min: AddrSet;
   max: AddrSet;
@@ -69,8 +78,9 @@ function run(tiers: readonly Tier[], transport: string, port: number, space: Add
   const describe = (x: AddrSet) => (equals(space, EVERYTHING) && equals(x, space) ? 'the traffic' : equals(x, all) || equals(x, space) ? 'every internet address' : describePublic(x));
   for (const t of tiers) {
     if (isEmpty(remMax)) break;
-    const a = evaluateOrdered(asOrdered(t, 'allows'), transport, port, space);
-    const p = evaluateOrdered(asOrdered(t, 'passes'), transport, port, space);
+    const lists = readings(t);
+    const a = evaluateOrdered(lists.allows, transport, port, space);
+    const p = evaluateOrdered(lists.passes, transport, port, space);
     const allowed = intersect(remMax, a.max);
     const passed = intersect(remMax, p.max);
     const denied = subtract(subtract(remMax, allowed), passed);
