@@ -1,17 +1,34 @@
 import { asBool, asList, getPath, isUnknown, type Resource } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 import { flagFindings } from '../_lib/flags.js';
+import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
 import { readText } from '../_lib/versioned-config.js';
 
 /** Azure single servers: `ssl_enforcement_enabled` (azurerm ≥ 2; absent means enforced since 3.0) or `ssl_enforcement` (azurerm 1.x). */
 const AZURE_SERVERS = ['azurerm_postgresql_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'];
 /** Flexible servers switch TLS off through a server parameter resource. */
 const FLEX_CONFIGS = ['azurerm_postgresql_flexible_server_configuration', 'azurerm_mysql_flexible_server_configuration'];
-/** RDS parameter groups: `rds.force_ssl` (PostgreSQL, SQL Server) and `require_secure_transport` (MySQL, MariaDB), judged only when written. */
-const PARAMETER_GROUPS = ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group'];
-const TLS_PARAMETERS = new Set(['rds.force_ssl', 'require_secure_transport']);
+/**
+ * Parameter groups and the parameters that switch TLS off, judged only when written: RDS `rds.force_ssl`
+ * (PostgreSQL, SQL Server) and `require_secure_transport` (MySQL, MariaDB), DocumentDB `tls`, Redshift `require_ssl`.
+ */
+const RDS_TLS = new Set(['rds.force_ssl', 'require_secure_transport']);
+const PARAMETER_GROUPS: Record<string, ReadonlySet<string>> = {
+  aws_db_parameter_group: RDS_TLS,
+  aws_rds_cluster_parameter_group: RDS_TLS,
+  aws_docdb_cluster_parameter_group: new Set(['tls']),
+  aws_redshift_parameter_group: new Set(['require_ssl']),
+};
 const CLOUD_SQL = 'google_sql_database_instance';
-const OFF = /^(off|0|false)$/i;
+const OFF = /^(off|0|false|disabled)$/i;
+
+/** Settings read the same way on every source: ElastiCache for Redis replication groups encrypt in transit only when asked; MSK brokers default to TLS only. */
+const SETTINGS: SettingRule[] = [
+  { type: 'aws_elasticache_replication_group', path: 'transit_encryption_enabled', weak: (v) => /^false$/i.test(v), weakDefault: 'false' },
+  { type: 'AWS::ElastiCache::ReplicationGroup', path: 'TransitEncryptionEnabled', weak: (v) => /^false$/i.test(v), weakDefault: 'false' },
+  { type: 'aws_msk_cluster', path: 'encryption_info[*].encryption_in_transit[*].client_broker', weak: (v) => /PLAINTEXT/i.test(v) },
+  { type: 'AWS::MSK::Cluster', path: 'EncryptionInfo.EncryptionInTransit.ClientBroker', weak: (v) => /PLAINTEXT/i.test(v) },
+];
 
 const clear = (r: Resource) => `${r.type} ${r.name} accepts connections without TLS: passwords and data can cross the network in clear`;
 
@@ -50,11 +67,11 @@ function flexibleServerParameters(ofType: (t: string) => Resource[]): FindingDra
 
 function parameterGroups(ofType: (t: string) => Resource[]): FindingDraft[] {
   const out: FindingDraft[] = [];
-  for (const type of PARAMETER_GROUPS) {
+  for (const [type, names] of Object.entries(PARAMETER_GROUPS)) {
     for (const r of ofType(type)) {
       asList(getPath(r.attributes, 'parameter')).forEach((_, i) => {
         const name = readText(r, `parameter[${i}].name`);
-        if (typeof name !== 'string' || !TLS_PARAMETERS.has(name.toLowerCase())) return;
+        if (typeof name !== 'string' || !names.has(name.toLowerCase())) return;
         const path = `parameter[${i}].value`;
         const v = readText(r, path);
         if (isUnknown(v)) out.push(unresolved(r, path, v));
@@ -100,13 +117,13 @@ function cloudSql(ofType: (t: string) => Resource[]): FindingDraft[] {
 export default defineCheck({
   meta: {
     id: 'TET-PASS-076',
-    title: 'Database or cache accepts connections without TLS',
+    title: 'Database, cache or broker accepts connections without TLS',
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'A database or cache that accepts unencrypted connections lets clients send their password (or Redis access key) and every query result in clear: anyone on the path (a compromised host in the VNet or VPC, a mirrored port, a misrouted peering) reads the credentials and replays them. Covered: Azure PostgreSQL / MySQL / MariaDB servers with SSL enforcement off, flexible servers with require_secure_transport off, Azure Cache for Redis with the non-TLS port 6379 open, RDS parameter groups setting rds.force_ssl or require_secure_transport off, and Cloud SQL instances without ssl_mode ENCRYPTED_ONLY (or require_ssl), which allow unencrypted connections by default.',
+      'A database, cache or message broker that accepts unencrypted connections lets clients send their password (or Redis AUTH token, access key, SASL credentials) and every result in clear: anyone on the path (a compromised host in the VNet or VPC, a mirrored port, a misrouted peering) reads the credentials and replays them. Covered: Azure PostgreSQL / MySQL / MariaDB servers with SSL enforcement off, flexible servers with require_secure_transport off, Azure Cache for Redis with the non-TLS port 6379 open, RDS / DocumentDB / Redshift parameter groups switching TLS off, ElastiCache for Redis replication groups without in-transit encryption (off by default), MSK clusters accepting PLAINTEXT clients, and Cloud SQL instances without ssl_mode ENCRYPTED_ONLY (or require_ssl), which allow unencrypted connections by default.',
     remediation:
-      'Require TLS: `ssl_enforcement_enabled = true`, `require_secure_transport = ON`, `enable_non_ssl_port = false` / `non_ssl_port_enabled = false` (Redis), `rds.force_ssl = 1`, and for Cloud SQL `ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }` (or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`).',
+      'Require TLS: `ssl_enforcement_enabled = true`, `require_secure_transport = ON`, `enable_non_ssl_port = false` / `non_ssl_port_enabled = false` (Redis), `rds.force_ssl = 1` (DocumentDB `tls = enabled`, Redshift `require_ssl = true`), `transit_encryption_enabled = true` (ElastiCache), `client_broker = "TLS"` (MSK), and for Cloud SQL `ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }` (or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`).',
     references: [
       'https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-ssl-connection-security',
       'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-ports',
@@ -114,8 +131,8 @@ export default defineCheck({
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html',
     ],
     compliance: { 'cis-azure': ['4.3.1', '4.4.1'], 'cis-gcp': ['6.4'], 'nist-800-53': ['SC-8', 'IA-5(1)'] },
-    sources: ['terraform', 'terraform-plan'],
-    resourceTypes: [...AZURE_SERVERS, 'azurerm_redis_cache', ...FLEX_CONFIGS, ...PARAMETER_GROUPS, CLOUD_SQL],
+    sources: ['terraform', 'terraform-plan', 'cloudformation'],
+    resourceTypes: [...AZURE_SERVERS, 'azurerm_redis_cache', ...FLEX_CONFIGS, ...Object.keys(PARAMETER_GROUPS), CLOUD_SQL, ...SETTINGS.map((s) => s.type)],
   },
   run(ctx) {
     const ofType = (t: string) => ctx.ofType(t);
@@ -132,6 +149,7 @@ export default defineCheck({
       ...flexibleServerParameters(ofType),
       ...parameterGroups(ofType),
       ...cloudSql(ofType),
+      ...settingFindings(ofType, SETTINGS, (r, v, explicit) => `${clear(r)} (${explicit ? `set to ${v}` : 'in-transit encryption is off by default'})`),
     ];
   },
 });
