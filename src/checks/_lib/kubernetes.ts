@@ -76,3 +76,22 @@ export function containersOf(resource: Resource): ContainerRef[] {
 export function workloads(resources: readonly Resource[]): Resource[] {
   return resources.filter((r) => r.source === 'kubernetes' && podSpecPath(r) !== undefined);
 }
+
+/** Attribute path of a workload's pod template annotations: `metadata.annotations` for a Pod, `spec.template.metadata.annotations` for controllers. */
+export function podAnnotationsPath(resource: Resource): string | undefined {
+  const pod = podSpecOf(resource);
+  if (!pod) return undefined;
+  const base = pod.path.replace(/\.?spec$/, '');
+  return base ? `${base}.metadata.annotations` : 'metadata.annotations';
+}
+
+/**
+ * The containers of a Linux pod that are declared to run: init and regular
+ * containers, not ephemeral debug containers (attached by hand); none for a
+ * pod with `os.name: windows`, where Linux security settings do not apply.
+ */
+export function linuxContainers(resource: Resource): ContainerRef[] {
+  const pod = podSpecOf(resource);
+  if (pod && getPath(pod.spec, 'os.name') === 'windows') return [];
+  return containersOf(resource).filter((c) => c.kind !== 'ephemeralContainers');
+}

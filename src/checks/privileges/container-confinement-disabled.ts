@@ -1,5 +1,5 @@
-import { getPath, isObject, isUnknown, type Resource } from '../../model/index.js';
-import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { getPath, isObject, isUnknown } from '../../model/index.js';
+import { containersOf, podAnnotationsPath, workloads } from '../_lib/kubernetes.js';
 import { effectiveSetting } from '../_lib/k8s-security-context.js';
 import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -11,14 +11,6 @@ function annotationKeys(container: string): Array<[string, string]> {
     ['seccomp.security.alpha.kubernetes.io/pod', 'seccomp'],
     [`container.apparmor.security.beta.kubernetes.io/${container}`, 'AppArmor'],
   ];
-}
-
-/** Attribute path of the pod template's annotations: metadata.annotations for a Pod, spec.template.metadata.annotations for controllers. */
-function annotationsPath(r: Resource): string | undefined {
-  const pod = podSpecOf(r);
-  if (!pod) return undefined;
-  const base = pod.path.replace(/\.?spec$/, '');
-  return base ? `${base}.metadata.annotations` : 'metadata.annotations';
 }
 
 export default defineCheck({
@@ -38,7 +30,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const r of workloads(kubernetesResources(ctx))) {
-      const annPath = annotationsPath(r);
+      const annPath = podAnnotationsPath(r);
       const annotations = annPath ? getPath(r.attributes, annPath) : undefined;
       for (const c of containersOf(r)) {
         const label = `container "${c.name}" of ${r.type} ${r.name}`;

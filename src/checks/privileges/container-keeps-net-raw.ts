@@ -1,5 +1,5 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { linuxContainers, workloads } from '../_lib/kubernetes.js';
 import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -23,10 +23,7 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const r of workloads(kubernetesResources(ctx))) {
-      const pod = podSpecOf(r);
-      if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;
-      for (const c of containersOf(r)) {
-        if (c.kind === 'ephemeralContainers') continue;
+      for (const c of linuxContainers(r)) {
         // a privileged container has every capability: TET-PRIV-001 says so
         if (asBool(getPath(c.container, 'securityContext.privileged')) === true) continue;
         const capsPath = `${c.path}.securityContext.capabilities`;

@@ -1,16 +1,8 @@
-import { getPath, isObject, isUnknown, type Resource } from '../../model/index.js';
-import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { getPath, isObject, isUnknown } from '../../model/index.js';
+import { linuxContainers, podAnnotationsPath, workloads } from '../_lib/kubernetes.js';
 import { effectiveSetting } from '../_lib/k8s-security-context.js';
 import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
-
-/** Attribute path of the pod template's annotations. */
-function annotationsPath(r: Resource): string | undefined {
-  const pod = podSpecOf(r);
-  if (!pod) return undefined;
-  const base = pod.path.replace(/\.?spec$/, '');
-  return base ? `${base}.metadata.annotations` : 'metadata.annotations';
-}
 
 export default defineCheck({
   meta: {
@@ -29,13 +21,10 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const r of workloads(kubernetesResources(ctx))) {
-      const pod = podSpecOf(r);
-      // seccomp is a Linux feature
-      if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;
-      const annPath = annotationsPath(r);
+      const annPath = podAnnotationsPath(r);
       const annotations = annPath ? getPath(r.attributes, annPath) : undefined;
-      for (const c of containersOf(r)) {
-        if (c.kind === 'ephemeralContainers') continue;
+      // seccomp is a Linux feature
+      for (const c of linuxContainers(r)) {
         const label = `container "${c.name}" of ${r.type} ${r.name}`;
         const s = effectiveSetting(r, c, 'seccompProfile');
         if (s.value !== undefined) {

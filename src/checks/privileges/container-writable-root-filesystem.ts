@@ -1,5 +1,5 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { linuxContainers, workloads } from '../_lib/kubernetes.js';
 import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -20,12 +20,8 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const r of workloads(kubernetesResources(ctx))) {
-      const pod = podSpecOf(r);
-      // Windows containers have no read-only root filesystem
-      if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;
-      for (const c of containersOf(r)) {
-        // ephemeral debug containers are attached by hand, not declared to run
-        if (c.kind === 'ephemeralContainers') continue;
+      // Windows containers have no read-only root filesystem; ephemeral debug containers are attached by hand
+      for (const c of linuxContainers(r)) {
         const path = `${c.path}.securityContext.readOnlyRootFilesystem`;
         const v = asBool(getPath(r.attributes, path));
         const label = `container "${c.name}" of ${r.type} ${r.name}`;
