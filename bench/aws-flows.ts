@@ -2,9 +2,10 @@
  * CPU time of the AWS reachability engine behind TET-PORTS-029/030 (`awsFlows`) on a generated
  * plan, loaded like a scan loads it; the engine runs with id/type indexes as the check context
  * passes them. Prints the median CPU of RUNS fresh engine runs and, with --dump FILE, writes the
- * flows as JSON (to compare two builds for identical results).
+ * flows as JSON (to compare two builds for identical results). Run with `node --expose-gc` so each
+ * run starts after a full collection (the 80 MB model's garbage otherwise lands in random runs).
  *
- *   node --import tsx bench/aws-flows.ts bench/.generated/plan-100000.json [RUNS] [--dump FILE]
+ *   node --expose-gc --import tsx bench/aws-flows.ts bench/.generated/plan-100000.json [RUNS] [--dump FILE]
  */
 import { writeFileSync } from 'node:fs';
 import type { Resource } from '../src/model/index.js';
@@ -24,7 +25,9 @@ for (const r of resources) byType.set(r.type, [...(byType.get(r.type) ?? []), r]
 const index = { byId: (id: string) => byId.get(id), ofType: (t: string) => byType.get(t) ?? [] };
 const cpu: number[] = [];
 let flows: ReturnType<typeof awsFlows> = [];
+const gc = (globalThis as { gc?: () => void }).gc;
 for (let i = 0; i < runs; i++) {
+  gc?.();
   const c0 = process.cpuUsage();
   flows = awsFlows(resources, {}, index);
   const c = process.cpuUsage(c0);

@@ -509,21 +509,6 @@ function describeNetworkRule(rule: NetworkRule): string {
 export { describeNetworkRule };
 
 /**
- * A security-group rule whose reference (location and summary) is made on first read: a large
- * estate has tens of thousands of rules and only those on a reported path are ever shown.
- */
-function lazySgRule(rule: NetworkRule, sg: Sg, r: Resource, path: string | undefined): SgRule {
-  let ref: RuleRef | undefined;
-  return {
-    rule,
-    sg,
-    get ref(): RuleRef {
-      return (ref ??= ruleRef(r, path, describeNetworkRule(rule)));
-    },
-  };
-}
-
-/**
  * Each role's resources in model order from the type index, when every role has at most one of its
  * types present (a single type's list is in model order); undefined otherwise (the caller filters).
  */
@@ -894,7 +879,7 @@ export function buildAwsTopology(resources: readonly Resource[], index?: ModelIn
       const list = r.attributes[key];
       if (isUnknown(list) || (Array.isArray(list) && list.some((x) => isUnknown(x)))) sg.unknownRules.push({ direction, what: `${r.id}.${key}${isUnknown(list) && list.expression ? ` (${list.expression})` : ''}` });
     }
-    for (const rule of r.network ?? []) sg.rules.push(lazySgRule(rule, sg, r, rule.attributePath));
+    for (const rule of r.network ?? []) sg.rules.push({ rule, ref: ruleRef(r, rule.attributePath, describeNetworkRule(rule)), sg });
     sgs.set(r, sg);
     if (r.type === 'aws_default_security_group' && sg.vpc && 'ok' in sg.vpc) sg.vpc.ok.defaultSg = sg;
   }
@@ -913,7 +898,7 @@ export function buildAwsTopology(resources: readonly Resource[], index?: ModelIn
       if (rules.some((x) => x.direction === 'ingress')) topo.unattachedSgRules.push(r.id);
       continue;
     }
-    for (const rule of rules) sg.rules.push(lazySgRule(rule, sg, r, rule.peersPath ?? rule.attributePath));
+    for (const rule of rules) sg.rules.push({ rule, ref: ruleRef(r, rule.peersPath ?? rule.attributePath, describeNetworkRule(rule)), sg });
     if (rules.some((x) => x.direction === 'egress')) sg.defaultEgress = false;
   }
   const implicitSg = new Map<Vpc, Sg>();
@@ -930,22 +915,15 @@ export function buildAwsTopology(resources: readonly Resource[], index?: ModelIn
     const list = resolver.resolveList(r, path, v);
     if ('unknown' in list) return list;
     const ok: Sg[] = [];
-    const paths: string[] = [];
+    const refs: RuleRef[] = [];
     for (const { path: p, res } of list) {
       if (!res) continue;
       const sg = 'r' in res ? sgs.get(res.r) : undefined;
       if (!sg) return { unknown: 'unknown' in res ? res.unknown : 'literal' in res ? `${r.id}.${p} = ${res.literal} (security group not in the scanned configuration)` : `${r.id}.${p} names ${'r' in res ? res.r.id : '?'}, not a security group` };
       ok.push(sg);
-      paths.push(p);
+      refs.push(ruleRef(r, p, `uses ${sg.id}`));
     }
-    // the "uses sg" references are read only on a path that shows them: made on first use
-    let refs: RuleRef[] | undefined;
-    return {
-      ok,
-      get refs(): RuleRef[] {
-        return (refs ??= ok.map((sg, i) => ruleRef(r, paths[i], `uses ${sg.id}`)));
-      },
-    };
+    return { ok, refs };
   };
 
   // Effective route table and NACL of each subnet (explicit association, else the VPC's main/default)
