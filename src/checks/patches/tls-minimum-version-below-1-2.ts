@@ -38,8 +38,9 @@ const RULES: SettingRule[] = [
   { type: 'AWS::ApiGateway::DomainName', path: 'SecurityPolicy', weak: apiGateway },
   { type: 'aws_apigatewayv2_domain_name', path: 'domain_name_configuration[*].security_policy', weak: apiGateway },
   { type: 'AWS::ApiGatewayV2::DomainName', path: 'DomainNameConfigurations[*].SecurityPolicy', weak: apiGateway },
-  { type: 'aws_cloudfront_distribution', path: 'viewer_certificate[*].minimum_protocol_version', weak: cloudFront },
-  { type: 'AWS::CloudFront::Distribution', path: 'DistributionConfig.ViewerCertificate.MinimumProtocolVersion', weak: cloudFront },
+  // CloudFront's minimum protocol version defaults to TLSv1 (and a distribution without a viewer certificate gets the default one)
+  { type: 'aws_cloudfront_distribution', path: 'viewer_certificate[*].minimum_protocol_version', weak: cloudFront, weakDefault: 'TLSv1' },
+  { type: 'AWS::CloudFront::Distribution', path: 'DistributionConfig.ViewerCertificate.MinimumProtocolVersion', weak: cloudFront, weakDefault: 'TLSv1' },
   { type: 'aws_lb_listener', path: 'ssl_policy', weak: elbPolicy },
   { type: 'aws_alb_listener', path: 'ssl_policy', weak: elbPolicy },
   { type: 'AWS::ElasticLoadBalancingV2::Listener', path: 'SslPolicy', weak: elbPolicy },
@@ -52,7 +53,7 @@ export default defineCheck({
     pillar: 'patches',
     severity: 'medium',
     description:
-      'TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with known attacks (BEAST, POODLE-TLS, Lucky 13) and are out of support at every major vendor. A storage account, database, cache, messaging namespace, web app, search domain, API domain, CDN or load balancer whose minimum TLS version is 1.0 or 1.1 lets a client (or an attacker downgrading one) talk to it over those protocols. GCP SSL policies default to TLS 1.0.',
+      'TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with known attacks (BEAST, POODLE-TLS, Lucky 13) and are out of support at every major vendor. A storage account, database, cache, messaging namespace, web app, search domain, API domain, CDN or load balancer whose minimum TLS version is 1.0 or 1.1 lets a client (or an attacker downgrading one) talk to it over those protocols. GCP SSL policies and CloudFront viewer certificates default to TLS 1.0.',
     remediation:
       'Set the minimum to TLS 1.2 or later: `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, Event Hubs, Service Bus, App Service), `ssl_minimal_tls_version_enforced = "TLS1_2"`, `min_tls_version = "TLS_1_2"` (GCP SSL policy), `Policy-Min-TLS-1-2-2019-07` (OpenSearch), `TLS_1_2` (API Gateway), `TLSv1.2_2021` (CloudFront), an `ELBSecurityPolicy-TLS13-1-2-*` policy (load balancers).',
     references: ['https://datatracker.ietf.org/doc/html/rfc8996', 'https://learn.microsoft.com/en-us/azure/storage/common/transport-layer-security-configure-minimum-version', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html'],
