@@ -75,6 +75,50 @@ describe('registry module stand-ins', () => {
     expect(resources[0]!.attributes.policy).toBeUndefined();
   });
 
+  it('turns an sns module call into a topic whose policy is built from topic_policy_statements', async () => {
+    const { resources } = await model(
+      [
+        'module "alerts" {',
+        '  source = "terraform-aws-modules/sns/aws"',
+        '  name   = "alerts"',
+        '  topic_policy_statements = {',
+        '    anyone = {',
+        '      actions    = ["sns:Publish"]',
+        '      principals = [{ type = "AWS", identifiers = ["*"] }]',
+        '    }',
+        '    scoped = {',
+        '      actions    = ["sns:Subscribe"]',
+        '      principals = [{ type = "AWS", identifiers = ["*"] }]',
+        '      conditions = [{ test = "StringEquals", variable = "aws:PrincipalOrgID", values = ["o-abc"] }]',
+        '    }',
+        '  }',
+        '}',
+        'module "ignored" {',
+        '  source       = "terraform-aws-modules/sns/aws"',
+        '  topic_policy = "{}"',
+        '}',
+        'module "attached" {',
+        '  source              = "terraform-aws-modules/sns/aws"',
+        '  create_topic_policy = false',
+        '  topic_policy        = "{}"',
+        '}',
+      ].join('\n'),
+    );
+    const [alerts, ignored, attached] = resources;
+    expect(alerts!.id).toBe('module.alerts.aws_sns_topic.this');
+    expect(alerts!.attributes.policy).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['sns:Publish'], Resource: '*', Principal: { AWS: ['*'] } },
+        { Effect: 'Allow', Action: ['sns:Subscribe'], Resource: '*', Principal: { AWS: ['*'] }, Condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-abc'] } } },
+      ],
+    });
+    expect(alerts!.attributeLocations['policy.Statement[0].Principal']?.startLine).toBe(7);
+    // topic_policy is attached only when create_topic_policy = false
+    expect(ignored!.attributes.policy).toBeUndefined();
+    expect(attached!.attributes.policy).toBe('{}');
+  });
+
   it('leaves other remote modules out and survives malformed inputs', async () => {
     const { resources, errors } = await model(
       [

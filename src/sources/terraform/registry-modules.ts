@@ -13,8 +13,8 @@
  * becomes an Unknown instead of being left out, so checks that look for a
  * missing setting do not guess.
  *
- * The mapping is code rather than a data catalogue because two modules need
- * transformations (comma-separated CIDR strings, named rules).
+ * The mapping is code rather than a data catalogue because some modules need
+ * transformations (comma-separated CIDR strings, named rules, policy statements).
  */
 import { Unknown, isUnknown, type Location, type Value, type ValueObject } from '../../model/index.js';
 
@@ -119,6 +119,79 @@ function asBlock(name: string) {
   };
 }
 
+/**
+ * terraform-aws-modules/sns: the module attaches `topic_policy` only when `create_topic_policy` is
+ * false; otherwise (the default) it builds the policy from `topic_policy_statements` (a list or map of
+ * sid, effect, actions, not_actions, resources, principals, conditions), which becomes an IAM policy
+ * object here, located at the caller's statement lines. The module's default statement for the owner
+ * account is left out: it names no outside principal.
+ */
+function modulePolicy(kind: 'topic') {
+  return (inputs: ValueObject, attrs: ValueObject, locations: Record<string, Location>): void => {
+    const create = inputs[`create_${kind}_policy`];
+    if (create === false) {
+      if (inputs[`${kind}_policy`] !== undefined) {
+        attrs.policy = inputs[`${kind}_policy`]!;
+        if (locations[`${kind}_policy`]) locations.policy = locations[`${kind}_policy`]!;
+      }
+      return;
+    }
+    const input = `${kind}_policy_statements`;
+    const raw = inputs[input];
+    if (raw === undefined) return;
+    if (isUnknown(create) || isUnknown(raw)) {
+      attrs.policy = new Unknown(`built by terraform-aws-modules/sns from ${input}`, input);
+      return;
+    }
+    // the input is a map (keys are statement names) or a list of statement objects
+    const entries: Array<[string, Value]> = Array.isArray(raw) ? raw.map((v, i) => [`[${i}]`, v]) : typeof raw === 'object' && raw !== null ? Object.entries(raw).map(([k, v]) => [`.${k}`, v]) : [];
+    const statements: Value[] = [];
+    for (const [suffix, st] of entries) {
+      if (st === null || typeof st !== 'object' || Array.isArray(st) || isUnknown(st)) continue;
+      const o = st as ValueObject;
+      const out: ValueObject = { Effect: o.effect ?? 'Allow' };
+      if (o.sid !== undefined) out.Sid = o.sid;
+      if (o.actions !== undefined) out.Action = o.actions;
+      if (o.not_actions !== undefined) out.NotAction = o.not_actions;
+      out.Resource = o.resources ?? '*';
+      const principals = Array.isArray(o.principals) ? o.principals : [];
+      if (principals.length) {
+        const p: ValueObject = {};
+        for (const pr of principals) {
+          if (pr === null || typeof pr !== 'object' || Array.isArray(pr) || isUnknown(pr)) continue;
+          const type = typeof (pr as ValueObject).type === 'string' ? ((pr as ValueObject).type as string) : 'AWS';
+          p[type] = (pr as ValueObject).identifiers ?? [];
+        }
+        out.Principal = p;
+      }
+      const conditions = Array.isArray(o.conditions) ? o.conditions : [];
+      if (conditions.length) {
+        const c: ValueObject = {};
+        for (const cond of conditions) {
+          if (cond === null || typeof cond !== 'object' || Array.isArray(cond) || isUnknown(cond)) continue;
+          const { test, variable, values } = cond as ValueObject;
+          if (typeof test !== 'string' || typeof variable !== 'string') continue;
+          const byTest = (c[test] ?? {}) as ValueObject;
+          byTest[variable] = values ?? [];
+          c[test] = byTest;
+        }
+        out.Condition = c;
+      }
+      const at = `policy.Statement[${statements.length}]`;
+      const from = `${input}${suffix}`;
+      if (locations[from]) locations[at] = locations[from]!;
+      for (const [element, key] of [['Principal', 'principals'], ['Action', 'actions'], ['NotAction', 'not_actions'], ['Resource', 'resources'], ['Condition', 'conditions'], ['Effect', 'effect']] as const) {
+        const loc = locations[`${from}.${key}`];
+        if (loc) locations[`${at}.${element}`] = loc;
+      }
+      statements.push(out);
+    }
+    if (!statements.length) return;
+    attrs.policy = { Version: '2012-10-17', Statement: statements };
+    if (locations[input]) locations.policy = locations[input]!;
+  };
+}
+
 const STAND_INS: Record<string, StandIn> = {
   'terraform-aws-modules/security-group/aws': {
     type: 'aws_security_group',
@@ -143,6 +216,12 @@ const STAND_INS: Record<string, StandIn> = {
     inputs: { image_id: 'image_id', instance_type: 'instance_type', user_data: 'user_data', metadata_options: 'metadata_options' },
     moduleDefaults: ['metadata_options'],
     shape: asBlock('metadata_options'),
+  },
+  'terraform-aws-modules/sns/aws': {
+    type: 'aws_sns_topic',
+    inputs: { name: 'name', kms_master_key_id: 'kms_master_key_id' },
+    moduleDefaults: [],
+    shape: modulePolicy('topic'),
   },
   'terraform-aws-modules/s3-bucket/aws': {
     type: 'aws_s3_bucket',
