@@ -3,7 +3,7 @@ import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
 
 /** TLS 1.0 / 1.1 spelled the ways each provider and service writes a minimum version. */
 const azureTls = (v: string) => /^(tls)?1[._][01]$/i.test(v) || /^TLSEnforcementDisabled$/i.test(v) || /^disabled$/i.test(v);
-const azureDotted = (v: string) => /^1\.[01]$/.test(v) || /^disabled$/i.test(v);
+const azureDotted = (v: string) => /^1(\.[01])?$/.test(v) || /^disabled$/i.test(v);
 const cosmos = (v: string) => /^tls(11)?$/i.test(v);
 const gcp = (v: string) => /^TLS_1_[01]$/i.test(v);
 const searchPolicy = (v: string) => /TLS-1-0/i.test(v);

@@ -25,3 +25,14 @@ resource "azurerm_linux_web_app" "portal" {
     minimum_tls_version = "1.0"
   }
 }
+
+# a number literal: 1.0 reads as 1
+resource "azurerm_redis_cache" "cache" {
+  name                = "cache"
+  resource_group_name = "data"
+  location            = "westeurope"
+  capacity            = 1
+  family              = "C"
+  sku_name            = "Standard"
+  minimum_tls_version = 1.0
+}

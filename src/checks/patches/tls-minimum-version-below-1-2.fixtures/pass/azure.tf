@@ -35,3 +35,13 @@ resource "azurerm_windows_web_app" "portal" {
     minimum_tls_version = "1.2"
   }
 }
+
+resource "azurerm_redis_cache" "cache" {
+  name                = "cache"
+  resource_group_name = "data"
+  location            = "westeurope"
+  capacity            = 1
+  family              = "C"
+  sku_name            = "Standard"
+  minimum_tls_version = 1.2
+}
