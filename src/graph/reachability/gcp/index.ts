@@ -18,7 +18,7 @@ import { INTERNET_HOP, hop, ruleRef, type Flow, type FlowEngine } from '../commo
 import { evaluateLevels } from '../common/levels.js';
 import type { OrderedRule } from '../common/ordered.js';
 import { lastSegment, strings, type Tri } from './values.js';
-import { buildPolicyIndex, policyTiers, type PolicyRule, type PolicyTier, type PolicyTiers } from './policies.js';
+import { buildPolicyIndex, policyTiers, type Direction, type PolicyRule, type PolicyTier, type PolicyTiers } from './policies.js';
 import { evaluateTiers, type Tier } from './tiers.js';
 import { formatRange } from '../common/ports.js';
 
@@ -278,11 +278,12 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
   const fwNetworks = ix.firewalls.map((fw) => ({ fw, key: networkKey(ix, fw, 'network', false) }));
   const nics = nicsOf(ix);
   const pix = buildPolicyIndex(resources, ix.byId, (r, path) => networkKey(ix, r, path, false));
-  const policyCache = new Map<Nic, PolicyTiers | undefined>();
-  const policiesOf = (n: Nic) => {
+  const policyCache = { INGRESS: new Map<Nic, PolicyTiers | undefined>(), EGRESS: new Map<Nic, PolicyTiers | undefined>() };
+  const policiesOf = (n: Nic, direction: Direction = 'INGRESS') => {
     if (!pix) return undefined;
-    if (!policyCache.has(n)) policyCache.set(n, policyTiers(pix, n));
-    return policyCache.get(n);
+    const cache = policyCache[direction];
+    if (!cache.has(n)) cache.set(n, policyTiers(pix, n, direction));
+    return cache.get(n);
   };
   const out: Flow[] = [];
   for (const n of nics) {
@@ -341,12 +342,16 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
  * (implied allow at 65535) and the destination's ingress rules (implied deny) must both let it
  * through. Only allowed (or possibly allowed) flows are returned.
  */
-/** What a policy rule's sources say about instance `a` (internal address): address ranges, or kinds the model cannot place (unknown). */
+/**
+ * What a policy rule's peer side says about instance `a` (internal address) — the sources of an
+ * ingress rule, the destinations of an egress rule: address ranges, or kinds the model cannot
+ * place (unknown).
+ */
 function policyPeer(r: PolicyRule, a: Nic): { set: AddrSet; unknown: string[] } {
   const parts: Array<Tri | string> = [];
-  const given = r.srcRanges;
-  if (isUnknown(given) || asList(given).length) parts.push(rangesHold(given, a.internal, `${r.ref.resourceId}.match.src_ip_ranges`));
-  for (const k of r.srcOther) parts.push(`${r.ref.resourceId}.match.${k}`);
+  const given = r.peerRanges;
+  if (isUnknown(given) || asList(given).length) parts.push(rangesHold(given, a.internal, r.peerField));
+  for (const k of r.peerOther) parts.push(`${r.peerField.slice(0, r.peerField.lastIndexOf('.'))}.${k}`);
   if (parts.includes('yes')) return triSource('yes');
   return triSource(parts.find((p) => p !== 'no') ?? 'no');
 }
@@ -360,8 +365,15 @@ function policySig(pol: PolicyTiers): string {
   return sig;
 }
 
-/** The ingress chain of firewall policies and VPC rules for one pair, as one rule list per transport (its verdicts by port segment). */
-function policyIngress(pol: PolicyTiers, vpcRules: OrderedRule[], peer: (r: PolicyRule) => { set: AddrSet; unknown: string[] }, netId: string, transport: 'tcp' | 'udp', extra: string[]): OrderedRule[] {
+/** The implied egress rule as a last tier: what no list decided leaves the instance. */
+const impliedEgressTier = (netId: string): Tier => ({ hopKind: 'firewall', resourceId: netId, label: 'implied egress rule', rules: [{ ...IMPLIED_ALLOW_EGRESS(netId), action: 'allow' }] });
+
+/**
+ * The chain of firewall policies and VPC rules on one side of a pair (the destination's ingress,
+ * or the source's egress) as one rule list per transport (its verdicts by port segment). Ingress
+ * ends at the implied deny, egress at the implied allow (a last tier that allows what is left).
+ */
+function policyChain(pol: PolicyTiers, vpcRules: OrderedRule[], peer: (r: PolicyRule) => { set: AddrSet; unknown: string[] }, netId: string, transport: 'tcp' | 'udp', extra: string[], direction: Direction): OrderedRule[] {
   const resolve = (t: PolicyTier): Tier => ({ ...t, rules: t.rules.map((r) => {
     const p = peer(r);
     return { ...r, sources: p.set, sourcesUnknown: p.unknown.length > 0, ...(p.unknown.length ? { unknowns: [...(r.unknowns ?? []), ...p.unknown] } : {}) };
@@ -369,8 +381,9 @@ function policyIngress(pol: PolicyTiers, vpcRules: OrderedRule[], peer: (r: Poli
   const vpc: Tier = { hopKind: 'firewall', resourceId: netId, label: 'VPC firewall rules', rules: vpcRules };
   const hier = pol.hierarchical.map(resolve);
   const net = pol.network.map(resolve);
-  const after = [...hier, vpc, ...net];
-  const before = [...hier, ...net, vpc];
+  const tail = direction === 'EGRESS' ? [impliedEgressTier(netId)] : [];
+  const after = [...hier, vpc, ...net, ...tail];
+  const before = [...hier, ...net, vpc, ...tail];
   const orders = pol.order === 'AFTER_CLASSIC_FIREWALL' ? [after] : pol.order === 'BEFORE_CLASSIC_FIREWALL' ? [before] : [after, before];
   return evaluateTiers(orders, transport, EVERYTHING, IMPLIED_DENY(netId).ref, extra).flatMap((s): OrderedRule[] => {
     if (s.verdict === 'not-exposed') return [];
@@ -380,7 +393,7 @@ function policyIngress(pol: PolicyTiers, vpcRules: OrderedRule[], peer: (r: Poli
   });
 }
 
-function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, nics: readonly Nic[], policiesOf: (n: Nic) => PolicyTiers | undefined = () => undefined): Flow[] {
+function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, nics: readonly Nic[], policiesOf: (n: Nic, direction?: Direction) => PolicyTiers | undefined = () => undefined): Flow[] {
   const out: Flow[] = [];
   // the rules that apply to each NIC, built once with placeholder peers; the peers are set per pair
   const applying = new Map<Nic, { ingress: Array<{ fw: Resource; rules: OrderedRule[] }>; egress: Array<{ fw: Resource; rules: OrderedRule[] }> }>();
@@ -406,8 +419,8 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
   const peerOf = (a: Nic) => (r: PolicyRule) => {
     let m = peerCache.get(a);
     if (!m) peerCache.set(a, (m = new Map()));
-    let hit = m.get(r.ref.resourceId);
-    if (!hit) m.set(r.ref.resourceId, (hit = policyPeer(r, a)));
+    let hit = m.get(r.key);
+    if (!hit) m.set(r.key, (hit = policyPeer(r, a)));
     return hit;
   };
   const keyCache = new Map<Nic, Map<string, string>>();
@@ -421,11 +434,12 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
     }
     return hit;
   };
-  const ingressCache = new Map<string, OrderedRule[]>();
-  const ingressOf = (pol: PolicyTiers, sig: string, polKey: string, ing: { key: string; rules: () => OrderedRule[] }, a: Nic, netId: string, transport: 'tcp' | 'udp', extra: string[]): OrderedRule[] => {
-    const k = `${netId}|${sig}|${polKey}|${ing.key}|${transport}|${extra.length}`;
-    let hit = ingressCache.get(k);
-    if (!hit) ingressCache.set(k, (hit = policyIngress(pol, ing.rules(), peerOf(a), netId, transport, extra)));
+  // the chain of one side per (policies, peer key, VPC rules' peer key): `peer` is the other end of the pair
+  const chainCache = new Map<string, OrderedRule[]>();
+  const chainOf = (direction: Direction, pol: PolicyTiers, sig: string, polKey: string, vpc: { key: string; rules: () => OrderedRule[] }, peer: Nic, netId: string, transport: 'tcp' | 'udp', extra: string[]): OrderedRule[] => {
+    const k = `${direction}|${netId}|${sig}|${polKey}|${vpc.key}|${transport}|${extra.length}`;
+    let hit = chainCache.get(k);
+    if (!hit) chainCache.set(k, (hit = policyChain(pol, vpc.rules(), peerOf(peer), netId, transport, extra, direction)));
     return hit;
   };
   for (const a of nics) {
@@ -438,7 +452,11 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
       const pol = policiesOf(b);
       const sig = pol ? policySig(pol) : '';
       const polKey = pol ? policyKey(a, pol, sig) : '';
-      const memoKey = `${netId}|${eg.key}|${ing.key}|${extra.length}|${sig}|${polKey}`;
+      // the source's egress policies, their destinations judged against b
+      const polE = policiesOf(a, 'EGRESS');
+      const sigE = polE ? policySig(polE) : '';
+      const polKeyE = polE ? policyKey(b, polE, sigE) : '';
+      const memoKey = `${netId}|${eg.key}|${ing.key}|${extra.length}|${sig}|${polKey}|${sigE}|${polKeyE}`;
       let segs = memo.get(memoKey);
       if (!segs) {
         const egress = [...eg.rules(), IMPLIED_ALLOW_EGRESS(netId)];
@@ -446,8 +464,8 @@ function eastWest(fwNetworks: Array<{ fw: Resource; key: string | undefined }>, 
         segs = [];
         for (const transport of ['tcp', 'udp'] as const) {
           const levels = [
-            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: 'egress of the source', rules: egress, blockedBy: 'firewall' as const, opaque: true },
-            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: pol ? 'ingress of the destination (firewall policies and VPC rules)' : 'ingress of the destination', rules: pol ? ingressOf(pol, sig, polKey, ing, a, netId, transport, extra) : ingress, blockedBy: 'firewall' as const, opaque: true },
+            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: polE ? 'egress of the source (firewall policies and VPC rules)' : 'egress of the source', rules: polE ? chainOf('EGRESS', polE, sigE, polKeyE, eg, b, netId, transport, extra) : egress, blockedBy: 'firewall' as const, opaque: true },
+            { kind: 'rules' as const, hopKind: 'firewall', resourceId: netId, label: pol ? 'ingress of the destination (firewall policies and VPC rules)' : 'ingress of the destination', rules: pol ? chainOf('INGRESS', pol, sig, polKey, ing, a, netId, transport, extra) : ingress, blockedBy: 'firewall' as const, opaque: true },
           ];
           for (const seg of evaluateLevels(levels, transport, EVERYTHING, extra)) if (seg.verdict !== 'not-exposed') segs.push({ transport, seg });
         }

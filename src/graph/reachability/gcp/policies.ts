@@ -27,22 +27,31 @@ import { formatRange } from '../common/ports.js';
 import type { Tier, TierAction, TierRule } from './tiers.js';
 import { lastSegment, strings, type Tri } from './values.js';
 
-/** A policy rule with what its sources are made of, for judging them against an internal address (east-west). */
+/**
+ * A policy rule with what its peer side is made of, for judging it against an internal address
+ * (east-west): the sources of an ingress rule, the destinations of an egress rule.
+ */
 export interface PolicyRule extends TierRule {
-  /** `match.src_ip_ranges` as written (undefined when absent) */
-  srcRanges: Value | undefined;
-  /** source kinds that are not address ranges the model holds (secure tags, FQDNs, address groups...) */
-  srcOther: string[];
+  /** `match.src_ip_ranges` (ingress) / `match.dest_ip_ranges` (egress) as written (undefined when absent) */
+  peerRanges: Value | undefined;
+  /** where those ranges are written, for explanations (`google_…_rule.x.match.src_ip_ranges`) */
+  peerField: string;
+  /** peer kinds that are not address ranges the model holds (secure tags, FQDNs, address groups...) */
+  peerOther: string[];
+  /** a key unique to the rule (inline rules share their policy's resource id) */
+  key: string;
 }
+
+export type Direction = 'INGRESS' | 'EGRESS';
 
 export interface PolicyTier extends Tier {
   rules: PolicyRule[];
 }
 
-const HIER = { policy: 'google_compute_firewall_policy', rule: 'google_compute_firewall_policy_rule', assoc: 'google_compute_firewall_policy_association' };
-const GLOBAL = { policy: 'google_compute_network_firewall_policy', rule: 'google_compute_network_firewall_policy_rule', assoc: 'google_compute_network_firewall_policy_association' };
-const REGIONAL = { policy: 'google_compute_region_network_firewall_policy', rule: 'google_compute_region_network_firewall_policy_rule', assoc: 'google_compute_region_network_firewall_policy_association' };
-export const FIREWALL_POLICY_TYPES = [HIER, GLOBAL, REGIONAL].flatMap((k) => [k.policy, k.rule, k.assoc]);
+const HIER = { policy: 'google_compute_firewall_policy', withRules: 'google_compute_firewall_policy_with_rules', rule: 'google_compute_firewall_policy_rule', assoc: 'google_compute_firewall_policy_association' };
+const GLOBAL = { policy: 'google_compute_network_firewall_policy', withRules: 'google_compute_network_firewall_policy_with_rules', rule: 'google_compute_network_firewall_policy_rule', assoc: 'google_compute_network_firewall_policy_association' };
+const REGIONAL = { policy: 'google_compute_region_network_firewall_policy', withRules: 'google_compute_region_network_firewall_policy_with_rules', rule: 'google_compute_region_network_firewall_policy_rule', assoc: 'google_compute_region_network_firewall_policy_association' };
+export const FIREWALL_POLICY_TYPES = [HIER, GLOBAL, REGIONAL].flatMap((k) => [k.policy, k.withRules, k.rule, k.assoc]);
 
 /** What the policies need to know of one network interface. */
 export interface PolicyTarget {
@@ -52,9 +61,21 @@ export interface PolicyTarget {
   sas: string[] | undefined;
 }
 
+/**
+ * One rule of a policy: a `_rule` resource, or a `rule { … }` / `predefined_rules` block inside a
+ * `_with_rules` policy (`at` its attribute path, `rule[0]`). `unresolved`: the `_with_rules`
+ * policy's rule list itself is unknown (a plan value known after apply).
+ */
+interface RuleUnit {
+  res: Resource;
+  attrs: Record<string, Value>;
+  at: string | undefined;
+  unresolved?: string;
+}
+
 interface Policy {
   resource: Resource;
-  rules: Resource[];
+  rules: RuleUnit[];
   /** where it is attached: a hierarchy node key / network key / undefined when unknown, with the association */
   attachments: Array<{ assoc: Resource; target: string | undefined; region?: string | undefined }>;
 }
@@ -98,13 +119,30 @@ function nodeKey(byId: Map<string, Resource>, r: Resource, attr: string, kind: '
   return undefined;
 }
 
+/** The inline rules of a `_with_rules` policy: `rule` blocks (written) and `predefined_rules` (computed, in plans). */
+function inlineRules(p: Resource): RuleUnit[] {
+  const out: RuleUnit[] = [];
+  for (const k of ['rule', 'predefined_rules']) {
+    const v = p.attributes[k];
+    if (isUnknown(v)) {
+      out.push({ res: p, attrs: {}, at: k, unresolved: `${p.id}.${k} (${v.toString()})` });
+      continue;
+    }
+    asList(v).forEach((x, i) => {
+      if (isObject(x)) out.push({ res: p, attrs: x, at: `${k}[${i}]` });
+      else if (isUnknown(x)) out.push({ res: p, attrs: {}, at: `${k}[${i}]`, unresolved: `${p.id}.${k}[${i}] (${x.toString()})` });
+    });
+  }
+  return out;
+}
+
 function collect(resources: readonly Resource[], byId: Map<string, Resource>, kinds: typeof HIER, target: (a: Resource) => string | undefined, region: boolean): Policy[] {
-  const policies = resources.filter((r) => r.type === kinds.policy);
-  const out = new Map<Resource, Policy>(policies.map((p) => [p, { resource: p, rules: [], attachments: [] }]));
+  const policies = resources.filter((r) => r.type === kinds.policy || r.type === kinds.withRules);
+  const out = new Map<Resource, Policy>(policies.map((p) => [p, { resource: p, rules: p.type === kinds.withRules ? inlineRules(p) : [], attachments: [] }]));
   for (const r of resources) {
     if (r.type === kinds.rule) {
       const p = policyOf(byId, r, policies);
-      if (p) out.get(p)!.rules.push(r);
+      if (p) out.get(p)!.rules.push({ res: r, attrs: r.attributes, at: undefined });
     } else if (r.type === kinds.assoc) {
       const p = policyOf(byId, r, policies);
       if (!p) continue;
@@ -181,86 +219,118 @@ function actionOf(v: Value | undefined): TierAction {
   return 'unknown';
 }
 
-/** One policy rule as tier rules (one per layer-4 config) for an interface, or none when it cannot apply. */
-function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: PolicyTarget, applies: Tri, whyPolicy: string): PolicyRule[] {
-  const a = rule.attributes;
-  const dir = asString(a.direction)?.toUpperCase();
-  if (dir !== undefined && dir !== 'INGRESS') return [];
+/** The fields a rule's match reads on its peer side and on the instance's own side, by direction. */
+const SIDES = {
+  INGRESS: { peer: 'src', own: 'dest', verb: 'from' },
+  EGRESS: { peer: 'dest', own: 'src', verb: 'to' },
+} as const;
+
+/** Present: a non-empty list / block, or a value not known yet. */
+const present = (v: Value | undefined): boolean => isUnknown(v) || asList(v).length > 0;
+
+/**
+ * One policy rule as tier rules (one per layer-4 config) for an interface, or none when it cannot
+ * apply. `direction` picks the rules (INGRESS: the instance receives; EGRESS: it sends) and the
+ * side of `match` that names the peer (`src_*` for ingress, `dest_*` for egress). `_rule`
+ * resources spell the lists `layer4_configs`, `src_secure_tags`, `target_secure_tags`; the
+ * `_with_rules` blocks `layer4_config`, `src_secure_tag`, `target_secure_tag` (read both).
+ */
+function tierRules(pix: PolicyIndex, unit: RuleUnit, policyName: string, t: PolicyTarget, applies: Tri, whyPolicy: string, direction: Direction): PolicyRule[] {
+  const { res: rule, attrs: a } = unit;
+  const id = unit.at ? `${rule.id}.${unit.at}` : rule.id;
+  const side = SIDES[direction];
+  const peerField = `${id}.match.${side.peer}_ip_ranges`;
+  const key = `${rule.id}#${unit.at ?? ''}`;
+  if (unit.unresolved) {
+    // the whole rule list is unknown: a rule that may be there, may allow or deny anything
+    const ref = ruleRef(rule, unit.at, `${policyName} rules unresolved`);
+    return [{ action: 'unknown', priority: undefined, sources: EMPTY, sourcesUnknown: true, protocol: undefined, ports: undefined, ref, maybeDisabled: true, unknowns: [unit.unresolved], peerRanges: undefined, peerField, peerOther: [unit.at ?? 'rule'], key }];
+  }
+  // `_with_rules` blocks default to INGRESS (documented); a `_rule` resource must say
+  const dir = asString(a.direction)?.toUpperCase() ?? (unit.at !== undefined && a.direction === undefined ? 'INGRESS' : undefined);
+  if (dir !== undefined && dir !== direction) return [];
   if (a.disabled === true) return [];
   const unknowns: string[] = [];
   let maybe = applies === 'unknown';
   if (maybe) unknowns.push(whyPolicy);
   if (isUnknown(a.disabled)) {
     maybe = true;
-    unknowns.push(`${rule.id}.disabled (${a.disabled.toString()})`);
+    unknowns.push(`${id}.disabled (${a.disabled.toString()})`);
   }
   if (dir === undefined) {
     maybe = true;
-    unknowns.push(`${rule.id}.direction`);
+    unknowns.push(`${id}.direction`);
   }
   // targets: networks (hierarchical), service accounts, secure tags
   const nets = a.target_resources;
   if (nets !== undefined && nets !== null && !(Array.isArray(nets) && nets.length === 0)) {
-    const keys = isUnknown(nets) ? [undefined] : asList(nets).map((v, i) => pix.keyOf(rule, `target_resources[${i}]`) ?? (typeof v === 'string' ? `name:${lastSegment(v)}` : undefined));
+    const prefix = unit.at ? `${unit.at}.` : '';
+    const keys = isUnknown(nets) ? [undefined] : asList(nets).map((v, i) => pix.keyOf(rule, `${prefix}target_resources[${i}]`) ?? (typeof v === 'string' ? `name:${lastSegment(v)}` : undefined));
     if (t.key !== undefined && keys.includes(t.key)) {
       /* applies */
     } else if (t.key !== undefined && keys.every((k) => k !== undefined)) return [];
     else {
       maybe = true;
-      unknowns.push(`${rule.id}.target_resources against the instance's network`);
+      unknowns.push(`${id}.target_resources against the instance's network`);
     }
   }
   const sas = strings(a.target_service_accounts);
   if (sas === undefined) {
     maybe = true;
-    unknowns.push(`${rule.id}.target_service_accounts`);
+    unknowns.push(`${id}.target_service_accounts`);
   } else if (sas.length) {
     if (t.sas === undefined) {
       maybe = true;
       unknowns.push(`service account of ${t.inst.id}`);
     } else if (!sas.some((s) => t.sas!.includes(s))) return [];
   }
-  if (asList(a.target_secure_tags).length || isUnknown(a.target_secure_tags)) {
+  if (present(a.target_secure_tags) || present(a.target_secure_tag)) {
     maybe = true;
-    unknowns.push(`${rule.id}.target_secure_tags (secure tag bindings are not modelled)`);
+    unknowns.push(`${id}.target_secure_tags (secure tag bindings are not modelled)`);
   }
-  // sources
+  // the peer side: sources of an ingress rule, destinations of an egress rule
   const match = asList(a.match).find(isObject);
   let sources: AddrSet = EMPTY;
   let sourcesUnknown = false;
-  const srcText: string[] = [];
-  const srcOther: string[] = [];
+  const peerText: string[] = [];
+  const peerOther: string[] = [];
+  const p = side.peer;
   if (!match) {
     sourcesUnknown = true;
-    unknowns.push(`${rule.id}.match`);
+    unknowns.push(`${id}.match`);
   } else {
-    const ranges = match.src_ip_ranges;
+    const ranges = match[`${p}_ip_ranges`];
     if (isUnknown(ranges) || asList(ranges).some(isUnknown)) {
       sourcesUnknown = true;
-      unknowns.push(`${rule.id}.match.src_ip_ranges`);
+      unknowns.push(peerField);
     } else {
       const list = asList(ranges).filter((x): x is string => typeof x === 'string');
       sources = fromCidrs(list);
-      srcText.push(...list);
+      peerText.push(...list);
     }
-    for (const k of ['src_secure_tags', 'src_fqdns', 'src_address_groups']) if (isUnknown(match[k]) || asList(match[k]).length) srcOther.push(k);
-    for (const k of ['src_fqdns', 'src_region_codes', 'src_threat_intelligences', 'src_address_groups']) {
-      if (isUnknown(match[k]) || asList(match[k]).length) {
+    // kinds that may name an internal address (east-west): secure tags, FQDNs, address groups, networks
+    for (const k of [`${p}_secure_tags`, `${p}_secure_tag`, `${p}_fqdns`, `${p}_address_groups`, `${p}_networks`, `${p}_network_scope`, `${p}_network_context`]) if (present(match[k])) peerOther.push(k);
+    // kinds that may name internet addresses the model cannot resolve
+    for (const k of [`${p}_fqdns`, `${p}_region_codes`, `${p}_threat_intelligences`, `${p}_address_groups`, `${p}_networks`, `${p}_network_scope`, `${p}_network_context`]) {
+      if (present(match[k])) {
         sourcesUnknown = true;
-        srcText.push(k);
-        unknowns.push(`${rule.id}.match.${k} (not resolved to addresses)`);
+        peerText.push(k);
+        unknowns.push(`${id}.match.${k} (not resolved to addresses)`);
       }
     }
-    if (asList(match.dest_ip_ranges).length || isUnknown(match.dest_ip_ranges)) {
+    // the instance's own side of the match (its external address for ingress, its internal one for egress): bounded
+    const own = side.own;
+    if (present(match[`${own}_ip_ranges`])) {
       maybe = true;
-      unknowns.push(`${rule.id}.match.dest_ip_ranges against the instance's external address`);
+      unknowns.push(`${id}.match.${own}_ip_ranges against the instance's ${direction === 'INGRESS' ? 'external' : 'own'} address`);
     }
   }
   const action = actionOf(a.action);
-  if (action === 'unknown') unknowns.push(`${rule.id}.action`);
+  if (action === 'unknown') unknowns.push(`${id}.action`);
   const priority = typeof a.priority === 'number' ? a.priority : undefined;
-  if (priority === undefined) unknowns.push(`${rule.id}.priority`);
-  const configs = match ? (isUnknown(match.layer4_configs) ? [undefined] : asList(match.layer4_configs)) : [undefined];
+  if (priority === undefined) unknowns.push(`${id}.priority`);
+  const l4 = match ? (match.layer4_configs !== undefined ? match.layer4_configs : match.layer4_config) : undefined;
+  const configs = match ? (isUnknown(l4) ? [undefined] : asList(l4)) : [undefined];
   const out: PolicyRule[] = [];
   for (const c of configs.length ? configs : [undefined]) {
     const cfg = isObject(c) ? c : undefined;
@@ -268,10 +338,10 @@ function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: Poli
     const protocol = protoText === undefined ? undefined : (PROTOCOLS[protoText] ?? protoText);
     const portList = cfg ? ports(cfg.ports) : undefined;
     const ru: string[] = [...unknowns];
-    if (protocol === undefined) ru.push(`${rule.id}.match.layer4_configs.ip_protocol`);
-    if (portList === undefined) ru.push(`${rule.id}.match.layer4_configs.ports`);
-    const summary = `${policyName} rule ${priority ?? '?'} ${asString(a.action) ?? '?'} ${protocol ?? '?'} ${portList ? portList.map(formatRange).join(',') : '?'} from ${srcText.join(',') || '(none)'}`;
-    const r: PolicyRule = { action, priority, sources, sourcesUnknown, protocol, ports: portList, ref: ruleRef(rule, undefined, summary), srcRanges: match?.src_ip_ranges, srcOther: match ? srcOther : ['match'] };
+    if (protocol === undefined) ru.push(`${id}.match.layer4_configs.ip_protocol`);
+    if (portList === undefined) ru.push(`${id}.match.layer4_configs.ports`);
+    const summary = `${policyName} rule ${priority ?? '?'} ${direction === 'EGRESS' ? 'egress ' : ''}${asString(a.action) ?? '?'} ${protocol ?? '?'} ${portList ? portList.map(formatRange).join(',') : '?'} ${side.verb} ${peerText.join(',') || '(none)'}`;
+    const r: PolicyRule = { action, priority, sources, sourcesUnknown, protocol, ports: portList, ref: ruleRef(rule, unit.at, summary), peerRanges: match?.[`${p}_ip_ranges`], peerField, peerOther: match ? peerOther : ['match'], key };
     if (maybe) r.maybeDisabled = true;
     if (ru.length) r.unknowns = ru;
     out.push(r);
@@ -279,9 +349,9 @@ function tierRules(pix: PolicyIndex, rule: Resource, policyName: string, t: Poli
   return out;
 }
 
-function tierOf(pix: PolicyIndex, p: Policy, kind: string, t: PolicyTarget, applies: Tri, why: string): PolicyTier {
+function tierOf(pix: PolicyIndex, p: Policy, kind: string, t: PolicyTarget, applies: Tri, why: string, direction: Direction): PolicyTier {
   const name = asString(p.resource.attributes.short_name) ?? asString(p.resource.attributes.name) ?? p.resource.name;
-  return { hopKind: 'firewall-policy', resourceId: p.resource.id, label: `${kind} firewall policy ${name}`, rules: p.rules.flatMap((r) => tierRules(pix, r, name, t, applies, why)) };
+  return { hopKind: 'firewall-policy', resourceId: p.resource.id, label: `${kind} firewall policy ${name}`, rules: p.rules.flatMap((r) => tierRules(pix, r, name, t, applies, why, direction)) };
 }
 
 const zoneRegion = (zone: Value | undefined): string | undefined => (typeof zone === 'string' && /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone) ? zone.slice(0, zone.lastIndexOf('-')) : undefined);
@@ -295,8 +365,8 @@ export interface PolicyTiers {
   orderRef: Resource | undefined;
 }
 
-/** The policy tiers that may apply to one interface; undefined when none may. */
-export function policyTiers(pix: PolicyIndex, t: PolicyTarget): PolicyTiers | undefined {
+/** The policy tiers that may apply to one interface in one direction; undefined when none may. */
+export function policyTiers(pix: PolicyIndex, t: PolicyTarget, direction: Direction = 'INGRESS'): PolicyTiers | undefined {
   const anc = ancestry(pix, t.inst);
   const hier: Array<{ tier: PolicyTier; rank: number }> = [];
   for (const p of pix.hierarchical) {
@@ -314,7 +384,7 @@ export function policyTiers(pix: PolicyIndex, t: PolicyTarget): PolicyTiers | un
     }
     if (best === 'no') continue;
     const targets = p.attachments.map((a) => a.target ?? `${a.assoc.id}.attachment_target`).join(', ');
-    hier.push({ tier: tierOf(pix, p, 'hierarchical', t, best, `whether ${targets} is an ancestor of ${t.inst.id}'s project: ${anc.why || 'unknown'}`), rank });
+    hier.push({ tier: tierOf(pix, p, 'hierarchical', t, best, `whether ${targets} is an ancestor of ${t.inst.id}'s project: ${anc.why || 'unknown'}`, direction), rank });
   }
   hier.sort((a, b) => a.rank - b.rank);
   const region = zoneRegion(t.inst.attributes.zone);
@@ -335,7 +405,7 @@ export function policyTiers(pix: PolicyIndex, t: PolicyTarget): PolicyTiers | un
         if (ap === 'yes') best = 'yes';
         else if (ap === 'unknown' && best === 'no') best = 'unknown';
       }
-      if (best !== 'no') network.push(tierOf(pix, p, kind, t, best, whys.join('; ')));
+      if (best !== 'no') network.push(tierOf(pix, p, kind, t, best, whys.join('; '), direction));
     }
   }
   if (hier.length === 0 && network.length === 0) return undefined;

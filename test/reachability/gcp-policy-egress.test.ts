@@ -1,0 +1,98 @@
+/**
+ * GCP firewall policies on the egress side of east-west flows, and policies written with inline
+ * rules (`_with_rules`), beyond the verdicts of the topology fixtures: the egress rule is what
+ * decides, a `_with_rules` policy gives the verdicts of the same rules written as `_rule`
+ * resources, and rules the model cannot read keep the verdict unknown.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/scan/scan.js';
+import { gcpFlows } from '../../src/graph/reachability/gcp/index.js';
+import { buildPolicyIndex, policyTiers } from '../../src/graph/reachability/gcp/policies.js';
+import type { Flow } from '../../src/graph/reachability/common/flow.js';
+import { unknown, type Resource } from '../../src/model/index.js';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+async function resourcesOf(name: string): Promise<Resource[]> {
+  const dir = join(ROOT, 'gcp', name);
+  const model = await loadModel([dir], { cwd: dir });
+  expect(model.errors).toEqual([]);
+  return model.resources;
+}
+
+const verdicts = (flows: Flow[]) => flows.map((f) => `${f.from} -> ${f.workloadId} ${f.protocol}/${f.ports.from}-${f.ports.to} ${f.verdict}`).sort();
+const pair = (flows: Flow[], from: string, to: string, port: number) => flows.filter((f) => f.from === from && f.workloadId === to && f.protocol === 'tcp' && port >= f.ports.from && port <= f.ports.to);
+const APP = 'google_compute_instance.app';
+const DB = 'google_compute_instance.db';
+
+describe('GCP firewall policies: egress side of east-west flows', () => {
+  it('the organization egress deny is what cuts app → db PostgreSQL', async () => {
+    const resources = await resourcesOf('policy-egress-org-deny');
+    expect(pair(gcpFlows(resources), APP, DB, 5432)).toEqual([]);
+    const without = gcpFlows(resources.filter((r) => r.id !== 'google_compute_firewall_policy_rule.no_pg_out'));
+    expect(pair(without, APP, DB, 5432).map((f) => f.verdict)).toEqual(['exposed']);
+  });
+
+  it('goto_next hands the traffic to the VPC egress rules, then the implied allow', async () => {
+    const resources = await resourcesOf('policy-egress-goto-next');
+    const [pg] = pair(gcpFlows(resources), APP, DB, 5432);
+    expect(pg?.verdict).toBe('exposed');
+    const egress = pg!.path.find((h) => h.note?.startsWith('egress of the source'))!;
+    expect(egress.note).toBe('egress of the source (firewall policies and VPC rules): admits');
+    expect(egress.rules.map((r) => r.summary)).toEqual(['implied egress rule: allows the traffic']);
+    // without the VPC egress deny Redis leaves too: the goto_next really reached the VPC rules
+    const without = gcpFlows(resources.filter((r) => r.id !== 'google_compute_firewall.no_redis_out'));
+    expect(pair(without, APP, DB, 6379).map((f) => f.verdict)).toEqual(['exposed']);
+    expect(pair(without, APP, DB, 22)).toEqual([]);
+  });
+
+  it('an egress rule whose destination is an FQDN leaves the flow unknown, naming why', async () => {
+    const [pg] = pair(gcpFlows(await resourcesOf('policy-network-with-rules-egress')), APP, DB, 5432);
+    expect(pg?.verdict).toBe('unknown');
+    expect(pg!.unknowns!.some((u) => u.includes('google_compute_region_network_firewall_policy_with_rules.eu.rule[1].match.dest_fqdns'))).toBe(true);
+  });
+
+  it('egress rules of a policy do not touch flows from the internet', async () => {
+    const resources = await resourcesOf('policy-egress-org-deny');
+    const withPolicy = gcpFlows(resources).filter((f) => f.from === 'internet');
+    const noEgress = gcpFlows(resources.filter((r) => r.id !== 'google_compute_firewall_policy_rule.no_pg_out')).filter((f) => f.from === 'internet');
+    expect(verdicts(withPolicy)).toEqual(verdicts(noEgress));
+  });
+});
+
+describe('GCP firewall policies with inline rules', () => {
+  it('a _with_rules policy gives the verdicts of the same rules as _rule resources', async () => {
+    const separate = gcpFlows(await resourcesOf('policy-egress-org-deny'));
+    const inline = gcpFlows(await resourcesOf('policy-egress-org-deny-with-rules'));
+    expect(verdicts(inline)).toEqual(verdicts(separate));
+    expect(verdicts(inline).length).toBeGreaterThan(0);
+  });
+
+  it('names each inline rule block by its path and line', async () => {
+    const resources = await resourcesOf('policy-egress-org-deny-with-rules');
+    const pix = buildPolicyIndex(resources, new Map(resources.map((r) => [r.id, r])), () => undefined)!;
+    const inst = resources.find((r) => r.id === APP)!;
+    const refs = (direction: 'INGRESS' | 'EGRESS') => policyTiers(pix, { inst, key: 'name:vpc', sas: [] }, direction)!.hierarchical.flatMap((t) => t.rules.map((r) => [r.ref.resourceId, r.ref.attributePath, r.ref.location?.startLine, r.ref.summary]));
+    expect(refs('EGRESS')).toEqual([['google_compute_firewall_policy_with_rules.org', 'rule[0]', 14, 'org rule 10 egress deny tcp 5432 to 10.2.0.0/24']]);
+    expect(refs('INGRESS')).toEqual([['google_compute_firewall_policy_with_rules.org', 'rule[1]', 27, 'org rule 20 deny tcp 22 from 10.0.0.0/8']]);
+  });
+
+  it('an inline rule list known only after apply bounds the verdict: unknown, never safe', async () => {
+    const resources = await resourcesOf('policy-egress-org-deny-with-rules');
+    const patched = resources.map((r) => (r.id === 'google_compute_firewall_policy_with_rules.org' ? { ...r, attributes: { ...r.attributes, rule: unknown('known after apply') } } : r));
+    const flows = gcpFlows(patched);
+    const [pg] = pair(flows, APP, DB, 5432);
+    expect(pg?.verdict).toBe('unknown');
+    expect(pg!.unknowns!.some((u) => u.startsWith('google_compute_firewall_policy_with_rules.org.rule ('))).toBe(true);
+    // SSH, which the inline ingress deny blocked, may now be allowed by a rule of the unknown list (an allow there is final)
+    const [ssh] = pair(flows, APP, DB, 22);
+    expect(ssh?.verdict).toBe('unknown');
+  });
+
+  it('reads the documented INGRESS default of an inline rule without direction', async () => {
+    const flows = gcpFlows(await resourcesOf('policy-egress-org-deny-with-rules'));
+    expect(pair(flows, APP, DB, 22)).toEqual([]);
+  });
+});
