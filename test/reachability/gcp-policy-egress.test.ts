@@ -11,7 +11,7 @@ import { loadModel } from '../../src/scan/scan.js';
 import { gcpFlows } from '../../src/graph/reachability/gcp/index.js';
 import { buildPolicyIndex, policyTiers } from '../../src/graph/reachability/gcp/policies.js';
 import type { Flow } from '../../src/graph/reachability/common/flow.js';
-import { unknown, type Resource } from '../../src/model/index.js';
+import { unknown, type Resource, type Value } from '../../src/model/index.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -89,6 +89,18 @@ describe('GCP firewall policies with inline rules', () => {
     // SSH, which the inline ingress deny blocked, may now be allowed by a rule of the unknown list (an allow there is final)
     const [ssh] = pair(flows, APP, DB, 22);
     expect(ssh?.verdict).toBe('unknown');
+  });
+
+  it('computed predefined_rules: unknown in a plan changes nothing (API-made policies get only lowest-priority goto_next); known ones are read', async () => {
+    const resources = await resourcesOf('policy-egress-org-deny-with-rules');
+    const base = verdicts(gcpFlows(resources));
+    const patch = (predefined: Value) => resources.map((r) => (r.id === 'google_compute_firewall_policy_with_rules.org' ? { ...r, attributes: { ...r.attributes, predefined_rules: predefined } } : r));
+    expect(verdicts(gcpFlows(patch(unknown('known after apply'))))).toEqual(base);
+    // a predefined egress deny of Redis to 10.0.0.0/8 (as a console-made policy could carry, and a plan would show)
+    const deny: Value = [{ priority: 1004, direction: 'EGRESS', action: 'deny', match: [{ dest_ip_ranges: ['10.0.0.0/8'], layer4_config: [{ ip_protocol: 'tcp', ports: ['6379'] }] }] }];
+    const flows = gcpFlows(patch(deny));
+    expect(pair(flows, APP, DB, 6379)).toEqual([]);
+    expect(pair(flows, DB, APP, 5432).map((f) => f.verdict)).toEqual(['exposed']);
   });
 
   it('reads the documented INGRESS default of an inline rule without direction', async () => {

@@ -13,12 +13,20 @@
  * - Network: `google_compute_network_firewall_policy` (+ `_rule`, `_association` with
  *   `attachment_target` the network) and the `google_compute_region_network_firewall_policy*`
  *   resources (applying to instances in the association's region, from the instance's zone).
+ * - Inline rules: the `_with_rules` form of each policy (`google_compute_firewall_policy_with_rules`,
+ *   `google_compute_network_firewall_policy_with_rules`,
+ *   `google_compute_region_network_firewall_policy_with_rules`) holds its rules as `rule { … }`
+ *   blocks (and the computed `predefined_rules`), spelled `layer4_config`, `src_secure_tag`,
+ *   `target_secure_tag`; a block without `direction` is INGRESS. It is associated like the plain
+ *   policy, by the same `_association` resources.
  * - Rules: `direction`, `priority`, `action` (allow, deny, goto_next; apply_security_profile_group
- *   counts as allow: the traffic is inspected, then allowed), `disabled`, `match.src_ip_ranges` and
- *   `match.layer4_configs` (`ip_protocol`, `ports`), `target_resources` (networks),
- *   `target_service_accounts`; `target_secure_tags` and source kinds the model does not resolve
- *   (FQDNs, geolocations, threat intelligence lists, address groups) are unknown; `src_secure_tags`
- *   alone match only internal addresses.
+ *   counts as allow: the traffic is inspected, then allowed), `disabled`, `match.src_ip_ranges`
+ *   (ingress) / `match.dest_ip_ranges` (egress) and `match.layer4_configs` (`ip_protocol`,
+ *   `ports`), `target_resources` (networks), `target_service_accounts`; `target_secure_tags` and
+ *   peer kinds the model does not resolve (FQDNs, geolocations, threat intelligence lists, address
+ *   groups, networks) are unknown; secure tags alone match only internal addresses. The instance's
+ *   own side of a match (`dest_ip_ranges` of an ingress rule, `src_ip_ranges` of an egress rule)
+ *   bounds the rule (it may or may not apply).
  */
 import { asList, asString, isObject, isUnknown, type PortRange, type Resource, type Value } from '../../../model/index.js';
 import { EMPTY, fromCidrs, type AddrSet } from '../common/addr.js';
@@ -124,6 +132,10 @@ function inlineRules(p: Resource): RuleUnit[] {
   const out: RuleUnit[] = [];
   for (const k of ['rule', 'predefined_rules']) {
     const v = p.attributes[k];
+    // `predefined_rules` is computed: unknown in the plan of a new policy. A policy created through
+    // the API (as Terraform does) gets only the lowest-priority goto_next rules ("Predefined rules",
+    // Cloud NGFW docs), which act as "no rule matches": an unknown list of them changes nothing.
+    if (isUnknown(v) && k === 'predefined_rules') continue;
     if (isUnknown(v)) {
       out.push({ res: p, attrs: {}, at: k, unresolved: `${p.id}.${k} (${v.toString()})` });
       continue;
