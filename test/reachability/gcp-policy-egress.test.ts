@@ -103,6 +103,20 @@ describe('GCP firewall policies with inline rules', () => {
     expect(pair(flows, DB, APP, 5432).map((f) => f.verdict)).toEqual(['exposed']);
   });
 
+  it('reads inline rules in plan-JSON shape (absent fields as null) like the HCL ones', async () => {
+    const resources = await resourcesOf('policy-egress-org-deny-with-rules');
+    const nulls = (o: Value, keys: string[]): Value => (o !== null && typeof o === 'object' && !Array.isArray(o) ? { ...Object.fromEntries(keys.map((k) => [k, null])), ...o } : o);
+    const asPlan = resources.map((r) => {
+      if (r.id !== 'google_compute_firewall_policy_with_rules.org') return r;
+      const rule = (r.attributes.rule as Value[]).map((x) => {
+        const o = nulls(x, ['direction', 'disabled', 'target_resources', 'target_service_accounts', 'rule_name']) as Record<string, Value>;
+        return { ...o, match: (o.match as Value[]).map((m) => nulls(m, ['src_ip_ranges', 'dest_ip_ranges', 'src_fqdns', 'dest_fqdns', 'src_region_codes', 'layer4_configs'])) };
+      });
+      return { ...r, attributes: { ...r.attributes, rule, predefined_rules: null } };
+    });
+    expect(verdicts(gcpFlows(asPlan))).toEqual(verdicts(gcpFlows(resources)));
+  });
+
   it('reads the documented INGRESS default of an inline rule without direction', async () => {
     const flows = gcpFlows(await resourcesOf('policy-egress-org-deny-with-rules'));
     expect(pair(flows, APP, DB, 22)).toEqual([]);

@@ -282,7 +282,12 @@ export function gcpFlows(resources: readonly Resource[]): Flow[] {
   const policiesOf = (n: Nic, direction: Direction = 'INGRESS') => {
     if (!pix) return undefined;
     const cache = policyCache[direction];
-    if (!cache.has(n)) cache.set(n, policyTiers(pix, n, direction));
+    if (!cache.has(n)) {
+      const tiers = policyTiers(pix, n, direction);
+      // policies without egress rules leave the source's side to the VPC rules (a shorter path, no chain to evaluate)
+      const empty = direction === 'EGRESS' && tiers !== undefined && [...tiers.hierarchical, ...tiers.network].every((t) => t.rules.length === 0);
+      cache.set(n, empty ? undefined : tiers);
+    }
     return cache.get(n);
   };
   const out: Flow[] = [];

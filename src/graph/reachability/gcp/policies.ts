@@ -259,7 +259,7 @@ function tierRules(pix: PolicyIndex, unit: RuleUnit, policyName: string, t: Poli
     return [{ action: 'unknown', priority: undefined, sources: EMPTY, sourcesUnknown: true, protocol: undefined, ports: undefined, ref, maybeDisabled: true, unknowns: [unit.unresolved], peerRanges: undefined, peerField, peerOther: [unit.at ?? 'rule'], key }];
   }
   // `_with_rules` blocks default to INGRESS (documented); a `_rule` resource must say
-  const dir = asString(a.direction)?.toUpperCase() ?? (unit.at !== undefined && a.direction === undefined ? 'INGRESS' : undefined);
+  const dir = asString(a.direction)?.toUpperCase() ?? (unit.at !== undefined && (a.direction === undefined || a.direction === null) ? 'INGRESS' : undefined);
   if (dir !== undefined && dir !== direction) return [];
   if (a.disabled === true) return [];
   const unknowns: string[] = [];
@@ -341,7 +341,7 @@ function tierRules(pix: PolicyIndex, unit: RuleUnit, policyName: string, t: Poli
   if (action === 'unknown') unknowns.push(`${id}.action`);
   const priority = typeof a.priority === 'number' ? a.priority : undefined;
   if (priority === undefined) unknowns.push(`${id}.priority`);
-  const l4 = match ? (match.layer4_configs !== undefined ? match.layer4_configs : match.layer4_config) : undefined;
+  const l4 = match ? (match.layer4_configs ?? match.layer4_config) : undefined;
   const configs = match ? (isUnknown(l4) ? [undefined] : asList(l4)) : [undefined];
   const out: PolicyRule[] = [];
   for (const c of configs.length ? configs : [undefined]) {
