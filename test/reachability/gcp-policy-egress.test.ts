@@ -4,6 +4,7 @@
  * decides, a `_with_rules` policy gives the verdicts of the same rules written as `_rule`
  * resources, and rules the model cannot read keep the verdict unknown.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,28 @@ describe('GCP firewall policies with inline rules', () => {
     const inline = gcpFlows(await resourcesOf('policy-egress-org-deny-with-rules'));
     expect(verdicts(inline)).toEqual(verdicts(separate));
     expect(verdicts(inline).length).toBeGreaterThan(0);
+  });
+
+  it('every policy fixture gives the same verdicts with its _rule resources folded into _with_rules policies', async () => {
+    const names = readdirSync(join(ROOT, 'gcp')).filter((n) => n.startsWith('policy-') && !n.endsWith('-with-rules'));
+    let folded = 0;
+    for (const name of names) {
+      const resources = await resourcesOf(name);
+      const ruleRes = resources.filter((r) => r.type.endsWith('firewall_policy_rule'));
+      if (ruleRes.length === 0) continue;
+      // the policy a rule names: by reference, else by name / short name
+      const policyOf = (r: Resource) => resources.find((p) => p.type === r.type.replace(/_rule$/, '') && (r.references.some((x) => x.attribute === 'firewall_policy' && x.target === p.id) || [p.attributes.name, p.attributes.short_name].includes(r.attributes.firewall_policy as string)))!;
+      const out = resources.filter((r) => !ruleRes.includes(r)).map((r) => {
+        const mine = ruleRes.filter((x) => policyOf(x) === r);
+        if (mine.length === 0) return r;
+        const rule = mine.map((x) => ({ ...x.attributes, match: (x.attributes.match as Value[]).map((m) => { const { layer4_configs, ...rest } = m as Record<string, Value>; return { ...rest, layer4_config: layer4_configs ?? [] }; }) }));
+        const references = [...r.references, ...mine.flatMap((x, i) => x.references.filter((ref) => ref.attribute !== 'firewall_policy').map((ref) => ({ ...ref, attribute: `rule[${i}].${ref.attribute}` })))];
+        folded += mine.length;
+        return { ...r, type: `${r.type}_with_rules`, attributes: { ...r.attributes, rule }, references };
+      });
+      expect(verdicts(gcpFlows(out)), name).toEqual(verdicts(gcpFlows(resources)));
+    }
+    expect(folded).toBeGreaterThan(10);
   });
 
   it('names each inline rule block by its path and line', async () => {
