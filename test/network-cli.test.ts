@@ -61,7 +61,7 @@ describe('tetrad network exposure', () => {
     const out = await run(['network', 'exposure', `${CASES}peering-east-west`, '--peering']);
     expect(out).toContain('aws_vpc.a → aws_instance.db  tcp/5432 ipv4  EXPOSED');
     expect(out).toMatch(/vpc-peering aws_vpc_peering_connection\.ab\n\s+auto_accept = true/);
-    expect(out).toContain('aws_vpc.b → aws_instance.app  tcp/8080 ipv4  NOT EXPOSED (no-route)');
+    expect(out).toContain('aws_instance.db → aws_instance.app  tcp/8080 ipv4  NOT EXPOSED (no-route)');
     expect(out).toContain('does not route 10.1.0.0/16 back through aws_vpc_peering_connection.ab');
   });
 

@@ -15,35 +15,38 @@ import type { TgwAttachment, TgwRouteTable } from '../../../src/graph/reachabili
 import { parseCidr, type Cidr } from '../../../src/graph/reachability/common/addr.js';
 import { parseIntentText, type IntentRule } from '../../../src/config/intent.js';
 import { tetrad } from '../../support/cli.js';
+import { unknown as unknownValue } from '../../../src/model/index.js';
+import { normalizeAll } from '../../../src/model/normalize/index.js';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const TGW = here('./tgw-east-west');
 const NAT = here('./nat-egress-admitted-by-eip');
 
 describe('east-west flows in the matrix, the audit and the graph', () => {
-  it('the matrix has VPC → subnet cells for transit gateway and NAT flows', async () => {
+  it('the matrix has subnet → subnet cells for transit gateway flows between workloads, VPC → subnet without one', async () => {
     const { resources } = await loadModel([TGW], { cwd: TGW });
     const { flows, errors } = allFlows(resources);
     expect(errors).toEqual([]);
     const cells = buildMatrix(flows);
     const cell = (from: string, to: string) => cells.find((c) => c.fromZone === from && c.toZone === to);
-    expect(describePortSet(cell('aws:aws_vpc.a', 'aws:aws_subnet.b_db')!.exposed)).toBe('tcp 5432');
-    expect(describePortSet(cell('aws:aws_vpc.b', 'aws:aws_subnet.a_app')!.exposed)).toBe('tcp 8080');
-    // an intent for a → db covers that flow; b → app stays undeclared
-    const intent: IntentRule[] = [{ ...(parseIntentText('aws_vpc.a -> db:5432') as Exclude<ReturnType<typeof parseIntentText>, string>), file: '.tetrad.yaml', line: 2 }];
+    // the sending workloads are the sources: zoned by their subnets
+    expect(describePortSet(cell('aws:aws_subnet.a_app', 'aws:aws_subnet.b_db')!.exposed)).toBe('tcp 5432');
+    expect(describePortSet(cell('aws:aws_subnet.b_db', 'aws:aws_subnet.a_app')!.exposed)).toBe('tcp 8080');
+    // an intent for app → db covers that flow; db → app stays undeclared
+    const intent: IntentRule[] = [{ ...(parseIntentText('app -> db:5432') as Exclude<ReturnType<typeof parseIntentText>, string>), file: '.tetrad.yaml', line: 2 }];
     const undeclared = auditIntent(flows.filter((f) => f.fromZone !== 'internet'), intent);
-    expect(undeclared.map((v) => `${v.flow.from} -> ${v.flow.endpointId}`).sort()).toEqual(['aws_vpc.b -> aws_instance.app']);
+    expect(undeclared.map((v) => `${v.flow.from} -> ${v.flow.endpointId}`).sort()).toEqual(['aws_instance.db -> aws_instance.app']);
 
     const nat = await loadModel([NAT], { cwd: NAT });
     const natCells = buildMatrix(allFlows(nat.resources).flows);
     expect(describePortSet(natCells.find((c) => c.fromZone === 'aws:aws_vpc.a' && c.toZone === 'aws:aws_subnet.b_public')!.exposed)).toBe('tcp 443');
   });
 
-  it('the security graph gets a proven VPC → workload edge per direction', async () => {
+  it('the security graph gets a proven workload → workload edge per direction', async () => {
     const { resources } = await loadModel([TGW], { cwd: TGW });
     const { graph } = buildSecurityGraph(resources);
-    const edges = graph.edges().filter((e) => e.kind === 'reaches' && e.from.startsWith('aws_vpc.'));
-    expect(edges.map((e) => `${e.from} -> ${e.to} ${e.certainty}`).sort()).toEqual(['aws_vpc.a -> aws_instance.db proven', 'aws_vpc.b -> aws_instance.app proven']);
+    const edges = graph.edges().filter((e) => e.kind === 'reaches' && e.explanation.includes('east-west'));
+    expect(edges.map((e) => `${e.from} -> ${e.to} ${e.certainty}`).sort()).toEqual(['aws_instance.app -> aws_instance.db proven', 'aws_instance.db -> aws_instance.app proven']);
     expect(edges.find((e) => e.to === 'aws_instance.db')!.explanation).toMatch(/tcp\/5432/);
   });
 });
@@ -52,9 +55,9 @@ describe('security-group references across a transit gateway', () => {
   it('never match by default; with security_group_referencing_support they make the verdict unknown', async () => {
     const { resources } = await loadModel([TGW], { cwd: TGW });
     const redis = (rs: typeof resources) => computeAwsEastWestExposures(rs, { ports: [{ from: 6379, to: 6379 }] }).find((e) => e.endpointId === 'aws_instance.db');
-    expect(redis(resources)).toMatchObject({ from: 'aws_vpc.a', verdict: 'not-exposed', blockedBy: 'security-group' });
+    expect(redis(resources)).toMatchObject({ from: 'aws_instance.app', verdict: 'not-exposed', blockedBy: 'security-group' });
     const withRefs = resources.map((r) => (r.type === 'aws_ec2_transit_gateway' ? { ...r, attributes: { ...r.attributes, security_group_referencing_support: 'enable' } } : r));
-    expect(redis(withRefs)).toMatchObject({ from: 'aws_vpc.a', verdict: 'unknown' });
+    expect(redis(withRefs)).toMatchObject({ from: 'aws_instance.app', verdict: 'unknown' });
   });
 });
 
@@ -95,9 +98,45 @@ describe('tetrad network exposure --east-west', () => {
   it('prints the transit gateway path hop by hop and names the blocking hop', () => {
     const r = tetrad(['network', 'exposure', here('./tgw-blackhole-route'), '--east-west', '--port', '5432', '--verdict', 'not-exposed']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/aws_vpc\.a → aws_instance\.db\s+tcp\/5432 ipv4\s+NOT EXPOSED \(blackhole-route\)/);
+    expect(r.stdout).toMatch(/aws_instance\.app → aws_instance\.db\s+tcp\/5432 ipv4\s+NOT EXPOSED \(blackhole-route\)/);
     expect(r.stdout).toMatch(/transit-gateway-route-table aws_ec2_transit_gateway\.hub:default — 10\.1\.1\.0\/24 is a blackhole/);
     const old = tetrad(['network', 'exposure', here('./tgw-blackhole-route'), '--peering', '--port', '5432', '--format', 'json']);
-    expect((JSON.parse(old.stdout) as { exposures: Array<{ from: string }> }).exposures.some((e) => e.from === 'aws_vpc.a')).toBe(true);
+    expect((JSON.parse(old.stdout) as { exposures: Array<{ from: string }> }).exposures.some((e) => e.from === 'aws_instance.app')).toBe(true);
+  });
+});
+
+describe('security-group egress of the sending workload', () => {
+  it('blocks at the egress hop with the group egress rules at file:line, and unknown stays unknown', async () => {
+    const dir = here('./tgw-sg-egress-denies');
+    const { resources } = await loadModel([dir], { cwd: dir });
+    const flows = computeAwsEastWestExposures(resources, { ports: [{ from: 5432, to: 5432 }] });
+    const blocked = flows.find((e) => e.endpointId === 'aws_instance.db')!;
+    expect(blocked).toMatchObject({ from: 'aws_instance.app', verdict: 'not-exposed', blockedBy: 'security-group' });
+    expect(blocked.path.map((h) => h.kind)).toEqual(['instance', 'security-group-egress']);
+    const last = blocked.path[1]!;
+    expect(last.note).toBe('no egress rule of aws_security_group.app lets aws_instance.app reach aws_instance.db (10.1.1.0/24) on tcp/5432');
+    expect(last.rules[0]).toMatchObject({ resourceId: 'aws_security_group.app', attributePath: 'egress[0]' });
+    expect(last.rules[0]!.location!.file).toMatch(/main\.tf$/);
+    expect(last.rules[0]!.location!.startLine).toBeGreaterThan(1);
+
+    // the workload's groups not known: the flow is unknown, never safe
+    const unknownSgs = resources.map((r) => {
+      if (r.id !== 'aws_instance.app') return { ...r };
+      const c = { ...r, attributes: { ...r.attributes, vpc_security_group_ids: unknownValue('test', 'var.sgs') }, references: r.references.filter((x) => !x.attribute.startsWith('vpc_security_group_ids')) };
+      delete c.network;
+      return c;
+    });
+    normalizeAll(unknownSgs);
+    const u = computeAwsEastWestExposures(unknownSgs, { ports: [{ from: 5432, to: 5432 }] }).find((e) => e.endpointId === 'aws_instance.db')!;
+    expect(u.verdict).toBe('unknown');
+  });
+
+  it('allows where the egress rule holds the destination subnet and passes the rest of the path', async () => {
+    const dir = here('./tgw-sg-egress-allows');
+    const { resources } = await loadModel([dir], { cwd: dir });
+    const ok = computeAwsEastWestExposures(resources, { ports: [{ from: 5432, to: 5432 }] }).find((e) => e.endpointId === 'aws_instance.db')!;
+    expect(ok.verdict).toBe('exposed');
+    expect(ok.path.slice(0, 3).map((h) => `${h.kind} ${h.resourceId}`)).toEqual(['instance aws_instance.app', 'security-group-egress aws_security_group.app', 'route-table aws_route_table.a_app']);
+    expect(ok.path[1]!.rules[0]!.summary).toMatch(/5432/);
   });
 });

@@ -17,6 +17,11 @@
  * destination sees the NAT's Elastic IP, so its public address, route, NACL and groups must admit
  * that address. An Elastic IP whose address is not in the files is unknown, except for rules
  * open to every address (`0.0.0.0/0`) and rules naming `aws_eip.<name>.public_ip`.
+ *
+ * Sources: where the sending subnet has workloads (instances, ENIs), each of them is the source
+ * (`Exposure.from`) and its groups' egress must let the traffic out (`AwsReachability.fromWorkloads`):
+ * to the destination subnet's block over peering and transit gateways, to a public address not in
+ * the files through a NAT gateway. A subnet without workloads stays the source (`from` is its VPC).
  */
 import { isUnknown, type PortRange, type Resource } from '../../../model/index.js';
 import { parseCidr, type Cidr } from '../common/addr.js';
@@ -189,13 +194,15 @@ function protocolsOf(opts: AwsReachOptions): Transport[] {
  * Flows between VPCs attached to the same transit gateway (every ordered pair of attachments). The
  * source is a subnet of the sending VPC whose table routes the destination subnet to the gateway
  * (the first one whose whole path passes, else the first one): its block is what the return routes
- * and the destination's NACL and groups must admit. `Exposure.from` is the sending VPC.
+ * and the destination's NACL and groups must admit. `Exposure.from` is the sending VPC; when sending
+ * subnets have workloads, every such subnet is judged and its workloads are the sources.
  */
 export function computeTransit(engine: AwsReachability, opts: AwsReachOptions = {}): Exposure[] {
   const out: Exposure[] = [];
   if (engine.topo.tgwAttachments.length < 2) return out;
   const subnets = engine.subnetsByVpc();
   const endpoints = endpointsByVpc(engine);
+  const bySubnet = engine.endpointsBySubnet();
   for (const tgw of engine.topo.transitGateways.values()) {
     const atts = engine.topo.tgwAttachments.filter((a) => a.tgw && 'ok' in a.tgw && a.tgw.ok === tgw && a.vpc && 'ok' in a.vpc);
     for (const a of atts) for (const b of atts) {
@@ -210,12 +217,13 @@ export function computeTransit(engine: AwsReachability, opts: AwsReachOptions = 
       const attStage: Stage = { status: 'pass', hop: hop('transit-gateway-attachment', a.r.id, a.vpc && 'ok' in a.vpc && a.vpc.ref ? [a.vpc.ref] : [], `${from.r.id} attached to ${tgw.r.id}`) };
       const bSubnets = attachmentSubnetStage(b);
       type Leg = { stages: { head: Stage[]; mid: Stage[] }; source: Source; label: string; sender?: Subnet; dest: Source };
-      const legs = new Map<Subnet, Leg>();
+      const legs = new Map<Subnet, Leg[]>();
       for (const { ep, subnet } of endpoints.get(to) ?? []) {
         const toBlock = subnet.cidr4 ?? to.cidrs.find((c) => c.family === 'ipv4');
         if (!toBlock) continue;
-        let leg = legs.get(subnet);
-        if (!leg) {
+        let chosen = legs.get(subnet);
+        if (!chosen) {
+          let leg: Leg;
           const dest: Source = { kind: 'peer', key: `subnet:${subnet.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [toBlock], cidrsUnknown: false };
           const fwd = tgwLegStage(engine, a, b, toBlock, 'transit-gateway-route-table');
           const found = senders(engine, subnets.get(from) ?? [], toBlock, 'tgw', tgw.r, from.r.id);
@@ -227,12 +235,22 @@ export function computeTransit(engine: AwsReachability, opts: AwsReachOptions = 
               return { stages: { head: [sendStage(s, toBlock, tgw.r)], mid }, source: { kind: 'peer', key: `subnet:${s.r.id}${sgRefs.sgsUnknown ? '|sg-refs' : ''}`, family: 'ipv4', sgs: new Set(), ...sgRefs, cidrs: [block], cidrsUnknown: false }, label: `${s.r.id} (${block.text})`, sender: s, dest };
             });
             leg = options.find((o) => o.stages.mid.every((x) => x.status === 'pass')) ?? options.find((o) => !o.stages.mid.some((x) => x.status === 'block')) ?? options[0]!;
+            // sending subnets with workloads: each of them, its workloads as the sources
+            const sending = options.filter((o) => bySubnet.get(o.sender!)?.length);
+            if (sending.length) chosen = sending;
           }
-          legs.set(subnet, leg);
+          chosen ??= [leg];
+          legs.set(subnet, chosen);
         }
-        for (const protocol of protocolsOf(opts)) {
-          const ranges = opts.ports ?? ('ok' in ep.sgs ? engine.sgSegments(ep.sgs.ok, protocol, leg.source, ALL).filter((x) => x.decision !== 'deny').map((x) => ({ from: x.from, to: x.to })) : [ALL]);
-          out.push(...judge(engine, { endpointId: ep.r.id, from: from.r.id, protocol, family: 'ipv4' }, ranges, leg.stages, ep, subnet, protocol, leg.source, leg.label, { ...(leg.sender ? { subnet: leg.sender } : {}), dest: leg.dest, label: toBlock.text }, hop('vpc', from.r.id, [])));
+        for (const leg of chosen) {
+          const flows: Exposure[] = [];
+          for (const protocol of protocolsOf(opts)) {
+            const ranges = opts.ports ?? ('ok' in ep.sgs ? engine.sgSegments(ep.sgs.ok, protocol, leg.source, ALL).filter((x) => x.decision !== 'deny').map((x) => ({ from: x.from, to: x.to })) : [ALL]);
+            flows.push(...judge(engine, { endpointId: ep.r.id, from: from.r.id, protocol, family: 'ipv4' }, ranges, leg.stages, ep, subnet, protocol, leg.source, leg.label, { ...(leg.sender ? { subnet: leg.sender } : {}), dest: leg.dest, label: toBlock.text }, hop('vpc', from.r.id, [])));
+          }
+          // group references in egress rules cross the gateway only with referencing support: then unknown
+          const egressDest: Source = sgRefs.sgsUnknown && leg.dest.kind === 'peer' ? { ...leg.dest, key: `${leg.dest.key}|sg-refs`, sgsUnknown: true } : leg.dest;
+          out.push(...engine.fromWorkloads(flows, leg.sender ? bySubnet.get(leg.sender) ?? [] : [], () => ({ source: egressDest, label: `${ep.r.id} (${toBlock.text})` })));
         }
       }
     }
@@ -289,7 +307,7 @@ export function computeNat(engine: AwsReachability, opts: AwsReachOptions = {}):
   if (!engine.topo.natGateways.length) return out;
   const subnets = engine.subnetsByVpc();
   const endpoints = endpointsByVpc(engine);
-  const internet: Source = { kind: 'internet', family: 'ipv4' };
+  const bySubnet = engine.endpointsBySubnet();
   for (const nat of engine.topo.natGateways) {
     if (!nat.subnet || !('ok' in nat.subnet)) continue;
     const natSubnet = nat.subnet.ok;
@@ -298,51 +316,62 @@ export function computeNat(engine: AwsReachability, opts: AwsReachOptions = {}):
     // the workloads it serves: subnets whose default route goes to it
     const clients = (subnets.get(vpc) ?? []).filter((s) => routesTo(engine, s.routeTable?.table, DEFAULT_ROUTE, 'nat', nat.r) === 'yes');
     if (!clients.length) continue;
-    const client = clients[0]!;
-    const rt = client.routeTable!;
-    const clientStage: Stage = { status: 'pass', hop: hop('route-table', rt.table.r?.id ?? rt.table.id, uniq([rt.ref, ...rt.table.routes.filter((x) => 'r' in x.target && x.target.r === nat.r).map((x) => x.ref)]), `${clients.map((s) => s.r.id).join(', ')} route 0.0.0.0/0 to ${nat.r.id}`) };
-    const eip = nat.eip;
-    const natStage: Stage = nat.private
-      ? { status: 'block', blockedBy: 'no-route', hop: hop('nat-gateway', nat.r.id, [], 'private NAT gateway: no internet access') }
-      : 'unknown' in eip
-        ? { status: 'unknown', hop: hop('nat-gateway', nat.r.id, []), unknowns: [eip.unknown] }
-        : { status: 'pass', hop: hop('nat-gateway', nat.r.id, eip.ref ? [eip.ref] : [], eip.cidr ? `source address ${eip.cidr.text}` : 'source address: its Elastic IP (address not in the files)') };
-    const natRoute = engine.routeStages(natSubnet, 'ipv4');
-    const natSource: Source = { kind: 'peer', key: `nat:${nat.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: 'unknown' in eip || !eip.cidr ? [] : [eip.cidr], cidrsUnknown: 'unknown' in eip || !eip.cidr, names: 'unknown' in eip ? [] : eip.names, publicOnly: true };
-    const label = `${nat.r.id} (${'unknown' in eip || !eip.cidr ? 'its Elastic IP' : eip.cidr.text})`;
-    const clientSource = subnetSource(client);
-    for (const [destVpc, list] of endpoints) {
-      if (destVpc === vpc) continue;
-      for (const { ep, subnet } of list) {
-        const addr = engine.addressStage(ep, ep.ipv4, 'ipv4');
-        const destRoute = engine.routeStages(subnet, 'ipv4');
-        for (const protocol of protocolsOf(opts)) {
-          let ranges: PortRange[];
-          if (opts.ports) ranges = opts.ports;
-          else if (!('ok' in ep.sgs)) continue;
-          else {
-            const viaNat = engine.sgSegments(ep.sgs.ok, protocol, natSource, ALL).filter((x) => x.decision !== 'deny');
-            const open = engine.sgSegments(ep.sgs.ok, protocol, internet, ALL).filter((x) => x.decision === 'allow');
-            ranges = subtractRanges(viaNat, open);
-          }
-          if (!ranges.length) continue;
-          // the NAT's subnet: in from the client subnet and out to the internet, replies both ways
-          const extra = (range: PortRange): { lists: PortRange[][]; at: (port: number) => Stage[] } => {
-            const n = natSubnet.nacl?.nacl;
-            const fromClient = n ? engine.naclSegments(n, 'ingress', protocol, clientSource, range) : [];
-            const toNet = egressSegments(engine, natSubnet, protocol, internet, range);
-            return {
-              lists: [fromClient, toNet],
-              at: (port) => {
-                const st: Stage[] = [engine.naclInboundStage(natSubnet, n ? segmentAt(fromClient, port) : undefined, `${client.r.id}`)];
-                if (n) st.push(engine.naclReturn(n, protocol, clientSource, `${n.r?.id ?? n.id} outbound rules`));
-                return [...st, ...naclOutStages(engine, natSubnet, protocol, internet, toNet, port, 'the internet')];
-              },
-            };
-          };
-          const stages = { head: [clientStage], mid: [natStage, ...natRoute, addr, ...destRoute] };
-          out.push(...judge(engine, { endpointId: ep.r.id, from: vpc.r.id, protocol, family: 'ipv4' }, ranges, stages, ep, subnet, protocol, natSource, label, { subnet: client, dest: internet, label: 'the internet' }, hop('vpc', vpc.r.id, []), extra));
+    // each client subnet with workloads sends from them; none: the first client subnet (as a subnet)
+    const withWorkloads = clients.filter((c) => bySubnet.get(c)?.length);
+    for (const client of withWorkloads.length ? withWorkloads : [clients[0]!]) out.push(...natFlows(engine, opts, nat, vpc, natSubnet, client, endpoints, bySubnet.get(client) ?? []));
+  }
+  return out;
+}
+
+/** NAT flows from one client subnet (its workloads when it has some) to the public endpoints of other VPCs. */
+function natFlows(engine: AwsReachability, opts: AwsReachOptions, nat: NatGateway, vpc: Vpc, natSubnet: Subnet, client: Subnet, endpoints: Map<Vpc, Array<{ ep: Endpoint; subnet: Subnet }>>, workloads: Endpoint[]): Exposure[] {
+  const out: Exposure[] = [];
+  const internet: Source = { kind: 'internet', family: 'ipv4' };
+  const rt = client.routeTable!;
+  const clientStage: Stage = { status: 'pass', hop: hop('route-table', rt.table.r?.id ?? rt.table.id, uniq([rt.ref, ...rt.table.routes.filter((x) => 'r' in x.target && x.target.r === nat.r).map((x) => x.ref)]), `${client.r.id} routes 0.0.0.0/0 to ${nat.r.id}`) };
+  const eip = nat.eip;
+  const natStage: Stage = nat.private
+    ? { status: 'block', blockedBy: 'no-route', hop: hop('nat-gateway', nat.r.id, [], 'private NAT gateway: no internet access') }
+    : 'unknown' in eip
+      ? { status: 'unknown', hop: hop('nat-gateway', nat.r.id, []), unknowns: [eip.unknown] }
+      : { status: 'pass', hop: hop('nat-gateway', nat.r.id, eip.ref ? [eip.ref] : [], eip.cidr ? `source address ${eip.cidr.text}` : 'source address: its Elastic IP (address not in the files)') };
+  const natRoute = engine.routeStages(natSubnet, 'ipv4');
+  const natSource: Source = { kind: 'peer', key: `nat:${nat.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: 'unknown' in eip || !eip.cidr ? [] : [eip.cidr], cidrsUnknown: 'unknown' in eip || !eip.cidr, names: 'unknown' in eip ? [] : eip.names, publicOnly: true };
+  const label = `${nat.r.id} (${'unknown' in eip || !eip.cidr ? 'its Elastic IP' : eip.cidr.text})`;
+  const clientSource = subnetSource(client);
+  for (const [destVpc, list] of endpoints) {
+    if (destVpc === vpc) continue;
+    for (const { ep, subnet } of list) {
+      const addr = engine.addressStage(ep, ep.ipv4, 'ipv4');
+      const destRoute = engine.routeStages(subnet, 'ipv4');
+      for (const protocol of protocolsOf(opts)) {
+        let ranges: PortRange[];
+        if (opts.ports) ranges = opts.ports;
+        else if (!('ok' in ep.sgs)) continue;
+        else {
+          const viaNat = engine.sgSegments(ep.sgs.ok, protocol, natSource, ALL).filter((x) => x.decision !== 'deny');
+          const open = engine.sgSegments(ep.sgs.ok, protocol, internet, ALL).filter((x) => x.decision === 'allow');
+          ranges = subtractRanges(viaNat, open);
         }
+        if (!ranges.length) continue;
+        // the NAT's subnet: in from the client subnet and out to the internet, replies both ways
+        const extra = (range: PortRange): { lists: PortRange[][]; at: (port: number) => Stage[] } => {
+          const n = natSubnet.nacl?.nacl;
+          const fromClient = n ? engine.naclSegments(n, 'ingress', protocol, clientSource, range) : [];
+          const toNet = egressSegments(engine, natSubnet, protocol, internet, range);
+          return {
+            lists: [fromClient, toNet],
+            at: (port) => {
+              const st: Stage[] = [engine.naclInboundStage(natSubnet, n ? segmentAt(fromClient, port) : undefined, `${client.r.id}`)];
+              if (n) st.push(engine.naclReturn(n, protocol, clientSource, `${n.r?.id ?? n.id} outbound rules`));
+              return [...st, ...naclOutStages(engine, natSubnet, protocol, internet, toNet, port, 'the internet')];
+            },
+          };
+        };
+        const stages = { head: [clientStage], mid: [natStage, ...natRoute, addr, ...destRoute] };
+        // the workload's egress: to a public address of the destination (not in the files: /0 rules allow, private blocks do not)
+        const publicDest: Source = { kind: 'peer', key: `public:${ep.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [], cidrsUnknown: true, publicOnly: true };
+        out.push(...engine.fromWorkloads(judge(engine, { endpointId: ep.r.id, from: vpc.r.id, protocol, family: 'ipv4' }, ranges, stages, ep, subnet, protocol, natSource, label, { subnet: client, dest: internet, label: 'the internet' }, hop('vpc', vpc.r.id, []), extra), workloads, () => ({ source: publicDest, label: `${ep.r.id} (its public address)` })));
       }
     }
   }

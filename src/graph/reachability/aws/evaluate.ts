@@ -64,6 +64,7 @@ export class AwsReachability {
   private readonly naclCache = new Map<string, Segment<NaclRule>[]>();
   private readonly sgKeys = new WeakMap<Sg[], string>();
   private readonly sgCache = new Map<string, Array<Segment<SgRule> & { rules: SgRule[] }>>();
+  private bySubnet?: Map<Subnet, Endpoint[]>;
 
   constructor(topo: AwsTopology, opts: AwsReachOptions = {}) {
     this.topo = topo;
@@ -320,6 +321,70 @@ export class AwsReachability {
     if (seg.decision === 'unknown') return { status: 'unknown', hop: hop('security-group', seg.rule?.sg.r?.id ?? ids[0] ?? '?', seg.rule ? [seg.rule.ref] : []), unknowns: [seg.rule ? `${seg.rule.ref.resourceId} ${seg.rule.ref.attributePath ?? ''}: ${seg.rule.ref.summary}`.replace(/\s+:/, ':') : 'security group rule'] };
     const first = seg.rules[0]!;
     return { status: 'pass', hop: hop('security-group', first.sg.r?.id ?? first.sg.id, seg.rules.map((x) => x.ref)) };
+  }
+
+  // ---------------------------------------------------------------- sending workloads
+
+  /** Instances and ENIs by subnet: the workloads that send east-west flows. */
+  endpointsBySubnet(): Map<Subnet, Endpoint[]> {
+    if (this.bySubnet) return this.bySubnet;
+    const out = new Map<Subnet, Endpoint[]>();
+    for (const ep of this.topo.endpoints) {
+      if (!ep.subnet || !('ok' in ep.subnet)) continue;
+      const list = out.get(ep.subnet.ok);
+      if (list) list.push(ep);
+      else out.set(ep.subnet.ok, [ep]);
+    }
+    return (this.bySubnet = out);
+  }
+
+  /**
+   * East-west flows judged from a sending subnet (or VPC), re-sourced at each workload in it: its
+   * groups' egress must let the traffic out to `dest` (`security-group-egress` hop, blockedBy
+   * `security-group`). The egress hop comes right after the workload, so its block wins; an
+   * unknown egress makes an exposed or unknown flow unknown. Without workloads the flows stay as they are.
+   */
+  fromWorkloads(flows: Exposure[], workloads: readonly Endpoint[], dest: (e: Exposure) => { source: Source; label: string }): Exposure[] {
+    if (!workloads.length) return flows;
+    const out: Exposure[] = [];
+    for (const w of workloads) {
+      const first = hop(w.kind === 'instance' ? 'instance' : 'eni', w.r.id, []);
+      for (const e of flows) {
+        const { source, label } = dest(e);
+        const protocol = e.protocol as Transport;
+        const segs: Array<PortRange & { stage: Stage }> = [];
+        if ('unknown' in w.sgs) segs.push({ ...e.ports, stage: { status: 'unknown', hop: hop('security-group-egress', '?', []), unknowns: [w.sgs.unknown] } });
+        else {
+          const ids = w.sgs.ok.map((g) => g.r?.id ?? g.id);
+          // on a block, the egress rules that exist (none of them matches), else how the groups were attached
+          const egressRules = w.sgs.ok.flatMap((g) => g.rules.filter((x) => x.rule.direction === 'egress').map((x) => x.ref));
+          for (const seg of this.sgSegments(w.sgs.ok, protocol, source, e.ports, 'egress')) {
+            const ports = rangeText(seg);
+            const stage: Stage =
+              seg.decision === 'deny'
+                ? { status: 'block', blockedBy: 'security-group', hop: hop('security-group-egress', ids[0] ?? w.r.id, egressRules.length ? egressRules : w.sgs.refs, `no egress rule of ${ids.join(', ') || 'its groups'} lets ${w.r.id} reach ${label} on ${protocol}/${ports}`) }
+                : seg.decision === 'unknown'
+                  ? { status: 'unknown', hop: hop('security-group-egress', seg.rule?.sg.r?.id ?? ids[0] ?? w.r.id, seg.rule ? [seg.rule.ref] : []), unknowns: [seg.rule ? `${seg.rule.ref.resourceId}: ${seg.rule.ref.summary}` : `${w.r.id} egress`] }
+                  : { status: 'pass', hop: hop('security-group-egress', seg.rules[0]!.sg.r?.id ?? seg.rules[0]!.sg.id, seg.rules.map((x) => x.ref)) };
+            segs.push({ from: seg.from, to: seg.to, stage });
+          }
+        }
+        for (const { stage, ...ports } of segs) {
+          const base = { ...e, from: w.r.id, ports: { from: ports.from, to: ports.to } };
+          delete base.blockedBy;
+          delete base.unknowns;
+          if (stage.status === 'block') {
+            out.push({ ...base, verdict: 'not-exposed', path: [first, stage.hop], blockedBy: 'security-group' });
+            continue;
+          }
+          const path = [first, stage.hop, ...e.path.slice(1)];
+          if (e.verdict === 'not-exposed') out.push({ ...base, path, blockedBy: e.blockedBy! });
+          else if (stage.status === 'unknown' || e.verdict === 'unknown') out.push({ ...base, verdict: 'unknown', path, unknowns: uniqStr([...(stage.unknowns ?? []), ...(e.unknowns ?? [])]) });
+          else out.push({ ...base, path });
+        }
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- assembling
@@ -658,10 +723,16 @@ export class AwsReachability {
             : { status: 'block', blockedBy: 'no-route', hop: hop('route-table', from.r.id, [], `no subnet of ${from.r.id} routes ${toBlock.text} to ${p.r.id}`) };
         const f = p.active;
         const peerStage: Stage = f.value === true ? { status: 'pass', hop: hop('vpc-peering', p.r.id, [f.ref]) } : f.value === 'unknown' ? { status: 'unknown', hop: hop('vpc-peering', p.r.id, f.ref ? [f.ref] : []), unknowns: [f.what] } : { status: 'block', blockedBy: 'no-route', hop: hop('vpc-peering', p.r.id, f.ref ? [f.ref] : [], 'peering connection not accepted') };
+        // the workloads of the subnets that route to the peering send the flows (their egress is judged)
+        const bySubnet = this.endpointsBySubnet();
+        const workloads = outAnswers.filter((x) => x.a === 'yes').flatMap((x) => bySubnet.get(x.s) ?? []);
         for (const ep of this.topo.endpoints) {
           if (!ep.subnet || !('ok' in ep.subnet)) continue;
           const subnet = ep.subnet.ok;
           if (!subnet.vpc || !('ok' in subnet.vpc) || subnet.vpc.ok !== to) continue;
+          const epFlows: Exposure[] = [];
+          const dest: Source = { kind: 'peer', key: `subnet:${subnet.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [subnet.cidr4 ?? toBlock], cidrsUnknown: false };
+          const destLabel = `${ep.r.id} (${(subnet.cidr4 ?? toBlock).text})`;
           for (const protocol of protocols) {
             const ranges = opts.ports ?? ('ok' in ep.sgs ? this.sgSegments(ep.sgs.ok, protocol, source, ALL).filter((x) => x.decision !== 'deny').map((x) => ({ from: x.from, to: x.to })) : [ALL]);
             for (const range of ranges) {
@@ -673,7 +744,7 @@ export class AwsReachability {
               const sgSegs = 'ok' in ep.sgs ? this.sgSegments(ep.sgs.ok, protocol, source, range) : [];
               const base = { endpointId: ep.r.id, from: from.r.id, protocol, family: 'ipv4' as const };
               if ([outStage, peerStage, backStage].some((x) => x.status === 'block')) {
-                out.push(this.assemble({ ...base, ports: range }, [outStage, peerStage, backStage], hop('vpc', from.r.id, [])));
+                epFlows.push(this.assemble({ ...base, ports: range }, [outStage, peerStage, backStage], hop('vpc', from.r.id, [])));
                 continue;
               }
               for (const piece of refine(range, naclIn, sgSegs)) {
@@ -681,10 +752,11 @@ export class AwsReachability {
                 if (nacl) stages.push(this.naclReturn(nacl, protocol, source, `${nacl.r?.id ?? nacl.id} outbound rules`));
                 stages.push(this.sgStage(ep.sgs, segmentAt(sgSegs, piece.from), 'security-group', label));
                 stages.push({ status: 'pass', hop: hop(ep.kind === 'instance' ? 'instance' : 'eni', ep.r.id, []) });
-                out.push(this.assemble({ ...base, ports: piece }, stages, hop('vpc', from.r.id, [])));
+                epFlows.push(this.assemble({ ...base, ports: piece }, stages, hop('vpc', from.r.id, [])));
               }
             }
           }
+          for (const f of this.fromWorkloads(epFlows, workloads, () => ({ source: dest, label: destLabel }))) out.push(f);
         }
       }
     }

@@ -31,7 +31,7 @@ export const awsEngine: FlowEngine = {
   flows(resources) {
     const engine = new AwsReachability(buildAwsTopology(resources));
     const exposures = engine.compute();
-    // east-west between VPCs (peering, transit gateways, NAT gateways): from the source VPC's zone
+    // east-west between VPCs (peering, transit gateways, NAT gateways): from the sending workload's subnet, else the source VPC
     const eastWestFlows = eastWest(engine);
     if (exposures.length === 0 && eastWestFlows.length === 0) return [];
     const topo = engine.topo;
@@ -60,7 +60,7 @@ export const awsEngine: FlowEngine = {
     }).concat(
       eastWestFlows.map((e) => {
         const r = byId.get(e.endpointId);
-        const f: Flow = { ...e, fromZone: `aws:${e.from}`, toZone: zone.get(e.endpointId) ?? 'aws:(unknown subnet)', fromName: byId.get(e.from)?.name ?? e.from };
+        const f: Flow = { ...e, fromZone: zone.get(e.from) ?? `aws:${e.from}`, toZone: zone.get(e.endpointId) ?? 'aws:(unknown subnet)', fromName: byId.get(e.from)?.name ?? e.from };
         f.toName = r?.name ?? e.endpointId;
         return f;
       }),

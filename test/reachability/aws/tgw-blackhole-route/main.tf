@@ -42,6 +42,12 @@ resource "aws_route_table_association" "b_db" {
 }
 resource "aws_security_group" "app" {
   vpc_id = aws_vpc.a.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
   ingress {
     from_port   = 8080
     to_port     = 8080
@@ -56,6 +62,12 @@ resource "aws_instance" "app" {
 }
 resource "aws_security_group" "db" {
   vpc_id = aws_vpc.b.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
   ingress {
     from_port   = 5432
     to_port     = 5432

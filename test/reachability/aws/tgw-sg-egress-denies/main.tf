@@ -1,0 +1,97 @@
+resource "aws_ec2_transit_gateway" "hub" {
+  description = "default association and propagation (AWS defaults)"
+}
+resource "aws_vpc" "a" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_vpc" "b" {
+  cidr_block = "10.1.0.0/16"
+}
+resource "aws_subnet" "a_app" {
+  vpc_id     = aws_vpc.a.id
+  cidr_block = "10.0.1.0/24"
+}
+resource "aws_subnet" "b_db" {
+  vpc_id     = aws_vpc.b.id
+  cidr_block = "10.1.1.0/24"
+}
+resource "aws_ec2_transit_gateway_vpc_attachment" "a" {
+  transit_gateway_id = aws_ec2_transit_gateway.hub.id
+  vpc_id             = aws_vpc.a.id
+  subnet_ids         = [aws_subnet.a_app.id]
+}
+resource "aws_ec2_transit_gateway_vpc_attachment" "b" {
+  transit_gateway_id = aws_ec2_transit_gateway.hub.id
+  vpc_id             = aws_vpc.b.id
+  subnet_ids         = [aws_subnet.b_db.id]
+}
+resource "aws_route_table" "a_app" {
+  vpc_id = aws_vpc.a.id
+  route {
+    cidr_block         = "10.1.0.0/16"
+    transit_gateway_id = aws_ec2_transit_gateway.hub.id
+  }
+}
+resource "aws_route_table_association" "a_app" {
+  subnet_id      = aws_subnet.a_app.id
+  route_table_id = aws_route_table.a_app.id
+}
+resource "aws_route_table_association" "b_db" {
+  subnet_id      = aws_subnet.b_db.id
+  route_table_id = aws_route_table.b_db.id
+}
+resource "aws_security_group" "app" {
+  vpc_id = aws_vpc.a.id
+  # the app may talk only to VPC c (10.2.0.0/16), not to the database's VPC
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["10.2.0.0/16"]
+  }
+  ingress {
+    from_port   = 8080
+    to_port     = 8080
+    protocol    = "tcp"
+    cidr_blocks = ["10.1.0.0/16"]
+  }
+}
+resource "aws_instance" "app" {
+  ami                    = "ami-12345678"
+  subnet_id              = aws_subnet.a_app.id
+  vpc_security_group_ids = [aws_security_group.app.id]
+}
+resource "aws_security_group" "db" {
+  vpc_id = aws_vpc.b.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+  ingress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+  # a group reference does not cross a transit gateway: never counts for VPC a
+  ingress {
+    from_port       = 6379
+    to_port         = 6379
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id]
+  }
+}
+resource "aws_instance" "db" {
+  ami                    = "ami-12345678"
+  subnet_id              = aws_subnet.b_db.id
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+resource "aws_route_table" "b_db" {
+  vpc_id = aws_vpc.b.id
+  route {
+    cidr_block         = "10.0.0.0/16"
+    transit_gateway_id = aws_ec2_transit_gateway.hub.id
+  }
+}
