@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadKevIds, loadRecords } from '../ml/cve-record.js';
-import { CVE_RECORDS_FILE, KEV_FILE, SHIPPED_MODEL_FILE } from '../ml/paths.js';
+import { CVE_RECORDS_FILE, HELDOUT_MODEL_FILE, KEV_FILE, SHIPPED_MODEL_FILE, heldoutFileOf } from '../ml/paths.js';
 import { trainExploitModel } from '../ml/train.js';
 import { modelFromArtifact, readArtifact, writeArtifact, exploitProbability } from '../ml/artifact.js';
 import { cvssBaseScore } from '../ml/features.js';
@@ -33,25 +33,32 @@ export function registerModel(program: Command): void {
     .option('--seed <n>', 'random seed (mini-batch order)', (v) => Number.parseInt(v, 10), 7)
     .option('--records <file>', 'CVE JSON 5 records, JSON lines (.gz)', CVE_RECORDS_FILE)
     .option('--kev <file>', 'CISA KEV catalogue (the label)', KEV_FILE)
-    .option('-o, --output <file>', 'artifact to write', SHIPPED_MODEL_FILE)
+    .option('-o, --output <file>', 'artifact to write (the scoring model)', SHIPPED_MODEL_FILE)
+    .option('--heldout-output <file>', 'where the held-out model goes (default: <output>-heldout.json)')
     .option('--fn-cost <n>', 'cost of a missed exploited CVE', positiveNumber('--fn-cost'), 20)
     .option('--fp-cost <n>', 'cost of a false alarm', positiveNumber('--fp-cost'), 1)
     .option('--no-refit', 'ship the model trained before the validation months instead of refitting it on train + validation')
-    .action(async (flags: { seed: number; records: string; kev: string; output: string; fnCost: number; fpCost: number; refit: boolean }) => {
+    .option('--no-final', 'write only the held-out model, to --output (no refit on every record)')
+    .action(async (flags: { seed: number; records: string; kev: string; output: string; heldoutOutput?: string; fnCost: number; fpCost: number; refit: boolean; final: boolean }) => {
       if (!Number.isInteger(flags.seed)) throw new UsageError('--seed expects an integer');
       const kev = loadKevIds(need(flags.kev, 'KEV catalogue'));
       const records = await loadRecords(need(flags.records, 'CVE records'));
       const log = (l: string) => process.stderr.write(`${l}\n`);
-      const result = trainExploitModel(records, kev, { seed: flags.seed, costs: { fn: flags.fnCost, fp: flags.fpCost }, refit: flags.refit, log });
-      writeArtifact(flags.output, result.artifact);
-      process.stdout.write(renderEvaluation(result.test, `test months (${describeTest(result.artifact.training.split as TemporalSplit)})`));
-      process.stdout.write(`wrote ${flags.output}\n`);
+      const result = trainExploitModel(records, kev, { seed: flags.seed, costs: { fn: flags.fnCost, fp: flags.fpCost }, refit: flags.refit, final: flags.final, log });
+      const heldoutFile = result.final ? (flags.heldoutOutput ?? heldoutFileOf(flags.output)) : flags.output;
+      writeArtifact(heldoutFile, result.artifact);
+      process.stdout.write(renderEvaluation(result.test, `held-out model on the test months (${describeTest(result.artifact.training.split as TemporalSplit)})`));
+      process.stdout.write(`wrote ${heldoutFile}\n`);
+      if (result.final) {
+        writeArtifact(flags.output, result.final);
+        process.stdout.write(`wrote ${flags.output}: the same procedure refitted on every record through ${String(result.final.training.trainedThrough)} (not evaluated: the test months are in its training data)\n`);
+      }
     });
 
   model
     .command('eval')
     .description('evaluate the model on the test months: ROC-AUC, PR-AUC, coverage/efficiency/effort, CVSS baselines, expected cost')
-    .option('--model <file>', 'model artifact', SHIPPED_MODEL_FILE)
+    .option('--model <file>', 'model artifact (default: the held-out model; the scoring model has seen the test months)', HELDOUT_MODEL_FILE)
     .option('--records <file>', 'CVE JSON 5 records, JSON lines (.gz)', CVE_RECORDS_FILE)
     .option('--kev <file>', 'CISA KEV catalogue (the label)', KEV_FILE)
     .option('--fn-cost <n>', 'cost of a missed exploited CVE', positiveNumber('--fn-cost'), 20)
@@ -77,8 +84,13 @@ export function registerModel(program: Command): void {
         flags.budget,
         Math.floor(flags.bootstrap),
       );
-      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else process.stdout.write(renderEvaluation(report, `${artifact.name} on the test months (${describeTest(split)})`));
+      const trainedThrough = artifact.training.trainedThrough;
+      const inSample = typeof trainedThrough === 'string' && trainedThrough >= split.testFrom;
+      const note = inSample
+        ? `warning: ${flags.model} was trained through ${trainedThrough}, test months included: these figures are in-sample, not a measurement`
+        : `evaluated ${flags.model} (${artifact.name}, trained before ${split.testFrom}); the scoring model ${SHIPPED_MODEL_FILE} is the same procedure refitted on every record through ${scoringTrainedThrough()}, so its figures here would be in-sample`;
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ artifact: flags.model, name: artifact.name, inSample, ...report }, null, 2)}\n`);
+      else process.stdout.write(`${note}\n${renderEvaluation(report, `${artifact.name} on the test months (${describeTest(split)})`)}`);
     });
 
   model
@@ -105,6 +117,16 @@ export function registerModel(program: Command): void {
       flush();
       if (errors) process.exitCode = 2;
     });
+}
+
+/** The newest month the scoring model learnt, from its metadata (artifacts before session 3b do not say). */
+function scoringTrainedThrough(): string {
+  try {
+    const through = readArtifact(SHIPPED_MODEL_FILE).training.trainedThrough;
+    return typeof through === 'string' ? through : 'the test months';
+  } catch {
+    return 'the test months';
+  }
 }
 
 function describeTest(split: TemporalSplit): string {

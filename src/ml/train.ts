@@ -78,6 +78,15 @@ export interface TrainOptions {
    * 'out-of-fold' refits once per validation month (3 more fits) and uses those month-wise out-of-fold margins.
    */
   refitCalibration: 'validation-model' | 'out-of-fold';
+  /**
+   * Step 6 (session 3b): after the held-out model has been evaluated once on the test months, refit the same
+   * procedure on every record (train + validation + test) for the model that ships, calibrated with Platt fitted on
+   * the held-out model's margins on the test months (the out-of-time transfer of step 4, one step later). Nothing is
+   * chosen on the test months. The result's `final` artifact; `artifact` stays the held-out model.
+   */
+  final: boolean;
+  /** the artifact's name; with `final`, the held-out model is `<name>-heldout` */
+  name: string;
   /** the feature set of `namedFeatures` (1: as in session 2; 2: plus CWE families, phrases, reference hosts, ...) */
   featureSet: FeatureSet;
   log?: (line: string) => void;
@@ -110,6 +119,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   costs: DEFAULT_COSTS,
   refit: true,
   refitCalibration: 'validation-model',
+  final: true,
+  name: 'exploit-v1',
   featureSet: 2,
 };
 
@@ -122,7 +133,10 @@ export interface Candidate {
 }
 
 export interface TrainResult {
+  /** the held-out model: trained without the test months and evaluated once on them (`metrics.test`) */
   artifact: ModelArtifact;
+  /** with `final`: the same procedure refitted on every record, the model that scores; its `metrics` are the held-out model's */
+  final?: ModelArtifact;
   candidates: Candidate[];
   test: EvaluationReport;
   validation: EvaluationReport;
@@ -277,7 +291,7 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
   const draft = {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
-    name: 'exploit-v1',
+    name: opts.name,
     hashBits: opts.hashBits,
     featureSet: opts.featureSet,
     ...best.body(),
@@ -327,7 +341,49 @@ export function trainExploitModel(records: CveRecord[], kev: Set<string>, option
     ...(draft.kind === 'logistic' ? { pruneBelow: opts.pruneBelow } : {}),
   };
   draft.metrics = { test: summary(test), validation: summary(validation) };
-  return { artifact: draft, candidates, test, validation };
+  let final: ModelArtifact | undefined;
+  if (opts.final) {
+    draft.name = `${opts.name}-heldout`;
+    final = refitOnEverything(data, kev, best.candidate, draft, opts);
+  }
+  return { artifact: draft, ...(final ? { final } : {}), candidates, test, validation };
+}
+
+/**
+ * Step 6: the chosen procedure refitted on every record (train + validation + test), calibrated with Platt on the
+ * held-out model's margins on the test months. Its figures on the test months would be in-sample, so it carries the
+ * held-out model's metrics (`metrics.heldout`) and measures nothing itself.
+ */
+function refitOnEverything(data: Record<Part, Partitioned>, kev: Set<string>, chosen: Candidate, heldout: ModelArtifact, opts: TrainOptions): ModelArtifact {
+  const all = [...data.train.records, ...data.validation.records, ...data.test.records];
+  const xs = [...data.train.xs, ...data.validation.xs, ...data.test.xs];
+  const ys = Uint8Array.from([...data.train.ys, ...data.validation.ys, ...data.test.ys]);
+  const targets = Float32Array.from(all, (r) => trainingTarget(r, kev, chosen.pocTarget));
+  const model = fit(chosen.spec, xs, targets, ys, chosen.classWeightPower, opts);
+  const heldoutModel = modelFromArtifact(heldout);
+  const calibration = fitPlatt(data.test.records.map((r) => rawMargin(heldoutModel, r)), data.test.ys);
+  const trainedThrough = all.reduce((m, r) => {
+    const month = publishedMonth(r)!;
+    return month > m ? month : m;
+  }, '');
+  (opts.log ?? (() => {}))(`final: refit ${describeSpec(chosen.spec)} on all ${ys.length} records (${count(ys)} exploited) through ${trainedThrough}; Platt on the held-out model's test margins`);
+  const training = heldout.training;
+  return {
+    format: heldout.format,
+    version: heldout.version,
+    name: opts.name,
+    hashBits: heldout.hashBits,
+    featureSet: heldout.featureSet,
+    ...model.body(),
+    calibration,
+    training: {
+      ...training,
+      trainedThrough,
+      final: `every record (train+validation+test, through ${trainedThrough}), Platt on the test-month margins of the held-out model (out-of-time); not evaluated: figures on the test months would be in-sample`,
+      counts: { ...(training.counts as object), all: { records: ys.length, exploited: count(ys) } },
+    },
+    metrics: { heldout: heldout.metrics },
+  } as ModelArtifact;
 }
 
 /** The headline figures stored in the artifact. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { tetrad } from '../support/cli.js';
 import { exploitProbability, modelFromArtifact, readArtifact } from '../../src/ml/artifact.js';
-import { SHIPPED_MODEL_FILE, sharedDataAvailable } from '../../src/ml/paths.js';
+import { HELDOUT_MODEL_FILE, SHIPPED_MODEL_FILE, sharedDataAvailable } from '../../src/ml/paths.js';
 import { cveRecord, syntheticFleet, withLeakyFields } from './records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tetrad-model-cli-'));
@@ -79,15 +79,28 @@ describe('tetrad model train and eval (small synthetic data)', () => {
     const t = tetrad(['model', 'train', '--seed', '5', ...args, '--output', out]);
     expect(t.stderr).toMatch(/validation PR-AUC/);
     expect(t.status).toBe(0);
-    const artifact = JSON.parse(readFileSync(out, 'utf8')) as { metrics: { test: { prAuc: number; rocAuc: number } } };
-    const e = tetrad(['model', 'eval', '--model', out, ...args, '--format', 'json', '--fn-cost', '10', '--fp-cost', '1']);
+    // two artifacts: the held-out model (evaluated) and the final model refitted on every record (scores)
+    const heldout = join(dir, 'model-heldout.json');
+    expect(t.stdout).toContain(`wrote ${heldout}`);
+    expect(t.stdout).toMatch(/refitted on every record through 2024-05/);
+    const artifact = JSON.parse(readFileSync(heldout, 'utf8')) as { metrics: { test: { prAuc: number; rocAuc: number } } };
+    const final = JSON.parse(readFileSync(out, 'utf8')) as { name: string; metrics: unknown; training: { trainedThrough: string } };
+    expect(final.metrics).toEqual({ heldout: artifact.metrics });
+    expect(final.training.trainedThrough).toBe('2024-05');
+    const inSample = JSON.parse(tetrad(['model', 'eval', '--model', out, ...args, '--format', 'json', '--bootstrap', '0']).stdout) as { inSample: boolean };
+    expect(inSample.inSample).toBe(true);
+    const e = tetrad(['model', 'eval', '--model', heldout, ...args, '--format', 'json', '--fn-cost', '10', '--fp-cost', '1']);
     expect(e.status).toBe(0);
-    const report = JSON.parse(e.stdout) as { model: { prAuc: number; rocAuc: number }; costs: { threshold: number }; baselines: { label: string }[] };
+    const report = JSON.parse(e.stdout) as { inSample: boolean; artifact: string; model: { prAuc: number; rocAuc: number }; costs: { threshold: number }; baselines: { label: string }[] };
+    expect(report.inSample).toBe(false);
+    expect(report.artifact).toBe(heldout);
     expect(report.model.prAuc).toBeCloseTo(artifact.metrics.test.prAuc, 4);
     expect(report.model.rocAuc).toBeCloseTo(artifact.metrics.test.rocAuc, 4);
     expect(report.costs.threshold).toBeCloseTo(1 / 11, 10);
     expect(report.baselines.map((b) => b.label)).toEqual(['CVSS >= 7', 'CVSS >= 9']);
-    const table = tetrad(['model', 'eval', '--model', out, ...args]);
+    const table = tetrad(['model', 'eval', '--model', heldout, ...args]);
+    expect(table.stdout.split('\n')[0]).toMatch(/^evaluated .*model-heldout\.json \(exploit-v1-heldout, trained before 2024-04\); the scoring model .* refitted on every record/);
+    expect(tetrad(['model', 'eval', '--model', out, ...args, '--bootstrap', '0']).stdout).toMatch(/^warning: .* trained through 2024-05, test months included: these figures are in-sample/);
     expect(table.stdout).toMatch(/ROC-AUC .* PR-AUC/);
     expect(table.stdout).toMatch(/CVSS >= 7/);
     expect(table.stdout).toMatch(/expected cost at the Bayes threshold \(miss 20 : false alarm 1/);
@@ -100,14 +113,25 @@ describe('tetrad model train and eval (small synthetic data)', () => {
 });
 
 describe.skipIf(!sharedDataAvailable())('the shipped model on the shared data (skipped without ../shared/data)', () => {
-  it('model eval reproduces the metrics stored in the artifact', () => {
-    const artifact = readArtifact(SHIPPED_MODEL_FILE);
+  it('model eval reproduces the metrics stored in the held-out artifact, which the scoring artifact carries', () => {
+    const artifact = readArtifact(HELDOUT_MODEL_FILE);
+    const final = readArtifact(SHIPPED_MODEL_FILE);
+    expect(final.metrics).toEqual({ heldout: artifact.metrics });
+    expect(final.training.trainedThrough).toBe('2024-05');
     const e = tetrad(['model', 'eval', '--format', 'json']);
     expect(e.status).toBe(0);
-    const report = JSON.parse(e.stdout) as { model: { prAuc: number; rocAuc: number; ece: number } };
+    const report = JSON.parse(e.stdout) as { artifact: string; inSample: boolean; model: { prAuc: number; rocAuc: number; ece: number } };
+    expect(report.artifact).toBe(HELDOUT_MODEL_FILE);
+    expect(report.inSample).toBe(false);
     const stored = artifact.metrics.test as { prAuc: number; rocAuc: number; ece: number };
     expect(report.model.prAuc).toBeCloseTo(stored.prAuc, 4);
     expect(report.model.rocAuc).toBeCloseTo(stored.rocAuc, 4);
     expect(report.model.ece).toBeCloseTo(stored.ece, 4);
+  });
+});
+
+describe('the shipped artifacts', () => {
+  it('are both under 1.5 MB', () => {
+    for (const file of [SHIPPED_MODEL_FILE, HELDOUT_MODEL_FILE]) expect(statSync(file).size).toBeLessThan(1.5e6);
   });
 });

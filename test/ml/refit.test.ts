@@ -9,6 +9,7 @@ const options: Partial<TrainOptions> = {
   grid: [{ family: 'boosted-trees', trees: 20, depth: 2, learningRate: 0.2, lambda: 1, minChildWeight: 1, subsample: 0.8 }],
   classWeightPowers: [0.5],
   refit: false,
+  final: false,
 };
 
 describe('refit on train + validation', () => {

@@ -14,6 +14,7 @@ const options: Partial<TrainOptions> = {
   ],
   classWeightPowers: [0.5],
   refit: false,
+  final: false,
   featureSet: 1,
 };
 
@@ -146,6 +147,32 @@ describe('blend of bagged boosters and a logistic model', () => {
     expect(p).toBeGreaterThan(0);
     expect(p).toBeLessThan(1);
     expect(JSON.stringify(trainExploitModel(records, kev, blend).artifact)).toBe(JSON.stringify(a));
+  });
+
+  it('step 6: refits on every record, calibrated on the held-out model, both artifacts reproducible byte for byte', () => {
+    const final: Partial<TrainOptions> = { ...blend, refit: true, final: true };
+    const r = trainExploitModel(records, kev, final);
+    const again = trainExploitModel(records, kev, final);
+    expect(JSON.stringify(again.artifact)).toBe(JSON.stringify(r.artifact));
+    expect(JSON.stringify(again.final)).toBe(JSON.stringify(r.final));
+    const f = r.final!;
+    expect(f.name).toBe('exploit-v1');
+    expect(r.artifact.name).toBe('exploit-v1-heldout');
+    expect(f.kind).toBe('blend');
+    expect(JSON.stringify(f.kind === 'blend' && f.parts)).not.toBe(JSON.stringify(r.artifact.kind === 'blend' && r.artifact.parts));
+    // the held-out model's test metrics travel with the final model, which measures nothing on months it has seen
+    expect(f.metrics).toEqual({ heldout: r.artifact.metrics });
+    expect(f.training.trainedThrough).toBe('2024-05');
+    expect((f.training.counts as Record<string, { records: number }>).all.records).toBe(3000);
+    // calibrated out-of-time: Platt of the held-out model's margins on the test months, not the held-out calibration
+    expect(f.calibration).not.toEqual(r.artifact.calibration);
+    // without `final`, the held-out model is what is returned, under its usual name
+    const plain = trainExploitModel(records, kev, { ...final, final: false });
+    expect(plain.final).toBeUndefined();
+    expect(plain.artifact.name).toBe('exploit-v1');
+    expect(JSON.stringify({ ...plain.artifact, name: 'x' })).toBe(JSON.stringify({ ...r.artifact, name: 'x' }));
+    const model = modelFromArtifact(parseArtifact(JSON.stringify(f), 'final.json'));
+    expect(exploitProbability(model, records.find((x) => kev.has(x.cveMetadata.cveId))!)).toBeGreaterThan(0);
   });
 
   it('a v1 artifact (no featureSet) still scores with feature set 1', () => {
