@@ -140,3 +140,47 @@ describe('security-group egress of the sending workload', () => {
     expect(ok.path[1]!.rules[0]!.summary).toMatch(/5432/);
   });
 });
+
+describe('IPv6 between VPCs', () => {
+  const v6 = (xs: ReturnType<typeof computeAwsEastWestExposures>) => xs.filter((e) => e.family === 'ipv6' && e.endpointId === 'aws_instance.db');
+
+  it('crosses a transit gateway only with ipv6_support on the attachments, by the IPv6 routes', async () => {
+    const dir = here('./tgw-ipv6-east-west');
+    const { resources } = await loadModel([dir], { cwd: dir });
+    const opts = { ports: [{ from: 5432, to: 5432 }] };
+    const [ok] = v6(computeAwsEastWestExposures(resources, opts));
+    expect(ok).toMatchObject({ from: 'aws_instance.app', verdict: 'exposed' });
+    expect(ok!.path.find((h) => h.kind === 'route-table')!.note).toBe('aws_subnet.a_app routes 2600:1f18:b:1::/64 to aws_ec2_transit_gateway.hub');
+    const off = resources.map((r) => (r.id === 'aws_ec2_transit_gateway_vpc_attachment.b' ? { ...r, attributes: { ...r.attributes, ipv6_support: 'disable' } } : r));
+    const [blocked] = v6(computeAwsEastWestExposures(off, opts));
+    expect(blocked).toMatchObject({ verdict: 'not-exposed', blockedBy: 'no-route' });
+    expect(blocked!.path[blocked!.path.length - 1]!.note).toBe('IPv6 support is not enabled on aws_ec2_transit_gateway_vpc_attachment.b');
+    // IPv4 does not care
+    expect(computeAwsEastWestExposures(off, opts).find((e) => e.family === 'ipv4' && e.endpointId === 'aws_instance.db')!.verdict).toBe('exposed');
+  });
+
+  it('crosses a peering by IPv6 routes; without the route back it stops there', async () => {
+    const dir = here('./peering-ipv6');
+    const { resources } = await loadModel([dir], { cwd: dir });
+    const opts = { ports: [{ from: 5432, to: 5432 }] };
+    const [ok] = v6(computeAwsEastWestExposures(resources, opts));
+    expect(ok).toMatchObject({ from: 'aws_instance.web', verdict: 'exposed' });
+    const noBack = resources.filter((r) => r.id !== 'aws_route.b_to_a_v6');
+    const [blocked] = v6(computeAwsEastWestExposures(noBack, opts));
+    expect(blocked).toMatchObject({ from: 'aws_instance.web', verdict: 'not-exposed', blockedBy: 'no-route' });
+    expect(blocked!.path[blocked!.path.length - 1]!.note).toBe('aws_subnet.b_db does not route 2600:1f18:a::/56 back through aws_vpc_peering_connection.ab');
+  });
+
+  it('a VPC IPv6 block AWS assigns (not in the files) makes a propagated transit gateway route unknown', async () => {
+    const dir = here('./tgw-ipv6-east-west');
+    const { resources } = await loadModel([dir], { cwd: dir });
+    const opts = { ports: [{ from: 5432, to: 5432 }] };
+    // VPC b's IPv6 block assigned by AWS (not in the files): propagation may or may not cover the database subnet
+    const generated = resources.map((r) => {
+      if (r.id !== 'aws_vpc.b') return r;
+      const { ipv6_cidr_block: _, ...rest } = r.attributes;
+      return { ...r, attributes: { ...rest, assign_generated_ipv6_cidr_block: true } };
+    });
+    expect(v6(computeAwsEastWestExposures(generated, opts))[0]!.verdict).toBe('unknown');
+  });
+});

@@ -24,11 +24,11 @@
  * the files through a NAT gateway. A subnet without workloads stays the source (`from` is its VPC).
  */
 import { isUnknown, type PortRange, type Resource } from '../../../model/index.js';
-import { parseCidr, type Cidr } from '../common/addr.js';
+import { parseCidr, type Cidr, type Family } from '../common/addr.js';
 import { refine, segmentAt, subtractRanges, type Segment } from '../common/ports.js';
 import type { Exposure, Hop, RuleRef } from '../types.js';
 import { ALL, AwsReachability, hop, uniq, type AwsReachOptions, type Source, type Stage, type Transport } from './evaluate.js';
-import { buildAwsTopology, type ModelIndex } from './topology.js';
+import { buildAwsTopology, ruleRef, type ModelIndex } from './topology.js';
 import type { Endpoint, Nacl, NaclRule, NatGateway, RouteTable, Subnet, TgwAttachment, TgwRouteTable, TransitGateway, Vpc } from './topology.js';
 
 const DEFAULT_ROUTE = parseCidr('0.0.0.0/0')!;
@@ -97,6 +97,8 @@ export function tgwLookup(table: TgwRouteTable, block: Cidr): TgwAnswer {
     if (!vpc || 'unknown' in vpc) return { unknown: vpc ? vpc.unknown : `${p.attachment.r.id}: VPC not known` };
     // every VPC has an IPv4 block: none read means it is not known
     if (block.family === 'ipv4' && !vpc.ok.cidrs.some((c) => c.family === 'ipv4')) return { unknown: `${vpc.ok.r.id}: IPv4 block not known` };
+    // an IPv6 block AWS or an IPAM pool assigns (or one not resolved) is not in the files
+    if (block.family === 'ipv6' && !vpc.ok.cidrs.some((c) => c.family === 'ipv6') && ipv6Requested(vpc.ok)) return { unknown: `${vpc.ok.r.id}: IPv6 block not known` };
     for (const c of vpc.ok.cidrs) {
       if (c.family !== block.family || c.start > block.start || block.end > c.end) continue;
       if (c.prefix < bestPrefix || (c.prefix === bestPrefix && bestStatic)) continue;
@@ -106,6 +108,23 @@ export function tgwLookup(table: TgwRouteTable, block: Cidr): TgwAnswer {
     }
   }
   return best;
+}
+
+function ipv6SupportStage(att: TgwAttachment): Stage {
+  const r = att.r;
+  const opts = r.attributes.Options;
+  const v = r.attributes.ipv6_support ?? (opts && typeof opts === 'object' && !Array.isArray(opts) && !isUnknown(opts) ? (opts as Record<string, unknown>).Ipv6Support : isUnknown(opts) ? opts : undefined);
+  const ref = ruleRef(r, r.attributes.ipv6_support !== undefined ? 'ipv6_support' : opts !== undefined ? 'Options' : undefined, `ipv6_support = ${isUnknown(v) ? '(unknown)' : String(v ?? 'disable (default)')}`);
+  if (isUnknown(v)) return { status: 'unknown', hop: hop('transit-gateway-attachment', r.id, [ref]), unknowns: [`${r.id}.ipv6_support`] };
+  if (v === 'enable') return { status: 'pass', hop: hop('transit-gateway-attachment', r.id, [ref], 'IPv6 support enabled') };
+  return { status: 'block', blockedBy: 'no-route', hop: hop('transit-gateway-attachment', r.id, [ref], `IPv6 support is not enabled on ${r.id}`) };
+}
+
+/** Does the VPC ask for an IPv6 block whose value is not in the files? */
+function ipv6Requested(vpc: Vpc): boolean {
+  const a = vpc.r.attributes;
+  const asked = a.assign_generated_ipv6_cidr_block ?? a.AmazonProvidedIpv6CidrBlock;
+  return isUnknown(asked) || asked === true || isUnknown(a.ipv6_cidr_block) || (a.ipv6_ipam_pool_id !== undefined && a.ipv6_ipam_pool_id !== null);
 }
 
 /** A transit gateway route table leg: the table associated with `from` sends `block` to `to`. */
@@ -155,7 +174,7 @@ function egressSegments(engine: AwsReachability, subnet: Subnet | undefined, pro
 }
 
 function vpcSource(vpc: Vpc, block: Cidr): Source {
-  return { kind: 'peer', key: `vpc:${vpc.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [block], cidrsUnknown: false };
+  return { kind: 'peer', key: `vpc:${vpc.r.id}`, family: block.family, sgs: new Set(), cidrs: [block], cidrsUnknown: false };
 }
 
 function subnetSource(s: Subnet): Source {
@@ -209,50 +228,64 @@ export function computeTransit(engine: AwsReachability, opts: AwsReachOptions = 
       const from = (a.vpc as { ok: Vpc }).ok;
       const to = (b.vpc as { ok: Vpc }).ok;
       if (from === to) continue;
-      const fromBlock = from.cidrs.find((c) => c.family === 'ipv4');
-      if (!fromBlock) continue;
-      // group references cross only gateways with security_group_referencing_support: unknown which groups the sources are in
-      const refOpt = tgw.r.attributes.security_group_referencing_support ?? tgw.r.attributes.SecurityGroupReferencingSupport;
-      const sgRefs = refOpt === 'enable' || isUnknown(refOpt) ? { sgsUnknown: true } : {};
-      const attStage: Stage = { status: 'pass', hop: hop('transit-gateway-attachment', a.r.id, a.vpc && 'ok' in a.vpc && a.vpc.ref ? [a.vpc.ref] : [], `${from.r.id} attached to ${tgw.r.id}`) };
-      const bSubnets = attachmentSubnetStage(b);
-      type Leg = { stages: { head: Stage[]; mid: Stage[] }; source: Source; label: string; sender?: Subnet; dest: Source };
-      const legs = new Map<Subnet, Leg[]>();
-      for (const { ep, subnet } of endpoints.get(to) ?? []) {
-        const toBlock = subnet.cidr4 ?? to.cidrs.find((c) => c.family === 'ipv4');
-        if (!toBlock) continue;
-        let chosen = legs.get(subnet);
-        if (!chosen) {
-          let leg: Leg;
-          const dest: Source = { kind: 'peer', key: `subnet:${subnet.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [toBlock], cidrsUnknown: false };
-          const fwd = tgwLegStage(engine, a, b, toBlock, 'transit-gateway-route-table');
-          const found = senders(engine, subnets.get(from) ?? [], toBlock, 'tgw', tgw.r, from.r.id);
-          if (found.none) leg = { stages: { head: [found.none], mid: [] }, source: vpcSource(from, fromBlock), label: `${from.r.id} (${fromBlock.text})`, dest };
-          else {
-            const options = found.yes.map((s): Leg => {
-              const block = s.cidr4 ?? fromBlock;
-              const mid = [attStage, fwd, bSubnets, tgwLegStage(engine, b, a, block, 'transit-gateway-return'), routeBackStage(engine, subnet, block, tgw.r)];
-              return { stages: { head: [sendStage(s, toBlock, tgw.r)], mid }, source: { kind: 'peer', key: `subnet:${s.r.id}${sgRefs.sgsUnknown ? '|sg-refs' : ''}`, family: 'ipv4', sgs: new Set(), ...sgRefs, cidrs: [block], cidrsUnknown: false }, label: `${s.r.id} (${block.text})`, sender: s, dest };
-            });
-            leg = options.find((o) => o.stages.mid.every((x) => x.status === 'pass')) ?? options.find((o) => !o.stages.mid.some((x) => x.status === 'block')) ?? options[0]!;
-            // sending subnets with workloads: each of them, its workloads as the sources
-            const sending = options.filter((o) => bySubnet.get(o.sender!)?.length);
-            if (sending.length) chosen = sending;
-          }
-          chosen ??= [leg];
-          legs.set(subnet, chosen);
-        }
-        for (const leg of chosen) {
-          const flows: Exposure[] = [];
-          for (const protocol of protocolsOf(opts)) {
-            const ranges = opts.ports ?? ('ok' in ep.sgs ? engine.sgSegments(ep.sgs.ok, protocol, leg.source, ALL).filter((x) => x.decision !== 'deny').map((x) => ({ from: x.from, to: x.to })) : [ALL]);
-            flows.push(...judge(engine, { endpointId: ep.r.id, from: from.r.id, protocol, family: 'ipv4' }, ranges, leg.stages, ep, subnet, protocol, leg.source, leg.label, { ...(leg.sender ? { subnet: leg.sender } : {}), dest: leg.dest, label: toBlock.text }, hop('vpc', from.r.id, [])));
-          }
-          // group references in egress rules cross the gateway only with referencing support: then unknown
-          const egressDest: Source = sgRefs.sgsUnknown && leg.dest.kind === 'peer' ? { ...leg.dest, key: `${leg.dest.key}|sg-refs`, sgsUnknown: true } : leg.dest;
-          out.push(...engine.fromWorkloads(flows, leg.sender ? bySubnet.get(leg.sender) ?? [] : [], () => ({ source: egressDest, label: `${ep.r.id} (${toBlock.text})` })));
-        }
+      for (const family of ['ipv4', 'ipv6'] as const) for (const f of transitPair(engine, opts, tgw, a, b, from, to, family, subnets, endpoints, bySubnet)) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** The flows from VPC `from` (attachment `a`) to the endpoints of VPC `to` (attachment `b`) in one address family. */
+function transitPair(engine: AwsReachability, opts: AwsReachOptions, tgw: TransitGateway, a: TgwAttachment, b: TgwAttachment, from: Vpc, to: Vpc, family: Family, subnets: Map<Vpc, Subnet[]>, endpoints: Map<Vpc, Array<{ ep: Endpoint; subnet: Subnet }>>, bySubnet: Map<Subnet, Endpoint[]>): Exposure[] {
+  const out: Exposure[] = [];
+  const fromBlock = from.cidrs.find((c) => c.family === family);
+  if (!fromBlock) return out;
+  // group references cross only gateways with security_group_referencing_support: unknown which groups the sources are in
+  const refOpt = tgw.r.attributes.security_group_referencing_support ?? tgw.r.attributes.SecurityGroupReferencingSupport;
+  const sgRefs = refOpt === 'enable' || isUnknown(refOpt) ? { sgsUnknown: true } : {};
+  const attStage: Stage = { status: 'pass', hop: hop('transit-gateway-attachment', a.r.id, a.vpc && 'ok' in a.vpc && a.vpc.ref ? [a.vpc.ref] : [], `${from.r.id} attached to ${tgw.r.id}`) };
+  const bSubnets = attachmentSubnetStage(b);
+  // IPv6 crosses a VPC attachment only with its IPv6 support on (AWS default: off)
+  const v6Support = family === 'ipv6' ? [ipv6SupportStage(a), ipv6SupportStage(b)] : [];
+  type Leg = { stages: { head: Stage[]; mid: Stage[] }; source: Source; label: string; sender?: Subnet; dest: Source };
+  const legs = new Map<Subnet, Leg[]>();
+  for (const { ep, subnet } of endpoints.get(to) ?? []) {
+    // IPv6: only endpoints in a subnet with an IPv6 block (else no IPv6 address), from subnets with one
+    const toBlock = family === 'ipv4' ? subnet.cidr4 ?? to.cidrs.find((c) => c.family === 'ipv4') : subnet.cidr6;
+    if (!toBlock || (family === 'ipv6' && ep.ipv6.value === false)) continue;
+    let chosen = legs.get(subnet);
+    if (!chosen) {
+      let leg: Leg;
+      const dest: Source = { kind: 'peer', key: `subnet:${subnet.r.id}`, family, sgs: new Set(), cidrs: [toBlock], cidrsUnknown: false };
+      const fwd = tgwLegStage(engine, a, b, toBlock, 'transit-gateway-route-table');
+      const found = senders(engine, subnets.get(from) ?? [], toBlock, 'tgw', tgw.r, from.r.id);
+      if (found.none) leg = { stages: { head: [found.none], mid: [] }, source: vpcSource(from, fromBlock), label: `${from.r.id} (${fromBlock.text})`, dest };
+      else {
+        const options = found.yes.map((s): Leg => {
+          const block = family === 'ipv4' ? s.cidr4 ?? fromBlock : s.cidr6 ?? fromBlock;
+          const mid = [attStage, ...v6Support, fwd, bSubnets, tgwLegStage(engine, b, a, block, 'transit-gateway-return'), routeBackStage(engine, subnet, block, tgw.r)];
+          return { stages: { head: [sendStage(s, toBlock, tgw.r)], mid }, source: { kind: 'peer', key: `subnet:${s.r.id}${sgRefs.sgsUnknown ? '|sg-refs' : ''}`, family, sgs: new Set(), ...sgRefs, cidrs: [block], cidrsUnknown: false }, label: `${s.r.id} (${block.text})`, sender: s, dest };
+        });
+        leg = options.find((o) => o.stages.mid.every((x) => x.status === 'pass')) ?? options.find((o) => !o.stages.mid.some((x) => x.status === 'block')) ?? options[0]!;
+        // sending subnets with workloads: each of them, its workloads as the sources
+        const sending = options.filter((o) => bySubnet.get(o.sender!)?.length);
+        if (sending.length) chosen = sending;
       }
+      chosen ??= [leg];
+      legs.set(subnet, chosen);
+    }
+    // an IPv6 address on the endpoint not known: the flow cannot be more than unknown
+    const v6 = ep.ipv6;
+    const addr: Stage[] = family === 'ipv6' && v6.value === 'unknown' ? [{ status: 'unknown', hop: hop('ipv6-address', ep.r.id, v6.ref ? [v6.ref] : []), unknowns: [v6.what] }] : [];
+    for (const leg of chosen) {
+      const flows: Exposure[] = [];
+      const stages = addr.length ? { head: leg.stages.head, mid: [...leg.stages.mid, ...addr] } : leg.stages;
+      for (const protocol of protocolsOf(opts)) {
+        const ranges = opts.ports ?? ('ok' in ep.sgs ? engine.sgSegments(ep.sgs.ok, protocol, leg.source, ALL).filter((x) => x.decision !== 'deny').map((x) => ({ from: x.from, to: x.to })) : [ALL]);
+        flows.push(...judge(engine, { endpointId: ep.r.id, from: from.r.id, protocol, family }, ranges, stages, ep, subnet, protocol, leg.source, leg.label, { ...(leg.sender ? { subnet: leg.sender } : {}), dest: leg.dest, label: toBlock.text }, hop('vpc', from.r.id, [])));
+      }
+      // group references in egress rules cross the gateway only with referencing support: then unknown
+      const egressDest: Source = sgRefs.sgsUnknown && leg.dest.kind === 'peer' ? { ...leg.dest, key: `${leg.dest.key}|sg-refs`, sgsUnknown: true } : leg.dest;
+      out.push(...engine.fromWorkloads(flows, leg.sender ? bySubnet.get(leg.sender) ?? [] : [], () => ({ source: egressDest, label: `${ep.r.id} (${toBlock.text})` })));
     }
   }
   return out;

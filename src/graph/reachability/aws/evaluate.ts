@@ -707,11 +707,12 @@ export class AwsReachability {
     const subnetsOf = this.subnetsByVpc();
     for (const p of this.topo.peerings) {
       if (!p.a || !p.b || !('ok' in p.a) || !('ok' in p.b)) continue;
-      for (const [from, to] of [[p.a.ok, p.b.ok], [p.b.ok, p.a.ok]] as const) {
-        const fromBlock = from.cidrs.find((c) => c.family === 'ipv4');
-        const toBlock = to.cidrs.find((c) => c.family === 'ipv4');
+      // IPv6 over the peering where both VPCs' IPv6 blocks are in the files
+      for (const [from, to, family] of [[p.a.ok, p.b.ok, 'ipv4'], [p.b.ok, p.a.ok, 'ipv4'], [p.a.ok, p.b.ok, 'ipv6'], [p.b.ok, p.a.ok, 'ipv6']] as const) {
+        const fromBlock = from.cidrs.find((c) => c.family === family);
+        const toBlock = to.cidrs.find((c) => c.family === family);
         if (!fromBlock || !toBlock) continue;
-        const source: Source = { kind: 'peer', key: `vpc:${from.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [fromBlock], cidrsUnknown: false };
+        const source: Source = { kind: 'peer', key: `vpc:${from.r.id}`, family, sgs: new Set(), cidrs: [fromBlock], cidrsUnknown: false };
         const label = `${from.r.id} (${fromBlock.text})`;
         // the way out of the source VPC: some subnet routes the destination block to the peering
         const outAnswers = (subnetsOf.get(from) ?? []).map((s) => ({ s, a: this.viaPeering(s.routeTable?.table, toBlock, p) }));
@@ -730,9 +731,14 @@ export class AwsReachability {
           if (!ep.subnet || !('ok' in ep.subnet)) continue;
           const subnet = ep.subnet.ok;
           if (!subnet.vpc || !('ok' in subnet.vpc) || subnet.vpc.ok !== to) continue;
+          // IPv6: only endpoints in a subnet with an IPv6 block that may have an IPv6 address
+          if (family === 'ipv6' && (!subnet.cidr6 || ep.ipv6.value === false)) continue;
+          const epBlock = (family === 'ipv4' ? subnet.cidr4 : subnet.cidr6) ?? toBlock;
+          const v6 = ep.ipv6;
+          const addrStages: Stage[] = family === 'ipv6' && v6.value === 'unknown' ? [{ status: 'unknown', hop: hop('ipv6-address', ep.r.id, v6.ref ? [v6.ref] : []), unknowns: [v6.what] }] : [];
           const epFlows: Exposure[] = [];
-          const dest: Source = { kind: 'peer', key: `subnet:${subnet.r.id}`, family: 'ipv4', sgs: new Set(), cidrs: [subnet.cidr4 ?? toBlock], cidrsUnknown: false };
-          const destLabel = `${ep.r.id} (${(subnet.cidr4 ?? toBlock).text})`;
+          const dest: Source = { kind: 'peer', key: `subnet:${subnet.r.id}`, family, sgs: new Set(), cidrs: [epBlock], cidrsUnknown: false };
+          const destLabel = `${ep.r.id} (${epBlock.text})`;
           for (const protocol of protocols) {
             const ranges = opts.ports ?? ('ok' in ep.sgs ? this.sgSegments(ep.sgs.ok, protocol, source, ALL).filter((x) => x.decision !== 'deny').map((x) => ({ from: x.from, to: x.to })) : [ALL]);
             for (const range of ranges) {
@@ -742,13 +748,13 @@ export class AwsReachability {
               const nacl = subnet.nacl?.nacl;
               const naclIn = nacl ? this.naclSegments(nacl, 'ingress', protocol, source, range) : [];
               const sgSegs = 'ok' in ep.sgs ? this.sgSegments(ep.sgs.ok, protocol, source, range) : [];
-              const base = { endpointId: ep.r.id, from: from.r.id, protocol, family: 'ipv4' as const };
+              const base = { endpointId: ep.r.id, from: from.r.id, protocol, family };
               if ([outStage, peerStage, backStage].some((x) => x.status === 'block')) {
                 epFlows.push(this.assemble({ ...base, ports: range }, [outStage, peerStage, backStage], hop('vpc', from.r.id, [])));
                 continue;
               }
               for (const piece of refine(range, naclIn, sgSegs)) {
-                const stages: Stage[] = [outStage, peerStage, backStage, this.naclInboundStage(subnet, segmentAt(naclIn, piece.from), label)];
+                const stages: Stage[] = [outStage, peerStage, backStage, ...addrStages, this.naclInboundStage(subnet, segmentAt(naclIn, piece.from), label)];
                 if (nacl) stages.push(this.naclReturn(nacl, protocol, source, `${nacl.r?.id ?? nacl.id} outbound rules`));
                 stages.push(this.sgStage(ep.sgs, segmentAt(sgSegs, piece.from), 'security-group', label));
                 stages.push({ status: 'pass', hop: hop(ep.kind === 'instance' ? 'instance' : 'eni', ep.r.id, []) });
