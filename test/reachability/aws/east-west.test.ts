@@ -131,6 +131,18 @@ describe('security-group egress of the sending workload', () => {
     expect(u.verdict).toBe('unknown');
   });
 
+  it('keeps the subnet-level flow when the subnet of some workload is not known (it may be a sender too)', async () => {
+    const dir = here('./tgw-sg-egress-denies');
+    const { resources } = await loadModel([dir], { cwd: dir });
+    const app = resources.find((r) => r.id === 'aws_instance.app')!;
+    const stray = { ...app, id: 'aws_instance.stray', name: 'stray', attributes: { ...app.attributes, subnet_id: unknownValue('test', 'var.subnet') }, references: app.references.filter((x) => x.attribute !== 'subnet_id') };
+    delete stray.network;
+    const withStray = [...resources, stray];
+    normalizeAll(withStray);
+    const flows = computeAwsEastWestExposures(withStray, { ports: [{ from: 5432, to: 5432 }] }).filter((e) => e.endpointId === 'aws_instance.db');
+    expect(flows.map((e) => `${e.from} ${e.verdict}`).sort()).toEqual(['aws_instance.app not-exposed', 'aws_vpc.a exposed']);
+  });
+
   it('allows where the egress rule holds the destination subnet and passes the rest of the path', async () => {
     const dir = here('./tgw-sg-egress-allows');
     const { resources } = await loadModel([dir], { cwd: dir });

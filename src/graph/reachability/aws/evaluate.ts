@@ -342,11 +342,13 @@ export class AwsReachability {
    * East-west flows judged from a sending subnet (or VPC), re-sourced at each workload in it: its
    * groups' egress must let the traffic out to `dest` (`security-group-egress` hop, blockedBy
    * `security-group`). The egress hop comes right after the workload, so its block wins; an
-   * unknown egress makes an exposed or unknown flow unknown. Without workloads the flows stay as they are.
+   * unknown egress makes an exposed or unknown flow unknown. Without workloads the flows stay as they are;
+   * when some workload's subnet is not known, the subnet-level flows are kept beside the workloads' ones.
    */
   fromWorkloads(flows: Exposure[], workloads: readonly Endpoint[], dest: (e: Exposure) => { source: Source; label: string }): Exposure[] {
     if (!workloads.length) return flows;
-    const out: Exposure[] = [];
+    // a workload whose subnet is not known may send from this subnet too: keep the subnet-level flows for it
+    const out: Exposure[] = this.topo.endpoints.some((ep) => !ep.subnet || 'unknown' in ep.subnet) ? [...flows] : [];
     for (const w of workloads) {
       const first = hop(w.kind === 'instance' ? 'instance' : 'eni', w.r.id, []);
       for (const e of flows) {
