@@ -18,7 +18,9 @@ function check(r: Resource): FindingDraft | undefined {
   }
   if (sawRanges) return undefined;
   if (isUnknown(isPrivate)) return { resource: r, attributePath: 'private_cluster_enabled', verdict: 'unknown', message: `AKS cluster ${r.name}: private_cluster_enabled is unresolved` };
-  return { resource: r, message: `AKS cluster ${r.name} has a public API server without authorized IP ranges`, evidence: 'no authorized_ip_ranges, private_cluster_enabled not true' };
+  // An explicit `private_cluster_enabled = false` is the line to change; when absent, the resource is.
+  const explicit = isPrivate === false ? { attributePath: 'private_cluster_enabled' } : {};
+  return { resource: r, ...explicit, message: `AKS cluster ${r.name} has a public API server without authorized IP ranges`, evidence: 'no authorized_ip_ranges, private_cluster_enabled not true' };
 }
 
 export default defineCheck({

@@ -35,3 +35,17 @@ resource "azurerm_kubernetes_cluster" "anywhere" {
     type = "SystemAssigned"
   }
 }
+
+resource "azurerm_kubernetes_cluster" "explicitly_public" {
+  name                    = "aks-test"
+  location                = "westeurope"
+  resource_group_name     = "rg-aks"
+  dns_prefix              = "test"
+  private_cluster_enabled = false
+
+  default_node_pool {
+    name       = "system"
+    node_count = 1
+    vm_size    = "Standard_D2s_v5"
+  }
+}
