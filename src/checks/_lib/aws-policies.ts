@@ -48,11 +48,12 @@ const HOLDERS: Holder[] = [
 /** Resource policies of services other than S3. */
 function serviceHolders(): Holder[] {
   return [
-    { types: ['aws_sqs_queue_policy', 'aws_sqs_queue', 'aws_sns_topic_policy', 'aws_sns_topic', 'aws_kms_key', 'aws_ecr_repository_policy', 'aws_secretsmanager_secret_policy', 'aws_secretsmanager_secret', 'aws_efs_file_system_policy', 'aws_ecr_registry_policy'], terraform: true, paths: [['policy', 'service']] },
+    { types: ['aws_sqs_queue_policy', 'aws_sqs_queue', 'aws_sns_topic_policy', 'aws_sns_topic', 'aws_kms_key', 'aws_ecr_repository_policy', 'aws_secretsmanager_secret_policy', 'aws_secretsmanager_secret', 'aws_efs_file_system_policy', 'aws_ecr_registry_policy', 'aws_kms_key_policy', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key'], terraform: true, paths: [['policy', 'service']] },
     { types: ['aws_elasticsearch_domain_policy', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_opensearch_domain'], terraform: true, paths: [['access_policies', 'service']] },
     { types: ['aws_glacier_vault'], terraform: true, paths: [['access_policy', 'service']] },
     { types: ['AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy'], terraform: false, paths: [['PolicyDocument', 'service']] },
-    { types: ['AWS::KMS::Key'], terraform: false, paths: [['KeyPolicy', 'service']] },
+    { types: ['AWS::KMS::Key', 'AWS::KMS::ReplicaKey'], terraform: false, paths: [['KeyPolicy', 'service']] },
+    { types: ['AWS::ECR::RegistryPolicy'], terraform: false, paths: [['PolicyText', 'service']] },
     { types: ['AWS::ECR::Repository'], terraform: false, paths: [['RepositoryPolicyText', 'service']] },
     { types: ['AWS::SecretsManager::ResourcePolicy'], terraform: false, paths: [['ResourcePolicy', 'service']] },
     { types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], terraform: false, paths: [['AccessPolicies', 'service']] },
