@@ -8,6 +8,10 @@ function list(v: Value | undefined): Value[] {
 function check(r: Resource): FindingDraft | undefined {
   const privateEndpoint = asBool(getPath(r.attributes, 'private_cluster_config[0].enable_private_endpoint'));
   if (privateEndpoint === true) return undefined;
+  // Google provider 6.x: a cluster whose IP-based control plane endpoint is switched off is reached only
+  // through its DNS endpoint, which authorises every call with IAM; there is no address to open.
+  const ipEndpoint = asBool(getPath(r.attributes, 'control_plane_endpoints_config[0].ip_endpoints_config[0].enabled'));
+  if (ipEndpoint === false) return undefined;
   const config = getPath(r.attributes, 'master_authorized_networks_config');
   if (isUnknown(config)) return { resource: r, attributePath: 'master_authorized_networks_config', verdict: 'unknown', message: `GKE cluster ${r.name}: master authorized networks are unresolved` };
   if (list(config).length === 0) {
@@ -32,7 +36,7 @@ export default defineCheck({
     severity: 'high',
     description:
       'Without master authorized networks (or with 0.0.0.0/0 among them) and without a private endpoint, the GKE cluster\'s Kubernetes API server accepts connections from any address on the internet, exposing it to credential attacks and API server vulnerabilities.',
-    remediation: 'Add a `master_authorized_networks_config` block listing only administrator and CI ranges, or make the endpoint private (`private_cluster_config.enable_private_endpoint = true`).',
+    remediation: 'Add a `master_authorized_networks_config` block listing only administrator and CI ranges, or make the endpoint private (`private_cluster_config.enable_private_endpoint = true`), or switch the IP endpoint off and use the DNS endpoint (`control_plane_endpoints_config { ip_endpoints_config { enabled = false } }`).',
     references: ['https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks', 'https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation'],
     compliance: { 'nist-800-53': ['SC-7', 'AC-17'] },
     sources: ['terraform', 'terraform-plan'],
