@@ -9,6 +9,10 @@
  * three-valued segmenting of integer ranges.
  */
 import type { PortRange } from '../../../model/index.js';
+import { mergeRanges } from '../../../model/normalize/network/ports.js';
+
+// one merge of port ranges for the model's normalisers and the engines
+export { mergeRanges };
 
 export type { PortRange };
 
@@ -16,16 +20,6 @@ export type Transport = 'tcp' | 'udp' | 'sctp';
 export const TRANSPORTS: Transport[] = ['tcp', 'udp', 'sctp'];
 export type PortSet = Partial<Record<Transport, PortRange[]>>;
 
-export function mergeRanges(list: readonly PortRange[]): PortRange[] {
-  const sorted = [...list].sort((a, b) => a.from - b.from);
-  const out: PortRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
-    else out.push({ from: r.from, to: r.to });
-  }
-  return out;
-}
 
 export function intersectRange(a: PortRange, b: PortRange): PortRange | undefined {
   const from = Math.max(a.from, b.from);

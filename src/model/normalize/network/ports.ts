@@ -85,13 +85,13 @@ export function fromToPorts(protocol: string | Unknown, fromV: Value | undefined
 }
 
 /** Sorts and merges overlapping or adjacent ranges. */
-export function mergeRanges(ranges: PortRange[]): PortRange[] {
+export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
   const sorted = [...ranges].sort((a, b) => a.from - b.from || a.to - b.to);
   const out: PortRange[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
     if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
-    else out.push({ ...r });
+    else out.push({ from: r.from, to: r.to });
   }
   return out;
 }
