@@ -14,8 +14,8 @@
 import type { Resource, Value } from '../../model/index.js';
 import { isUnknown } from '../../model/index.js';
 import type { CheckContext, FindingDraft } from '../engine/types.js';
-import { containersOf, type ContainerRef, workloads } from './kubernetes.js';
-import { kubernetesResources } from './k8s-terraform.js';
+import { containersOf, type ContainerRef } from './kubernetes.js';
+import { kubernetesWorkloads } from './k8s-terraform.js';
 
 export const COMPONENTS = ['kube-apiserver', 'kubelet', 'kube-controller-manager', 'kube-scheduler', 'etcd'] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -102,7 +102,7 @@ function invocationOf(resource: Resource, c: ContainerRef): ComponentInvocation 
 export function componentInvocations(ctx: CheckContext): readonly ComponentInvocation[] {
   return ctx.shared('k8s-component-flags:invocations', () => {
     const out: ComponentInvocation[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of containersOf(r)) {
         const inv = invocationOf(r, c);
         if (inv) out.push(inv);

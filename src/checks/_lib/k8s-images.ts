@@ -1,8 +1,8 @@
 import type { Resource } from '../../model/index.js';
 import { isUnknown } from '../../model/index.js';
 import type { CheckContext } from '../engine/types.js';
-import { containersOf, workloads, type ContainerRef } from './kubernetes.js';
-import { kubernetesResources } from './k8s-terraform.js';
+import { containersOf, type ContainerRef } from './kubernetes.js';
+import { kubernetesWorkloads } from './k8s-terraform.js';
 import { parseImage, type ParsedImage } from './images.js';
 
 export interface ContainerImage {
@@ -20,7 +20,7 @@ export interface ContainerImage {
  */
 export function containerImages(ctx: CheckContext): ContainerImage[] {
   const out: ContainerImage[] = [];
-  for (const r of workloads(kubernetesResources(ctx))) {
+  for (const r of kubernetesWorkloads(ctx)) {
     for (const c of containersOf(r)) {
       const v = c.container.image;
       if (typeof v !== 'string' || v.trim() === '' || isUnknown(v)) continue;

@@ -14,6 +14,7 @@
 import type { Location, Resource, Value, ValueObject } from '../../model/index.js';
 import { isObject, isUnknown, locate } from '../../model/index.js';
 import type { CheckContext, FindingDraft } from '../engine/types.js';
+import { workloads } from './kubernetes.js';
 
 const KINDS: Record<string, string> = {
   kubernetes_pod: 'Pod',
@@ -193,6 +194,15 @@ export function kubernetesResources(ctx: CheckContext): Resource[] {
   }
   VIEWS.set(ctx, out);
   return out;
+}
+
+const WORKLOADS = new WeakMap<CheckContext, Resource[]>();
+
+/** The workloads (pods and pod-template controllers) among `kubernetesResources`, worked out once per scan. */
+export function kubernetesWorkloads(ctx: CheckContext): Resource[] {
+  let hit = WORKLOADS.get(ctx);
+  if (!hit) WORKLOADS.set(ctx, (hit = workloads(kubernetesResources(ctx))));
+  return hit;
 }
 
 /** Maps a finding drafted against a view back to its Terraform resource, at the Terraform attribute's line. */

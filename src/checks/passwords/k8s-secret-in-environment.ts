@@ -1,6 +1,6 @@
 import { getPath, isObject } from '../../model/index.js';
-import { containersOf, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { containersOf } from '../_lib/kubernetes.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -19,7 +19,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of containersOf(r)) {
         const label = `container "${c.name}" of ${r.type} ${r.name}`;
         const env = c.container.env;

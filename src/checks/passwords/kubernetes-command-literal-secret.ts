@@ -1,7 +1,7 @@
 import { getPath } from '../../model/index.js';
 import { commandSecrets } from '../_lib/command-secrets.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
-import { containersOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
+import { containersOf } from '../_lib/kubernetes.js';
 import { maskSecret, passwordStrength } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -21,7 +21,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of containersOf(r)) {
         for (const field of ['command', 'args'] as const) {
           const list = getPath(r.attributes, `${c.path}.${field}`);

@@ -1,6 +1,6 @@
 import { getPath, isObject } from '../../model/index.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
-import { containersOf, workloads } from '../_lib/kubernetes.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
+import { containersOf } from '../_lib/kubernetes.js';
 import { literalSecret, looksLikePath, looksSecretName, maskSecret, severityForPassword } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -23,7 +23,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of containersOf(r)) {
         const env = getPath(r.attributes, `${c.path}.env`);
         if (!Array.isArray(env)) continue;

@@ -1,7 +1,7 @@
 import { asNumber, asString, isObject, isUnknown, severityRank, type Severity } from '../../model/index.js';
-import { containersOf, workloads } from '../_lib/kubernetes.js';
+import { containersOf } from '../_lib/kubernetes.js';
 import { sensitivePort } from '../_lib/sensitive-ports.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -20,7 +20,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of containersOf(r)) {
         const ports = c.container.ports;
         if (!Array.isArray(ports)) continue;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SEVERITIES, asList, getPath, isUnknown, type Severity } from '../../model/index.js';
 import { loadCatalogue } from '../_lib/catalogue.js';
-import { containersOf, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { containersOf } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const catalogueSchema = z.object({
@@ -33,7 +33,7 @@ export default defineCheck({
     const catalogue = loadCatalogue('linux-capabilities.yaml', catalogueSchema);
     const allowed = new Set(catalogue.baseline_allowed.map(normalizeCapability));
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of containersOf(r)) {
         const addPath = `${c.path}.securityContext.capabilities.add`;
         const add = getPath(r.attributes, addPath);

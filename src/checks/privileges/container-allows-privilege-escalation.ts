@@ -1,6 +1,6 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { containersOf, podSpecOf } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -19,7 +19,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       const pod = podSpecOf(r);
       // Windows containers have no no_new_privs
       if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;

@@ -1,7 +1,7 @@
 import { getPath, isObject, isUnknown } from '../../model/index.js';
-import { containersOf, podAnnotationsPath, workloads } from '../_lib/kubernetes.js';
+import { containersOf, podAnnotationsPath } from '../_lib/kubernetes.js';
 import { effectiveSetting } from '../_lib/k8s-security-context.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** Annotation keys of the pre-field era (seccomp before 1.19, AppArmor before 1.30). */
@@ -29,7 +29,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       const annPath = podAnnotationsPath(r);
       const annotations = annPath ? getPath(r.attributes, annPath) : undefined;
       for (const c of containersOf(r)) {

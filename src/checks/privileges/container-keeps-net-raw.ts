@@ -1,6 +1,6 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import { linuxContainers, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { linuxContainers } from '../_lib/kubernetes.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** A capability name as Kubernetes and container runtimes accept it: any case, with or without CAP_. */
@@ -22,7 +22,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of linuxContainers(r)) {
         // a privileged container has every capability: TET-PRIV-001 says so
         if (asBool(getPath(c.container, 'securityContext.privileged')) === true) continue;

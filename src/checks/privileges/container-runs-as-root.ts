@@ -1,7 +1,7 @@
 import { asBool, asNumber, getPath, isUnknown } from '../../model/index.js';
-import { containersOf, podSpecOf, workloads } from '../_lib/kubernetes.js';
+import { containersOf, podSpecOf } from '../_lib/kubernetes.js';
 import { effectiveSetting } from '../_lib/k8s-security-context.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { fromView, kubernetesResources, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -21,7 +21,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       const pod = podSpecOf(r);
       if (pod && getPath(pod.spec, 'os.name') === 'windows') continue;
       for (const c of containersOf(r)) {

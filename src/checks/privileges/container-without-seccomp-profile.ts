@@ -1,7 +1,7 @@
 import { getPath, isObject, isUnknown } from '../../model/index.js';
-import { linuxContainers, podAnnotationsPath, workloads } from '../_lib/kubernetes.js';
+import { linuxContainers, podAnnotationsPath } from '../_lib/kubernetes.js';
 import { effectiveSetting } from '../_lib/k8s-security-context.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -20,7 +20,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       const annPath = podAnnotationsPath(r);
       const annotations = annPath ? getPath(r.attributes, annPath) : undefined;
       // seccomp is a Linux feature

@@ -1,6 +1,6 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import { linuxContainers, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { linuxContainers } from '../_lib/kubernetes.js';
+import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -19,7 +19,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       // Windows containers have no read-only root filesystem; ephemeral debug containers are attached by hand
       for (const c of linuxContainers(r)) {
         const path = `${c.path}.securityContext.readOnlyRootFilesystem`;

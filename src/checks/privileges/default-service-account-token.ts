@@ -1,6 +1,6 @@
 import { asBool, getPath, isUnknown, type Resource } from '../../model/index.js';
-import { podSpecOf, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { podSpecOf } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -25,7 +25,7 @@ export default defineCheck({
       if (asBool(getPath(sa.attributes, 'automountServiceAccountToken')) === false) optedOut.add(namespaceOf(sa));
     }
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       const pod = podSpecOf(r);
       if (!pod) continue;
       const saField = pod.spec.serviceAccountName !== undefined ? 'serviceAccountName' : 'serviceAccount';

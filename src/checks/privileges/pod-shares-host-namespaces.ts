@@ -1,6 +1,6 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import { podSpecOf, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { podSpecOf } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const FIELDS: Array<[string, string]> = [
@@ -24,7 +24,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       const pod = podSpecOf(r);
       if (!pod) continue;
       for (const [field, why] of FIELDS) {

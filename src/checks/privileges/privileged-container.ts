@@ -1,6 +1,6 @@
 import { asBool, getPath, isUnknown } from '../../model/index.js';
-import { containersOf, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { containersOf } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 export default defineCheck({
@@ -19,7 +19,7 @@ export default defineCheck({
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       for (const c of containersOf(r)) {
         const path = `${c.path}.securityContext.privileged`;
         const v = asBool(getPath(r.attributes, path));

@@ -2,8 +2,8 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { SEVERITIES, getPath, isObject, isUnknown } from '../../model/index.js';
 import { loadCatalogue } from '../_lib/catalogue.js';
-import { podSpecOf, workloads } from '../_lib/kubernetes.js';
-import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
+import { podSpecOf } from '../_lib/kubernetes.js';
+import { fromView, kubernetesResources, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const catalogueSchema = z.object({
@@ -39,7 +39,7 @@ export default defineCheck({
   run(ctx) {
     const entries = loadCatalogue('kubernetes-sensitive-host-paths.yaml', catalogueSchema).paths;
     const out: FindingDraft[] = [];
-    for (const r of workloads(kubernetesResources(ctx))) {
+    for (const r of kubernetesWorkloads(ctx)) {
       const pod = podSpecOf(r);
       if (!pod || !Array.isArray(pod.spec.volumes)) continue;
       pod.spec.volumes.forEach((v, i) => {
