@@ -9,9 +9,13 @@
  * (a property or a BOM from a parent outside the tree) is not guessed: the dependency is left
  * out with a note. Ecosystem `Maven`, name `groupId:artifactId`.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { parseXmlChecked } from '../../sources/shared/xml.js';
+import type { ParseError } from '../../scan/errors.js';
 import type { InstalledPackage, Inventory, InventoryError } from '../types.js';
 import { failed, LineFinder, pkg } from './common.js';
+
+const pomParser = new XMLParser({ parseTagValue: false, ignoreAttributes: true, isArray: (name) => name === 'dependency' });
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -42,8 +46,12 @@ function ranges(text: string, tag: string): Array<[number, number]> {
 export type PomResolver = (from: string, relativePath: string) => { text: string; file: string } | undefined;
 
 function readProject(text: string): Obj | undefined {
-  if (XMLValidator.validate(text) !== true) return undefined;
-  const doc = new XMLParser({ parseTagValue: false, ignoreAttributes: true, isArray: (name) => name === 'dependency' }).parse(text) as Obj;
+  let doc: Obj;
+  try {
+    doc = parseXmlChecked(text, '', pomParser);
+  } catch {
+    return undefined;
+  }
   return isObj(doc.project) ? doc.project : undefined;
 }
 
@@ -99,9 +107,13 @@ function inherited(project: Obj, file: string, parents: PomResolver | undefined,
 }
 
 export function parsePom(text: string, file: string, parents?: PomResolver): Inventory {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return failed(file, `invalid XML: ${valid.err.msg}`, valid.err.line);
-  const doc = new XMLParser({ parseTagValue: false, ignoreAttributes: true, isArray: (name) => name === 'dependency' }).parse(text) as Obj;
+  let doc: Obj;
+  try {
+    doc = parseXmlChecked(text, file, pomParser);
+  } catch (err) {
+    const e = err as ParseError;
+    return failed(file, e.detail, e.line);
+  }
   const project = doc.project;
   if (!isObj(project)) return failed(file, 'no <project> element: not a Maven POM', 1);
   const notes: InventoryError[] = [];

@@ -16,7 +16,8 @@
  *                carries attributes.
  * XML is read with fast-xml-parser after XMLValidator, whose error gives the line.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { parseXmlChecked } from '../shared/xml.js';
 import { lineRange, type Location, type Value, type ValueObject } from '../../model/index.js';
 import { ParseError } from '../../scan/errors.js';
 import { parseIni, type HostFileInput, type Parsed } from './common.js';
@@ -38,10 +39,6 @@ export function parseGrafanaIni(input: HostFileInput): Parsed {
   return { attributes: { sections }, attributeLocations, warnings };
 }
 
-function validateXml(input: HostFileInput): void {
-  const v = XMLValidator.validate(input.text);
-  if (v !== true) throw new ParseError(input.display, v.err.line, `invalid XML: ${v.err.msg}`, v.err.col);
-}
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['user', 'role', 'permission'].includes(name) });
 
@@ -50,8 +47,7 @@ export function looksLikeJenkins(head: string): boolean {
 }
 
 export function parseJenkins(input: HostFileInput): Parsed {
-  validateXml(input);
-  const doc = parser.parse(input.text) as Record<string, unknown>;
+  const doc = parseXmlChecked(input.text, input.display, parser);
   const root = doc['hudson'] as Record<string, unknown> | undefined;
   if (!root || typeof root !== 'object') throw new ParseError(input.display, 1, 'expected a <hudson> root element (the Jenkins global config.xml)');
   const tags = xmlTagLines(input.text);
@@ -99,8 +95,7 @@ export function looksLikeTomcatUsers(head: string): boolean {
 }
 
 export function parseTomcatUsers(input: HostFileInput): Parsed {
-  validateXml(input);
-  const doc = parser.parse(input.text) as Record<string, unknown>;
+  const doc = parseXmlChecked(input.text, input.display, parser);
   const root = doc['tomcat-users'];
   if (root === undefined) throw new ParseError(input.display, 1, 'expected a <tomcat-users> root element');
   const body = (root && typeof root === 'object' ? root : {}) as Record<string, unknown>;

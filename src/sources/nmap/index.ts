@@ -16,7 +16,8 @@
  * A malformed file is an error at the line fast-xml-parser's validator names; the scan goes on.
  */
 import { readFileSync } from 'node:fs';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { parseXmlChecked } from '../shared/xml.js';
 import ipaddr from 'ipaddr.js';
 import type { Resource, Value, ValueObject } from '../../model/index.js';
 import { lineRange } from '../../model/index.js';
@@ -82,9 +83,7 @@ export function isPublicAddress(addr: string): boolean {
 
 /** Parses one nmap XML document into host resources. Throws ParseError with the line of the first problem. */
 export function readNmapXml(text: string, file: string): Resource[] {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new ParseError(file, valid.err.line, `malformed nmap XML: ${valid.err.msg}`, valid.err.col);
-  const doc = parser.parse(text) as Record<string, unknown>;
+  const doc = parseXmlChecked(text, file, parser, 'malformed nmap XML');
   const run = doc.nmaprun as Record<string, unknown> | undefined;
   if (!run || typeof run !== 'object') throw new ParseError(file, 1, 'not nmap XML output: no <nmaprun> element');
   const hostLines = elementLines(text, /<host[\s>]/g);
