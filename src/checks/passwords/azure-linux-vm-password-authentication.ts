@@ -5,7 +5,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 /** Where each VM type says whether SSH password logins are allowed; `defaultDisabled`: the provider default is to disable them. */
 const SPECS: Array<{ types: string[]; path: string; defaultDisabled: boolean }> = [
   { types: ['azurerm_linux_virtual_machine', 'azurerm_linux_virtual_machine_scale_set'], path: 'disable_password_authentication', defaultDisabled: true },
-  { types: ['azurerm_virtual_machine'], path: 'os_profile_linux_config[*].disable_password_authentication', defaultDisabled: false },
+  { types: ['azurerm_virtual_machine', 'azurerm_virtual_machine_scale_set'], path: 'os_profile_linux_config[*].disable_password_authentication', defaultDisabled: false },
   { types: ['azurerm_orchestrated_virtual_machine_scale_set'], path: 'os_profile[*].linux_configuration[*].disable_password_authentication', defaultDisabled: true },
 ];
 

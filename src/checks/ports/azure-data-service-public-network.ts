@@ -12,16 +12,17 @@ const TYPES = [
   'azurerm_cosmosdb_account',
   'azurerm_redis_cache',
   'azurerm_synapse_workspace',
+  'azurerm_search_service',
 ];
 
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-026',
-    title: 'Azure database or cache explicitly allows public network access',
+    title: 'Azure database, cache or search service explicitly allows public network access',
     pillar: 'ports',
     severity: 'medium',
     description:
-      'With `public_network_access_enabled = true` an Azure SQL, PostgreSQL, MySQL, MariaDB, Cosmos DB, Redis or Synapse endpoint accepts connections from the internet, subject only to its firewall rules and credentials; a single broad firewall rule then exposes the data.',
+      'With `public_network_access_enabled = true` an Azure SQL, PostgreSQL, MySQL, MariaDB, Cosmos DB, Redis, Synapse or AI Search endpoint accepts connections from the internet, subject only to its firewall rules and credentials; a single broad firewall rule then exposes the data.',
     remediation: 'Set `public_network_access_enabled = false` and reach the service through private endpoints or VNet integration.',
     references: ['https://learn.microsoft.com/en-us/azure/azure-sql/database/connectivity-settings#deny-public-network-access', 'https://learn.microsoft.com/en-us/azure/private-link/private-endpoint-overview'],
     compliance: { 'nist-800-53': ['SC-7', 'AC-3'] },

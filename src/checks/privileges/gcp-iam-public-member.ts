@@ -17,7 +17,7 @@ export default defineCheck({
     references: ['https://cloud.google.com/iam/docs/principals-overview#all-users', 'https://cloud.google.com/storage/docs/access-control/making-data-public'],
     compliance: { 'cis-gcp': ['5.1', '7.1'], 'nist-800-53': ['AC-3', 'AC-21'] },
     sources: ['terraform', 'terraform-plan'],
-    resourceTypes: ['google_storage_bucket_iam_binding', 'google_storage_bucket_iam_member', 'google_bigquery_dataset_iam_member', 'google_pubsub_topic_iam_binding', 'google_kms_crypto_key_iam_member', 'data.google_iam_policy'],
+    resourceTypes: ['google_storage_bucket_iam_binding', 'google_storage_bucket_iam_member', 'google_bigquery_dataset_iam_member', 'google_pubsub_topic_iam_binding', 'google_kms_crypto_key_iam_member', 'data.google_iam_policy', 'google_bigquery_dataset', 'google_bigquery_dataset_access'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -43,7 +43,21 @@ export default defineCheck({
           asList(getPath(r.attributes, `binding[${b}].members`)).forEach((m, i) => {
             if (typeof m === 'string' && PUBLIC.has(m.trim().toLowerCase())) flag(r, `binding[${b}].members[${i}]`, m.trim(), role);
           });
+          // `member` is not in the data source's schema (Terraform rejects it), but its intent is unambiguous
+          const single = getPath(r.attributes, `binding[${b}].member`);
+          if (typeof single === 'string' && PUBLIC.has(single.trim().toLowerCase())) flag(r, `binding[${b}].member`, single.trim(), role);
         });
+      } else if (r.type === 'google_bigquery_dataset' || r.type === 'google_bigquery_dataset_access') {
+        // BigQuery's legacy dataset ACL: an `access` block (or the dataset_access resource) names the
+        // grantee as `special_group = "allAuthenticatedUsers"` or `iam_member = "allUsers"`
+        const base = r.type === 'google_bigquery_dataset' ? asList(getPath(r.attributes, 'access')).map((_, i) => `access[${i}].`) : [''];
+        for (const p of base) {
+          const role = getPath(r.attributes, `${p}role`);
+          for (const field of ['special_group', 'iam_member']) {
+            const m = getPath(r.attributes, `${p}${field}`);
+            if (typeof m === 'string' && PUBLIC.has(m.trim().toLowerCase())) flag(r, `${p}${field}`, m.trim(), role);
+          }
+        }
       }
     }
     return out;

@@ -1,7 +1,7 @@
 import type { NetworkRule, PortRange } from '../../network-rule.js';
 import type { Resource } from '../../resource.js';
 import { isUnknown, type Unknown } from '../../unknown.js';
-import { asList, asNumber, asString, isObject, type ValueObject } from '../../value.js';
+import { asList, asNumber, asString, isObject, type Value, type ValueObject } from '../../value.js';
 import type { Normalizer } from '../types.js';
 import { addressPrefixPeers, refPeers } from './peers.js';
 import { hasPorts, normalizeProtocol, parsePortList } from './ports.js';
@@ -11,6 +11,14 @@ import { hasPorts, normalizeProtocol, parsePortList } from './ports.js';
  * azurerm_network_security_group) or standalone (azurerm_network_security_rule).
  * Address prefixes may be CIDRs or service tags ("*", "Internet", "VirtualNetwork").
  */
+/**
+ * "22, 3389" or "80,443-445" in one port attribute: Azure's API wants such lists in
+ * `destination_port_ranges`, but the rule's intent is plain, so each item counts.
+ */
+function splitPortList(v: Value): Value[] {
+  return typeof v === 'string' && v.includes(',') ? v.split(',').map((s) => s.trim()).filter((s) => s !== '') : [v];
+}
+
 function azureRule(o: ValueObject, path: string): NetworkRule | undefined {
   const prefix = path === '' ? '' : `${path}.`;
   const direction = asString(o.direction)?.toLowerCase();
@@ -30,7 +38,7 @@ function azureRule(o: ValueObject, path: string): NetworkRule | undefined {
   else if (!hasPorts(protocol)) ports = [];
   else if (isUnknown(o.destination_port_range)) ports = o.destination_port_range;
   else if (isUnknown(o.destination_port_ranges)) ports = o.destination_port_ranges;
-  else ports = parsePortList([...asList(o.destination_port_range), ...asList(o.destination_port_ranges)]);
+  else ports = parsePortList([...asList(o.destination_port_range), ...asList(o.destination_port_ranges)].flatMap(splitPortList));
 
   const rule: NetworkRule = { direction: direction === 'inbound' ? 'ingress' : 'egress', action: access, protocol, ports, peers };
   const priority = asNumber(o.priority);

@@ -25,3 +25,13 @@ resource "azurerm_virtual_machine" "legacy" {
     disable_password_authentication = true
   }
 }
+
+resource "azurerm_virtual_machine_scale_set" "legacy_pool" {
+  name                = "legacy-pool"
+  resource_group_name = "rg-ops"
+  location            = "westeurope"
+  upgrade_policy_mode = "Manual"
+  os_profile_linux_config {
+    disable_password_authentication = true
+  }
+}

@@ -16,3 +16,11 @@ resource "azurerm_redis_cache" "cache" {
   sku_name                      = "Standard"
   public_network_access_enabled = "true"
 }
+
+resource "azurerm_search_service" "search" {
+  name                          = "search-prod"
+  resource_group_name           = "rg-data"
+  location                      = "westeurope"
+  sku                           = "standard"
+  public_network_access_enabled = true
+}

@@ -23,3 +23,11 @@ resource "azurerm_cosmosdb_account" "docs" {
     failover_priority = 0
   }
 }
+
+resource "azurerm_search_service" "search" {
+  name                          = "search-prod"
+  resource_group_name           = "rg-data"
+  location                      = "westeurope"
+  sku                           = "standard"
+  public_network_access_enabled = false
+}

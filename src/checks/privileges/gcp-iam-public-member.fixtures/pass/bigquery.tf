@@ -1,0 +1,20 @@
+resource "google_bigquery_dataset" "reports" {
+  dataset_id = "reports"
+  location   = "EU"
+
+  access {
+    role          = "OWNER"
+    special_group = "projectOwners"
+  }
+
+  access {
+    role   = "READER"
+    domain = "example.com"
+  }
+}
+
+resource "google_bigquery_dataset_access" "team" {
+  dataset_id = "reports"
+  role       = "roles/bigquery.dataViewer"
+  iam_member = "group:analysts@example.com"
+}
