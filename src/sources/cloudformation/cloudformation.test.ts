@@ -297,6 +297,18 @@ describe('cloudformation source: malformed input', () => {
     );
   });
 
+  it('reads every template of a multi-document YAML file; a document that is not one costs only itself', () => {
+    const out = parseTemplate(read('multi-document.yaml'), 'multi-document.yaml');
+    expect(out.errors.map((e) => e.message)).toEqual(['multi-document.yaml:12: not a CloudFormation template: the top level is not a mapping']);
+    expect(out.resources.map((x) => `${x.id} ${x.location.startLine}`)).toEqual(['Empty 7', 'Logs 16']);
+    // `Properties:` with nothing after it is a resource without properties
+    expect(byId(out.resources).get('Empty')?.attributes).toEqual({});
+    // each document has its own Parameters: Env is not defined in the second one
+    expect(unknownReason(byId(out.resources).get('Logs')?.attributes.BucketName)).toBe('Fn::Sub with unknown values');
+    expect(line(byId(out.resources).get('Logs'), 'BucketName')).toBe(19);
+    expect(() => parseTemplate('- a\n---\n- b\n', 'lists.yaml')).toThrow(/lists.yaml:1: not a CloudFormation template/);
+  });
+
   it('rejects a template without Resources or that is not a mapping', () => {
     expect(() => parseTemplate('AWSTemplateFormatVersion: "2010-09-09"\nParameters: {}\n', 't.yaml')).toThrow(/t\.yaml:1: CloudFormation template without a Resources mapping/);
     expect(() => parseTemplate('- a\n- b\n', 'l.yaml')).toThrow(/l\.yaml:1: not a CloudFormation template/);

@@ -2,7 +2,7 @@ import { isObject, isUnknown, type Location, type Reference, type Resource, type
 import type { Tags } from 'yaml';
 import { ParseError } from '../../scan/errors.js';
 import { jsonSyntaxError } from '../shared/json-error.js';
-import { parseYamlDocuments } from '../shared/yaml-values.js';
+import { parseYamlDocuments, type YamlDoc } from '../shared/yaml-values.js';
 import { IntrinsicEvaluator, NO_VALUE, type EvalContext } from './intrinsics.js';
 import { SAM_GLOBAL_SECTIONS, mergeGlobals } from './sam-globals.js';
 import { cloudformationTags } from './tags.js';
@@ -41,7 +41,30 @@ export function parseTemplate(text: string, file: string, overrides: Record<stri
     }
   }
   const docs = parseYamlDocuments(text, file, CLOUDFORMATION_YAML);
-  const doc = docs[0];
+  if (docs.length <= 1) return parseDocument(docs[0], file, overrides);
+  // Several YAML documents (`---`): CloudFormation itself takes one, but a file of
+  // several templates is read template by template; one that is not a template
+  // costs only itself, unless none is.
+  const resources: Resource[] = [];
+  const errors: ParseError[] = [];
+  let firstFailure: ParseError | undefined;
+  for (const doc of docs) {
+    if (doc.value === null || doc.value === undefined) continue;
+    try {
+      const out = parseDocument(doc, file, overrides);
+      resources.push(...out.resources);
+      errors.push(...out.errors);
+    } catch (err) {
+      if (!(err instanceof ParseError)) throw err;
+      firstFailure ??= err;
+      errors.push(err);
+    }
+  }
+  if (resources.length === 0 && firstFailure) throw firstFailure;
+  return { resources, errors };
+}
+
+function parseDocument(doc: YamlDoc | undefined, file: string, overrides: Record<string, string>): TemplateResult {
   if (!doc || !isObject(doc.value)) throw new ParseError(file, doc?.startLine ?? 1, 'not a CloudFormation template: the top level is not a mapping');
   const template = doc.value;
   const locations = doc.locations;
@@ -85,7 +108,8 @@ export function parseTemplate(text: string, file: string, overrides: Record<stri
       meta.condition = c === true ? true : 'unknown';
     }
     const ctx: EvalContext = { references: [], locations: {} };
-    const props = def.Properties === undefined ? {} : evaluator.evaluate(def.Properties, `${base}.Properties`, '', ctx);
+    // `Properties:` with nothing after it (YAML null) is a resource without properties
+    const props = def.Properties === undefined || def.Properties === null ? {} : evaluator.evaluate(def.Properties, `${base}.Properties`, '', ctx);
     if (isUnknown(props)) meta.properties = 'unknown';
     else if (props !== NO_VALUE && !isObject(props)) {
       errors.push(new ParseError(file, locations[`${base}.Properties`]?.startLine ?? whole.startLine, `resource ${logicalId}: Properties is not a mapping`));
