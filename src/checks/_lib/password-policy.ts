@@ -7,12 +7,16 @@ import type { CheckContext } from '../engine/types.js';
  * (snake_case attributes) and the `aws iam get-account-password-policy`
  * snapshot (`aws-iam-account-password-policy`, the API's PascalCase fields).
  */
-export type PolicyField = 'minLength' | 'reusePrevention' | 'maxAge';
+export type PolicyField = 'minLength' | 'reusePrevention' | 'maxAge' | 'requireSymbols' | 'requireNumbers' | 'requireUppercase' | 'requireLowercase';
 
 const NAMES: Record<PolicyField, { terraform: string; api: string }> = {
   minLength: { terraform: 'minimum_password_length', api: 'MinimumPasswordLength' },
   reusePrevention: { terraform: 'password_reuse_prevention', api: 'PasswordReusePrevention' },
   maxAge: { terraform: 'max_password_age', api: 'MaxPasswordAge' },
+  requireSymbols: { terraform: 'require_symbols', api: 'RequireSymbols' },
+  requireNumbers: { terraform: 'require_numbers', api: 'RequireNumbers' },
+  requireUppercase: { terraform: 'require_uppercase_characters', api: 'RequireUppercaseCharacters' },
+  requireLowercase: { terraform: 'require_lowercase_characters', api: 'RequireLowercaseCharacters' },
 };
 
 export const PASSWORD_POLICY_TYPES = ['aws_iam_account_password_policy', 'aws-iam-account-password-policy'];

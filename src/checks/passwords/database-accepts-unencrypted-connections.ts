@@ -30,6 +30,12 @@ const SETTINGS: SettingRule[] = [
   { type: 'AWS::MSK::Cluster', path: 'EncryptionInfo.EncryptionInTransit.ClientBroker', weak: (v) => /PLAINTEXT/i.test(v) },
 ];
 
+/** MSK brokers replicate to each other over TLS unless `in_cluster` is false. */
+const BROKER_TO_BROKER: SettingRule[] = [
+  { type: 'aws_msk_cluster', path: 'encryption_info[*].encryption_in_transit[*].in_cluster', weak: (v) => /^false$/i.test(v) },
+  { type: 'AWS::MSK::Cluster', path: 'EncryptionInfo.EncryptionInTransit.InCluster', weak: (v) => /^false$/i.test(v) },
+];
+
 const clear = (r: Resource) => `${r.type} ${r.name} accepts connections without TLS: passwords and data can cross the network in clear`;
 
 function unresolved(r: Resource, path: string, v: { toString(): string }): FindingDraft {
@@ -121,9 +127,9 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'A database, cache or message broker that accepts unencrypted connections lets clients send their password (or Redis AUTH token, access key, SASL credentials) and every result in clear: anyone on the path (a compromised host in the VNet or VPC, a mirrored port, a misrouted peering) reads the credentials and replays them. Covered: Azure PostgreSQL / MySQL / MariaDB servers with SSL enforcement off, flexible servers with require_secure_transport off, Azure Cache for Redis with the non-TLS port 6379 open, RDS / DocumentDB / Redshift parameter groups switching TLS off, ElastiCache for Redis replication groups without in-transit encryption (off by default), MSK clusters accepting PLAINTEXT clients, and Cloud SQL instances without ssl_mode ENCRYPTED_ONLY (or require_ssl), which allow unencrypted connections by default.',
+      'A database, cache or message broker that accepts unencrypted connections lets clients send their password (or Redis AUTH token, access key, SASL credentials) and every result in clear: anyone on the path (a compromised host in the VNet or VPC, a mirrored port, a misrouted peering) reads the credentials and replays them. Covered: Azure PostgreSQL / MySQL / MariaDB servers with SSL enforcement off, flexible servers with require_secure_transport off, Azure Cache for Redis with the non-TLS port 6379 open, RDS / DocumentDB / Redshift parameter groups switching TLS off, ElastiCache for Redis replication groups without in-transit encryption (off by default), MSK clusters accepting PLAINTEXT clients or replicating between brokers without TLS, and Cloud SQL instances without ssl_mode ENCRYPTED_ONLY (or require_ssl), which allow unencrypted connections by default.',
     remediation:
-      'Require TLS: `ssl_enforcement_enabled = true`, `require_secure_transport = ON`, `enable_non_ssl_port = false` / `non_ssl_port_enabled = false` (Redis), `rds.force_ssl = 1` (DocumentDB `tls = enabled`, Redshift `require_ssl = true`), `transit_encryption_enabled = true` (ElastiCache), `client_broker = "TLS"` (MSK), and for Cloud SQL `ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }` (or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`).',
+      'Require TLS: `ssl_enforcement_enabled = true`, `require_secure_transport = ON`, `enable_non_ssl_port = false` / `non_ssl_port_enabled = false` (Redis), `rds.force_ssl = 1` (DocumentDB `tls = enabled`, Redshift `require_ssl = true`), `transit_encryption_enabled = true` (ElastiCache), `client_broker = "TLS"` and `in_cluster = true` (MSK), and for Cloud SQL `ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }` (or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`).',
     references: [
       'https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-ssl-connection-security',
       'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-ports',
@@ -150,6 +156,7 @@ export default defineCheck({
       ...parameterGroups(ofType),
       ...cloudSql(ofType),
       ...settingFindings(ofType, SETTINGS, (r, v, explicit) => `${clear(r)} (${explicit ? `set to ${v}` : 'in-transit encryption is off by default'})`),
+      ...settingFindings(ofType, BROKER_TO_BROKER, (r) => `${r.type} ${r.name} replicates between brokers without TLS (in_cluster = false): SASL credentials and data cross the network in clear`),
     ];
   },
 });
