@@ -1,0 +1,37 @@
+resource "google_container_cluster" "public" {
+  name               = "public"
+  location           = "europe-west1"
+  initial_node_count = 1
+}
+
+resource "google_container_cluster" "explicit" {
+  name               = "explicit"
+  location           = "europe-west1"
+  initial_node_count = 1
+
+  private_cluster_config {
+    enable_private_nodes    = false
+    enable_private_endpoint = false
+  }
+}
+
+resource "google_container_cluster" "private" {
+  name                     = "private"
+  location                 = "europe-west1"
+  remove_default_node_pool = true
+  initial_node_count       = 1
+
+  private_cluster_config {
+    enable_private_nodes   = true
+    master_ipv4_cidr_block = "172.16.0.0/28"
+  }
+}
+
+resource "google_container_node_pool" "edge" {
+  name    = "edge"
+  cluster = google_container_cluster.private.id
+
+  network_config {
+    enable_private_nodes = false
+  }
+}
