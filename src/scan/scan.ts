@@ -17,6 +17,7 @@ import { SOURCES } from '../sources/index.js';
 import type { Source, SourceOptions } from '../sources/types.js';
 import { TOOL } from '../version.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { defaultThreads, PARALLEL_MIN_BYTES, runChecksWithHelpers, startCheckHelpers, type CheckHelpers } from './parallel-checks.js';
 import type { ScanError } from './errors.js';
 import { storeAdvisories, type AdvisoryService } from '../vulns/advisories.js';
 import { foreignBuildNoteOf } from '../vulns/foreign-builds.js';
@@ -50,6 +51,10 @@ export interface ScanOptions extends Partial<SourceOptions> {
   advisoryDb?: string;
   /** inputs of the finding risk score (src/risk/score.ts): CVE records, a model loader */
   risk?: RiskOptions;
+  /** threads for the checks of a large JSON/YAML input (src/scan/parallel-checks.ts); default TETRAD_THREADS, else 2 when the machine has 2 cores */
+  threads?: number;
+  /** input size from which the checks use several threads (default PARALLEL_MIN_BYTES; tests lower it) */
+  parallelMinBytes?: number;
 }
 
 export interface ScanResult {
@@ -60,7 +65,8 @@ export interface ScanResult {
   files: DiscoveredFile[];
   /** metadata of the checks that ran (for SARIF rules) */
   checks: CheckMeta[];
-  stats: { files: number; resources: number; checks: number; durationMs: number };
+  /** `checksOnHelpers`: how many checks ran on helper threads (parallel-checks.ts), 0 on one thread */
+  stats: { files: number; resources: number; checks: number; durationMs: number; checksOnHelpers: number };
   /** things worth telling that are not errors (e.g. packages found but no advisories to match) */
   notes?: string[];
 }
@@ -132,14 +138,12 @@ export function assignFiles(files: DiscoveredFile[], sources: Source[] = SOURCES
   return out;
 }
 
-export async function loadModel(paths: string[], opts: ScanOptions = {}): Promise<{ resources: Resource[]; errors: ScanError[]; files: DiscoveredFile[] }> {
+export async function loadModel(paths: string[], opts: ScanOptions = {}, discovered?: Discovery): Promise<{ resources: Resource[]; errors: ScanError[]; files: DiscoveredFile[] }> {
   const cwd = opts.cwd ?? process.cwd();
   const progress = opts.onProgress ?? (() => {});
-  progress({ phase: 'discover', done: 0, total: paths.length });
-  const { files, errors } = discoverFiles(paths, { maxFileSize: opts.maxFileSize, cwd });
+  const { files, errors, assigned } = discovered ?? discover(paths, opts);
   const sourceOpts: SourceOptions = { vars: opts.vars ?? {}, varFiles: opts.varFiles ?? [], cwd, roots: paths.map((p) => resolvePath(cwd, p)) };
   const resources: Resource[] = [];
-  const assigned = assignFiles(files);
   let done = 0;
   for (const [source, claimed] of assigned) {
     progress({ phase: 'parse', done, total: files.length, detail: source.kind });
@@ -157,20 +161,49 @@ export async function loadModel(paths: string[], opts: ScanOptions = {}): Promis
   return { resources, errors, files };
 }
 
+/** The files of a scan, each assigned to its source. */
+export interface Discovery {
+  files: DiscoveredFile[];
+  errors: ScanError[];
+  assigned: Map<Source, DiscoveredFile[]>;
+}
+
+export function discover(paths: string[], opts: ScanOptions = {}): Discovery {
+  opts.onProgress?.({ phase: 'discover', done: 0, total: paths.length });
+  const { files, errors } = discoverFiles(paths, { maxFileSize: opts.maxFileSize, cwd: opts.cwd ?? process.cwd() });
+  return { files, errors, assigned: assignFiles(files) };
+}
+
+/**
+ * Helper threads for the checks, started before this thread loads the model (they load it
+ * too): only for built-in checks over a large input that no HCL source reads.
+ */
+function startHelpers(paths: string[], opts: ScanOptions, found: Discovery, checks: readonly Check[], builtinOnly: boolean): CheckHelpers | undefined {
+  const workers = (opts.threads ?? defaultThreads()) - 1;
+  if (workers < 1 || !builtinOnly || checks.length < 2) return undefined;
+  const bytes = found.files.reduce((n, f) => n + f.size, 0);
+  if (bytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) || [...found.assigned.keys()].some((s) => s.kind === 'terraform')) return undefined;
+  const options = { cwd: opts.cwd ?? process.cwd(), vars: opts.vars, varFiles: opts.varFiles, maxFileSize: opts.maxFileSize, loadConfig: opts.loadConfig, configFile: opts.configFile, advisoryDb: opts.advisoryDb };
+  return startCheckHelpers({ paths, options, checkIds: checks.map((c) => c.meta.id) }, workers);
+}
+
 export async function scan(paths: string[], opts: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   // a bad configuration is a usage error: it throws ConfigError before any work
   const configs = opts.loadConfig === false ? [] : loadConfigs({ cwd, configFile: opts.configFile, paths });
-  const { resources, errors, files } = await loadModel(paths, opts);
-  // intended flows (`intent:`) enter the model for the zero-trust check (TET-PORTS-039)
-  resources.push(...intentResources(configs));
   const all = [...(opts.checks ?? (await loadBuiltinChecks())), ...(opts.extraChecks ?? [])];
   const checks = selectChecks(all, opts.selection ?? {});
+  const discovery = discover(paths, opts);
+  const helpers = startHelpers(paths, opts, discovery, checks, opts.checks === undefined && !opts.extraChecks?.length);
+  const { resources, errors, files } = await loadModel(paths, opts, discovery);
+  // intended flows (`intent:`) enter the model for the zero-trust check (TET-PORTS-039)
+  resources.push(...intentResources(configs));
   opts.onProgress?.({ phase: 'check', done: 0, total: checks.length });
   const vulns = advisoriesFor(resources, checks, opts.advisoryDb);
   if (vulns.error) errors.push(vulns.error);
-  const run = runChecks(checks, resources, { advisories: vulns.service });
+  const services = { advisories: vulns.service };
+  const run = helpers ? await runChecksWithHelpers(checks, resources, services, helpers) : { ...runChecks(checks, resources, services), onHelpers: 0 };
   const notes = [vulns.note, vulns.service || resources.some((r) => r.type === 'OsvAdvisory') ? foreignBuildNoteOf(resources) : undefined].filter((n): n is string => n !== undefined);
   errors.push(...run.errors);
   let found = run.findings;
@@ -196,7 +229,7 @@ export async function scan(paths: string[], opts: ScanOptions = {}): Promise<Sca
     resources,
     files,
     checks: checks.map((c) => c.meta),
-    stats: { files: files.length, resources: resources.length, checks: checks.length, durationMs: Math.round(performance.now() - started) },
+    stats: { files: files.length, resources: resources.length, checks: checks.length, durationMs: Math.round(performance.now() - started), checksOnHelpers: run.onHelpers },
     ...(notes.length ? { notes } : {}),
   };
 }
@@ -222,7 +255,7 @@ export function suppressionTextReader(files: readonly DiscoveredFile[]): (absPat
  * The advisory store of a scan (`--db`), and the note when inventories were found but there is
  * nothing to match them against (no store and no OSV records in the tree).
  */
-function advisoriesFor(resources: readonly Resource[], checks: readonly Check[], db: string | undefined): { service?: AdvisoryService; error?: ScanError; note?: string } {
+export function advisoriesFor(resources: readonly Resource[], checks: readonly Check[], db: string | undefined): { service?: AdvisoryService; error?: ScanError; note?: string } {
   if (!checks.some((c) => c.meta.id === VULNERABILITY_CHECK)) return {};
   let service: AdvisoryService | undefined;
   let error: ScanError | undefined;

@@ -3,7 +3,7 @@ import { locate } from '../../model/index.js';
 import type { ScanError } from '../../scan/errors.js';
 import { createCheckContext, modelLookupsOf, type ModelLookups } from './context.js';
 import { fingerprint } from './fingerprint.js';
-import type { Check, CheckServices, FindingDraft } from './types.js';
+import type { Check, CheckContext, CheckServices, FindingDraft } from './types.js';
 
 export interface CheckRunResult {
   findings: Finding[];
@@ -12,22 +12,44 @@ export interface CheckRunResult {
   lookups: ModelLookups;
 }
 
+/** What one check gave: its findings, or the error it threw. */
+export interface CheckOutcome {
+  findings: Finding[];
+  error?: ScanError;
+}
+
 /** Runs every check over the model. A check that throws becomes an error entry; the others go on. */
 export function runChecks(checks: readonly Check[], resources: readonly Resource[], services: CheckServices = {}): CheckRunResult {
   const ctx = createCheckContext(resources, services);
+  return assembleRun(
+    checks,
+    checks.map((check) => runCheck(check, ctx)),
+    ctx,
+  );
+}
+
+/** One check over a context, its drafts made findings. */
+export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
+  let drafts: FindingDraft[];
+  try {
+    drafts = check.run(ctx);
+  } catch (err) {
+    return { findings: [], error: { kind: 'check', file: check.file ?? check.meta.id, message: `check ${check.meta.id} failed: ${(err as Error).message}` } };
+  }
+  return { findings: drafts.map((d) => toFinding(check, d)) };
+}
+
+/**
+ * The run's result from each check's outcome, in check order (wherever each ran): one
+ * finding per fingerprint, deferring checks dropped where another finding covers them.
+ */
+export function assembleRun(checks: readonly Check[], outcomes: readonly CheckOutcome[], ctx: CheckContext): CheckRunResult {
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   const seen = new Set<string>();
-  for (const check of checks) {
-    let drafts: FindingDraft[];
-    try {
-      drafts = check.run(ctx);
-    } catch (err) {
-      errors.push({ kind: 'check', file: check.file ?? check.meta.id, message: `check ${check.meta.id} failed: ${(err as Error).message}` });
-      continue;
-    }
-    for (const d of drafts) {
-      const f = toFinding(check, d);
+  for (const outcome of outcomes) {
+    if (outcome.error) errors.push(outcome.error);
+    for (const f of outcome.findings) {
       if (seen.has(f.fingerprint)) continue;
       seen.add(f.fingerprint);
       findings.push(f);

@@ -33,6 +33,13 @@ export interface CheckMeta {
    * defers to the resource checks that already reported the same secret).
    */
   defersToCoveringFindings?: boolean;
+  /**
+   * Checks that share a costly derivation of the model (`ctx.shared`, or a memo on the
+   * context: AWS reachability, parsed policy documents, the secret walk...) name it here; a
+   * scan on several threads runs checks of one affinity on the same thread, so the
+   * derivation is computed once.
+   */
+  affinity?: string;
 }
 
 /** What a check returns: the engine fills in id, pillar, title, remediation and fingerprint. */

@@ -5,6 +5,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 export default defineCheck({
   meta: {
     id: 'TET-PASS-006',
+    affinity: 'secret-scan',
     title: 'AWS access key id written in configuration',
     pillar: 'passwords',
     severity: 'high',

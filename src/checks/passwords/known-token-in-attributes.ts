@@ -25,6 +25,7 @@ function reportedByName(r: Resource, path: string, key: string): boolean {
 export default defineCheck({
   meta: {
     id: 'TET-PASS-027',
+    affinity: 'secret-scan',
     title: 'Service access token written in configuration',
     pillar: 'passwords',
     severity: 'high',

@@ -5,6 +5,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 export default defineCheck({
   meta: {
     id: 'TET-PASS-007',
+    affinity: 'secret-scan',
     title: 'Private key embedded in configuration',
     pillar: 'passwords',
     severity: 'critical',

@@ -70,6 +70,7 @@ function secretValueLeaves(r: Resource): Array<{ path: string; key: string; valu
 export default defineCheck({
   meta: {
     id: 'TET-PASS-023',
+    affinity: 'secret-scan',
     title: 'Secret-named attribute holds a literal value',
     pillar: 'passwords',
     severity: 'high',

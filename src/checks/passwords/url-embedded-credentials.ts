@@ -5,6 +5,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 export default defineCheck({
   meta: {
     id: 'TET-PASS-008',
+    affinity: 'secret-scan',
     title: 'Password embedded in a URL',
     pillar: 'passwords',
     severity: 'high',

@@ -4,6 +4,7 @@ import { FIREWALL_TYPES, coversEveryPort, describeRule, internetIngress, sibling
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-004',
+    affinity: 'firewall-rules',
     title: 'Every port open to the internet',
     pillar: 'ports',
     severity: 'critical',

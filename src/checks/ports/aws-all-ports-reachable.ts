@@ -13,6 +13,7 @@ function count(flows: Flow[]): number {
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-030',
+    affinity: 'aws-reachability',
     title: 'AWS instance effectively reachable from the internet on every port',
     pillar: 'ports',
     severity: 'high',

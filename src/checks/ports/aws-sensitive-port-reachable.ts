@@ -5,6 +5,7 @@ import { awsFlows, AWS_WORKLOAD_TYPES } from '../../graph/reachability/aws/index
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-029',
+    affinity: 'aws-reachability',
     title: 'AWS instance sensitive port effectively reachable from the internet',
     pillar: 'ports',
     severity: 'high',

@@ -12,6 +12,7 @@ function isUdp(rule: NetworkRule): Tri {
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-022',
+    affinity: 'firewall-rules',
     title: 'Azure NSG admits UDP from the internet',
     pillar: 'ports',
     severity: 'medium',

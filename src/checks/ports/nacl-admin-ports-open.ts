@@ -7,6 +7,7 @@ const ADMIN_PORTS = [20, 21, 22, 3389];
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-005',
+    affinity: 'firewall-rules',
     title: 'Network ACL admits the internet on SSH, RDP or FTP',
     pillar: 'ports',
     severity: 'high',

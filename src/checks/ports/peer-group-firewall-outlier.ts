@@ -4,6 +4,7 @@ import { scanAnomalies } from '../../ml/anomaly/index.js';
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-045',
+    affinity: 'anomalies',
     title: 'Security group opens what its peers do not',
     pillar: 'ports',
     severity: 'low',

@@ -5,6 +5,7 @@ import { portExposureFindings } from '../_lib/port-exposure.js';
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-002',
+    affinity: 'firewall-rules',
     title: 'RDP (port 3389) open to the internet',
     pillar: 'ports',
     severity: 'critical',

@@ -14,6 +14,7 @@ function eligible(rule: NetworkRule): boolean {
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-003',
+    affinity: 'firewall-rules',
     title: 'Sensitive service port open to the internet',
     pillar: 'ports',
     severity: 'high',

@@ -5,6 +5,7 @@ import { portExposureFindings } from '../_lib/port-exposure.js';
 export default defineCheck({
   meta: {
     id: 'TET-PORTS-001',
+    affinity: 'firewall-rules',
     title: 'SSH (port 22) open to the internet',
     pillar: 'ports',
     severity: 'critical',

@@ -5,6 +5,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-003',
+    affinity: 'aws-policies',
     title: 'IAM policy allows NotAction on every resource',
     pillar: 'privileges',
     severity: 'high',

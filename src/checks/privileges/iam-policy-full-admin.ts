@@ -12,6 +12,7 @@ function allActions(list: PatternList | undefined): boolean {
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-002',
+    affinity: 'aws-policies',
     title: 'IAM policy grants full administrator access',
     pillar: 'privileges',
     severity: 'critical',

@@ -15,6 +15,7 @@ function allActions(list: PatternList | undefined): boolean {
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-004',
+    affinity: 'aws-policies',
     title: 'IAM policy allows privilege escalation',
     pillar: 'privileges',
     severity: 'high',

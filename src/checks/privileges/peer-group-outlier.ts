@@ -4,6 +4,7 @@ import { scanAnomalies } from '../../ml/anomaly/index.js';
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-050',
+    affinity: 'anomalies',
     title: 'Bucket or workload less locked down than its peers',
     pillar: 'privileges',
     severity: 'low',

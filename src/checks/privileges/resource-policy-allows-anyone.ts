@@ -31,6 +31,7 @@ function finding(resource: Resource, attributePath: string, message: string, evi
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-025',
+    affinity: 'aws-policies',
     title: 'Resource policy allows any AWS principal',
     pillar: 'privileges',
     severity: 'high',

@@ -37,6 +37,7 @@ function anyGithubRepo(st: PolicyStatement): boolean {
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-007',
+    affinity: 'aws-policies',
     title: 'IAM role can be assumed by anyone',
     pillar: 'privileges',
     severity: 'critical',

@@ -7,6 +7,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-036',
+    affinity: 'aws-policies',
     title: 'S3 bucket policy lets anyone read the bucket',
     pillar: 'privileges',
     severity: 'medium',

@@ -7,6 +7,7 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-008',
+    affinity: 'aws-policies',
     title: 'S3 bucket policy lets anyone write or administer the bucket',
     pillar: 'privileges',
     severity: 'critical',

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { firstMessage, startModuleWorker } from '../../scan/start-worker.js';
 import { parseOneFile, type ParsedFile } from './config.js';
 
 /** Below this many files one thread is faster than starting a worker. */
@@ -38,49 +38,6 @@ export async function parseFiles(
 }
 
 function runWorker(files: Array<{ abs: string; shown: string }>): Promise<Array<[string, ParsedFile]> | undefined> {
-  return new Promise((resolvePromise) => {
-    let worker: Worker;
-    try {
-      worker = startWorker(files);
-    } catch {
-      resolvePromise(undefined);
-      return;
-    }
-    let settled = false;
-    // a worker that neither answers nor fails would hang the scan: give up on it after a generous time
-    const timer = setTimeout(() => done(undefined), 60_000 + 20 * files.length);
-    const done = (v: Array<[string, ParsedFile]> | undefined): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolvePromise(v);
-      void worker.terminate();
-    };
-    worker.once('message', (m: Array<[string, ParsedFile]>) => done(m));
-    worker.once('error', () => done(undefined));
-    worker.once('exit', () => done(undefined));
-  });
-}
-
-/**
- * From the build the worker is plain JavaScript. From TypeScript sources
- * (tests, `tsx`) a small bootstrap loads it through tsx's `tsImport`, since
- * `--import tsx` in a worker's execArgv does not reach its entry on Node 20.
- */
-/** tsx's ESM API, resolved from here when the runtime can; else by name from the working directory */
-function tsxApi(): string {
-  try {
-    return import.meta.resolve('tsx/esm/api');
-  } catch {
-    return 'tsx/esm/api';
-  }
-}
-
-function startWorker(files: Array<{ abs: string; shown: string }>): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { files } });
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const tsx = tsxApi();
-  const boot = `const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then((m) => m.tsImport(workerData.entry, workerData.entry));`;
-  return new Worker(boot, { eval: true, workerData: { files, entry, tsx } });
+  // a worker that neither answers nor fails would hang the scan: give up on it after a generous time
+  return firstMessage(() => startModuleWorker(import.meta.url, 'parse-worker', { files }), 60_000 + 20 * files.length);
 }
