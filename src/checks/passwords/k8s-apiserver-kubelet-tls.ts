@@ -4,8 +4,12 @@ import { defineCheck } from '../engine/types.js';
 
 const isFalse = (v: string | true): boolean => v !== true && /^(false|0|f)$/i.test(v);
 
-/** The API server's connection to kubelets (exec, attach, logs, port-forward): encrypted, verified both ways. */
-const RULES: FlagRule[] = [
+/**
+ * The API server's connection to kubelets (exec, attach, logs, port-forward):
+ * encrypted, and the kubelet verified. Its own client certificate is
+ * TET-PASS-075.
+ */
+const KUBELET_VERIFY_RULES: FlagRule[] = [
   {
     components: ['kube-apiserver'],
     flag: 'kubelet-https',
@@ -17,38 +21,26 @@ const RULES: FlagRule[] = [
     judge: (v, inv) => (v === true || v.trim() === '' ? `${describe(inv)} names no CA file for --kubelet-certificate-authority, so it does not verify kubelet serving certificates` : undefined),
     whenAbsent: (inv) => `${describe(inv)} sets no --kubelet-certificate-authority, so it does not verify the kubelet it sends exec, logs and port-forward traffic to`,
   },
-  {
-    components: ['kube-apiserver'],
-    flag: 'kubelet-client-certificate',
-    judge: () => undefined,
-    whenAbsent: (inv) => `${describe(inv)} sets no --kubelet-client-certificate, so it presents no client certificate to kubelets`,
-  },
-  {
-    components: ['kube-apiserver'],
-    flag: 'kubelet-client-key',
-    judge: () => undefined,
-    whenAbsent: (inv) => `${describe(inv)} sets no --kubelet-client-key, so it presents no client certificate to kubelets`,
-  },
 ];
 
 export default defineCheck({
   meta: {
     id: 'TET-PASS-073',
-    title: 'Kubernetes API server does not authenticate its connections to kubelets',
+    title: 'Kubernetes API server does not verify the kubelets it connects to',
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'The API server connects to every kubelet for `kubectl exec`, `attach`, `logs` and `port-forward`. Without `--kubelet-certificate-authority` it accepts any certificate the other end shows, so whoever can intercept node traffic reads and injects into those sessions; without `--kubelet-client-certificate`/`--kubelet-client-key` it cannot prove its identity, so kubelets must either allow anonymous requests or refuse the API server; `--kubelet-https=false` (before 1.22) sends the traffic in clear text.',
-    remediation: 'Pass `--kubelet-certificate-authority=<CA that signs kubelet serving certificates>`, `--kubelet-client-certificate` and `--kubelet-client-key` (kubeadm: /etc/kubernetes/pki/apiserver-kubelet-client.crt/.key) to kube-apiserver and leave `--kubelet-https` at its default.',
+      'The API server connects to every kubelet for `kubectl exec`, `attach`, `logs` and `port-forward`. Without `--kubelet-certificate-authority` it accepts any certificate the other end shows, so whoever can intercept node traffic reads and injects into those sessions (and the credentials they carry); `--kubelet-https=false` (before 1.22) sends the traffic in clear text.',
+    remediation: 'Pass `--kubelet-certificate-authority=<CA that signs kubelet serving certificates>` to kube-apiserver (kubelets then need CA-signed serving certificates: serverTLSBootstrap) and leave `--kubelet-https` at its default.',
     references: [
       'https://kubernetes.io/docs/concepts/architecture/control-plane-node-communication/#api-server-to-kubelet',
       'https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/',
     ],
-    compliance: { 'cis-kubernetes': ['1.2.3', '1.2.4', '1.2.5'], 'nist-800-53': ['IA-3', 'SC-8', 'SC-23'] },
+    compliance: { 'cis-kubernetes': ['1.2.5'], 'nist-800-53': ['IA-3', 'SC-8', 'SC-23'] },
     sources: ['kubernetes'],
     resourceTypes: ['Pod', 'Deployment', 'DaemonSet', 'StatefulSet'],
   },
   run(ctx) {
-    return RULES.flatMap((rule) => componentFlagFindings(ctx, rule)).map(fromView);
+    return KUBELET_VERIFY_RULES.flatMap((rule) => componentFlagFindings(ctx, rule)).map(fromView);
   },
 });

@@ -16,7 +16,7 @@ const UNVERIFIED: Array<{ re: RegExp; what: string }> = [
   { re: /\bgit\b[^;&|\n]*\s(?:config\s+(?:--\S+\s+)*http\.sslVerify\s+["']?(?:false|0|no|off)\b|-c\s+http\.sslVerify=["']?(?:false|0|no|off)\b)/i, what: 'git fetches without TLS verification' },
   // also inside printf/echo text, after a literal \n
   { re: /(?:\b|\\n)sslverify\s*=\s*["']?(?:0|false|no|off)\b/i, what: 'yum/dnf repositories skip TLS verification (sslverify)' },
-  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:NODE_TLS_REJECT_UNAUTHORIZED=["']?0\b|PYTHONHTTPSVERIFY=["']?0\b|GIT_SSL_NO_VERIFY=["']?(?:1|true|yes)\b|NPM_CONFIG_STRICT_SSL=["']?false\b|PIP_TRUSTED_HOST=\S)/i, what: 'an environment variable turns off TLS verification' },
+  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:NODE_TLS_REJECT_UNAUTHORIZED=["']?0\b|PYTHONHTTPSVERIFY=["']?0\b|GIT_SSL_NO_VERIFY=|NPM_CONFIG_STRICT_SSL=["']?false\b|PIP_TRUSTED_HOST=\S)/i, what: 'an environment variable turns off TLS verification' },
 ];
 
 /**
@@ -26,7 +26,8 @@ const UNVERIFIED: Array<{ re: RegExp; what: string }> = [
 const UNVERIFIED_ENV: Record<string, (value: string) => boolean> = {
   NODE_TLS_REJECT_UNAUTHORIZED: (v) => v === '0',
   PYTHONHTTPSVERIFY: (v) => v === '0',
-  GIT_SSL_NO_VERIFY: (v) => v !== '' && !/^(?:0|false|no)$/i.test(v),
+  // git turns verification off when the variable is set at all, whatever its value (`GIT_SSL_NO_VERIFY=0` too)
+  GIT_SSL_NO_VERIFY: () => true,
   NPM_CONFIG_STRICT_SSL: (v) => /^false$/i.test(v),
   PIP_TRUSTED_HOST: (v) => v.trim() !== '',
 };
@@ -48,7 +49,7 @@ export default defineCheck({
     pillar: 'patches',
     severity: 'medium',
     description:
-      'Flags such as `apt-get --allow-unauthenticated`, `apk --allow-untrusted`, `yum --nogpgcheck`, `pip --trusted-host`, `npm config set strict-ssl false`, `curl -k`, `wget --no-check-certificate`, `git -c http.sslVerify=false`, `sslverify=0` in a yum repository, or environment variables such as `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY` and `PIP_TRUSTED_HOST` let a build accept packages that are not signed by the distribution, or downloads an attacker on the path could replace, so tampered or outdated software ends up in the image.',
+      'Flags such as `apt-get --allow-unauthenticated`, `apk --allow-untrusted`, `yum --nogpgcheck`, `pip --trusted-host`, `npm config set strict-ssl false`, `curl -k`, `wget --no-check-certificate`, `git -c http.sslVerify=false`, `sslverify=0` in a yum repository, or environment variables (ENV, an ARG default, or a RUN prefix) such as `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY` (any value, even 0) and `PIP_TRUSTED_HOST` let a build accept packages that are not signed by the distribution, or downloads an attacker on the path could replace, so tampered or outdated software ends up in the image.',
     remediation: 'Remove the flag; import the repository signing key or CA certificate the build needs instead, and install only verified packages.',
     references: [
       'https://www.cisecurity.org/benchmark/docker',
@@ -68,6 +69,13 @@ export default defineCheck({
           const value = entry.value;
           if (typeof key !== 'string' || typeof value !== 'string' || !unverifiedEnv(key, value)) continue;
           out.push({ resource: r, attributePath: path, key: path, message: `ENV ${key} turns off TLS verification for later build steps and the running container`, evidence: `ENV ${key}=${value}` });
+        }
+        // an ARG with a default is in the environment of every later RUN of the stage
+        for (const { entry, path } of stageList(st, 'args')) {
+          const key = entry.key;
+          const value = entry.default;
+          if (typeof key !== 'string' || typeof value !== 'string' || !unverifiedEnv(key, value)) continue;
+          out.push({ resource: r, attributePath: path, key: path, message: `ARG ${key} turns off TLS verification for later build steps`, evidence: `ARG ${key}=${value}` });
         }
       }
       for (const { path, text } of runCommandsOf(r)) {
