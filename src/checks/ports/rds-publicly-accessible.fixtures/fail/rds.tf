@@ -14,3 +14,11 @@ resource "aws_rds_cluster_instance" "reader" {
   engine              = "aurora-mysql"
   publicly_accessible = "true"
 }
+
+resource "aws_neptune_cluster_instance" "graph" {
+  count               = 2
+  cluster_identifier  = "graph"
+  engine              = "neptune"
+  instance_class      = "db.r6g.large"
+  publicly_accessible = true
+}

@@ -13,3 +13,17 @@ resource "aws_rds_cluster_instance" "reader" {
   instance_class     = "db.r6g.large"
   engine             = "aurora-mysql"
 }
+
+resource "aws_neptune_cluster_instance" "graph" {
+  count               = 2
+  cluster_identifier  = "graph"
+  engine              = "neptune"
+  instance_class      = "db.r6g.large"
+  publicly_accessible = false
+}
+
+resource "aws_neptune_cluster_instance" "graph_default" {
+  cluster_identifier = "graph"
+  engine             = "neptune"
+  instance_class     = "db.r6g.large"
+}
