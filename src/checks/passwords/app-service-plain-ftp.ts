@@ -16,6 +16,8 @@ const TYPES = [
   'azurerm_windows_function_app_slot',
 ];
 
+const LEGACY = new Set(['azurerm_app_service', 'azurerm_app_service_slot', 'azurerm_function_app', 'azurerm_function_app_slot']);
+
 export default defineCheck({
   meta: {
     id: 'TET-PASS-082',
@@ -23,7 +25,7 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'With `ftps_state = "AllAllowed"` the app\'s FTP endpoint accepts unencrypted FTP: the deployment credentials (the publishing profile user and password) and the code cross the network in clear text, where anyone on the path can read them and then replace the application.',
+      'With `ftps_state = "AllAllowed"` (the service default, which the azurerm 2.x `azurerm_app_service` and `azurerm_function_app` resources keep when the attribute is absent) the app\'s FTP endpoint accepts unencrypted FTP: the deployment credentials (the publishing profile user and password) and the code cross the network in clear text, where anyone on the path can read them and then replace the application.',
     remediation: 'Set `site_config { ftps_state = "Disabled" }` when nothing deploys over FTP (the azurerm 3.x default for the new web and function app resources), or `"FtpsOnly"`; prefer deployments through the SCM endpoint or zip deploy with Microsoft Entra ID.',
     references: [
       'https://learn.microsoft.com/en-us/azure/app-service/deploy-ftp#enforce-ftps',
@@ -33,11 +35,17 @@ export default defineCheck({
     sources: ['terraform', 'terraform-plan'],
     resourceTypes: TYPES,
   },
-  // only the explicit value is judged: the default differs between the resource generations and API versions
   run: (ctx) =>
     settingFindings(
       (t) => ctx.ofType(t),
-      TYPES.map((type) => ({ type, path: 'site_config[*].ftps_state', weak: (v: string) => v.toLowerCase() === 'allallowed' })),
-      (r) => `${r.type} ${r.name} accepts plain FTP: deployment credentials and code cross the network unencrypted`,
+      TYPES.map((type) => ({
+        type,
+        path: 'site_config[*].ftps_state',
+        weak: (v: string) => v.toLowerCase() === 'allallowed',
+        // the azurerm 2.x resources leave the value to the service, whose default is AllAllowed;
+        // the azurerm 3.x web and function app resources default to Disabled
+        ...(LEGACY.has(type) ? { weakDefault: 'AllAllowed' } : {}),
+      })),
+      (r, _v, explicit) => `${r.type} ${r.name} accepts plain FTP${explicit ? '' : ' (ftps_state not set: the service default is AllAllowed)'}: deployment credentials and code cross the network unencrypted`,
     ),
 });

@@ -21,3 +21,12 @@ resource "azurerm_app_service" "legacy" {
     ftps_state               = "AllAllowed"
   }
 }
+
+resource "azurerm_function_app" "worker" {
+  name                       = "worker"
+  location                   = "westeurope"
+  resource_group_name        = "rg-web"
+  app_service_plan_id        = "/subscriptions/0000/serverfarms/plan"
+  storage_account_name       = "workerstorage"
+  storage_account_access_key = var.storage_key
+}

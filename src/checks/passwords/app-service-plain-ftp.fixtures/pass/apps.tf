@@ -20,3 +20,23 @@ resource "azurerm_windows_function_app" "jobs" {
     ftps_state = "FtpsOnly"
   }
 }
+
+resource "azurerm_linux_function_app" "worker" {
+  name                = "worker"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/0000/serverfarms/plan"
+
+  site_config {}
+}
+
+resource "azurerm_function_app" "legacy_worker" {
+  name                = "legacy-worker"
+  location            = "westeurope"
+  resource_group_name = "rg-web"
+  app_service_plan_id = "/subscriptions/0000/serverfarms/plan"
+
+  site_config {
+    ftps_state = "Disabled"
+  }
+}
