@@ -1,4 +1,4 @@
-import { asBool, asString, isUnknown, type Resource, type Value } from '../../model/index.js';
+import { asBool, asString, getPath, isUnknown, type Resource, type Value } from '../../model/index.js';
 import { expandAttribute } from '../_lib/password-attributes.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -8,6 +8,13 @@ function configured(v: Value | undefined): boolean | 'unknown' {
   if (v === undefined || v === null || v === '') return false;
   if (Array.isArray(v)) return v.some((x) => isUnknown(x)) ? 'unknown' : v.length > 0;
   return true;
+}
+
+/** A Redis ACL rule string whose last on/off keyword is `off` disables the user. */
+function userSwitchedOff(access: Value | undefined): boolean {
+  if (typeof access !== 'string') return false;
+  const states = access.split(/\s+/).filter((t) => /^(on|off)$/i.test(t));
+  return states.length > 0 && states[states.length - 1]!.toLowerCase() === 'off';
 }
 
 function redisEngine(r: Resource, attribute: string): boolean {
@@ -22,9 +29,9 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'An ElastiCache (Redis OSS / Valkey) replication group has neither an AUTH token nor an RBAC user group, a MemoryDB cluster uses the built-in `open-access` ACL, or an Azure Cache for Redis turns authentication off (`authentication_enabled = false`). Any client that can reach the endpoint can read and overwrite every key, and Redis commands such as `CONFIG` and `EVAL` have repeatedly been abused for code execution (e.g. CVE-2022-0543). Network isolation is then the only control.',
+      'An ElastiCache (Redis OSS / Valkey) replication group has neither an AUTH token nor an RBAC user group, an ElastiCache RBAC user is enabled without a password (`NoPasswordRequired` / `no-password-required`), a MemoryDB cluster uses the built-in `open-access` ACL, or an Azure Cache for Redis turns authentication off (`authentication_enabled = false`). Any client that can reach the endpoint can read and overwrite every key, and Redis commands such as `CONFIG` and `EVAL` have repeatedly been abused for code execution (e.g. CVE-2022-0543). Network isolation is then the only control.',
     remediation:
-      'Enable in-transit encryption and authentication: set `transit_encryption_enabled = true` with an `auth_token` taken from a secret store, or better, `user_group_ids` with RBAC users (ElastiCache); give MemoryDB clusters an ACL with named users (`acl_name`); keep `authentication_enabled` on for Azure Cache for Redis (with Entra ID authentication where available).',
+      'Enable in-transit encryption and authentication: set `transit_encryption_enabled = true` with an `auth_token` taken from a secret store, or better, `user_group_ids` with RBAC users (ElastiCache); give every enabled ElastiCache user a password or IAM authentication; give MemoryDB clusters an ACL with named users (`acl_name`); keep `authentication_enabled` on for Azure Cache for Redis (with Entra ID authentication where available).',
     references: [
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html',
@@ -34,7 +41,7 @@ export default defineCheck({
     ],
     compliance: { 'nist-800-53': ['IA-2', 'AC-3'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation'],
-    resourceTypes: ['aws_elasticache_replication_group', 'aws_memorydb_cluster', 'azurerm_redis_cache', 'AWS::ElastiCache::ReplicationGroup', 'AWS::MemoryDB::Cluster'],
+    resourceTypes: ['aws_elasticache_replication_group', 'aws_elasticache_user', 'aws_memorydb_cluster', 'azurerm_redis_cache', 'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::User', 'AWS::MemoryDB::Cluster'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -59,6 +66,16 @@ export default defineCheck({
       const name = r.attributes[acl];
       if (isUnknown(name)) continue;
       if (asString(name)?.toLowerCase() === 'open-access') out.push({ resource: r, attributePath: acl, message: `${r.type} ${r.name} uses the open-access ACL: no user or password is required`, evidence: `${acl} = "open-access"` });
+    }
+    // ElastiCache RBAC users that log in without a password (a user group holding one opens the cache to it)
+    const users: Array<{ r: Resource; flag: string; mode: string; access: string }> = [
+      ...ctx.ofType('aws_elasticache_user').filter((r) => r.source !== 'cloudformation').map((r) => ({ r, flag: 'no_password_required', mode: 'authentication_mode[0].type', access: 'access_string' })),
+      ...ctx.ofType('AWS::ElastiCache::User').map((r) => ({ r, flag: 'NoPasswordRequired', mode: 'AuthenticationMode.Type', access: 'AccessString' })),
+    ];
+    for (const { r, flag, mode, access } of users) {
+      if (userSwitchedOff(getPath(r.attributes, access))) continue;
+      const noPassword = asBool(r.attributes[flag]) === true ? flag : asString(getPath(r.attributes, mode))?.toLowerCase() === 'no-password-required' ? mode : undefined;
+      if (noPassword) out.push({ resource: r, attributePath: noPassword, key: noPassword, message: `${r.type} ${r.name} logs in without a password: any client that reaches a cache using its user group can act as this user`, evidence: `${noPassword} = ${String(getPath(r.attributes, noPassword))}` });
     }
     // Azure Cache for Redis: authentication can only be switched off explicitly
     for (const r of ctx.ofType('azurerm_redis_cache')) {

@@ -22,8 +22,9 @@ export default defineCheck({
         { type: 'aws_mq_broker', path: 'publicly_accessible' },
         { type: 'aws_dms_replication_instance', path: 'publicly_accessible' },
         { type: 'AWS::AmazonMQ::Broker', path: 'PubliclyAccessible' },
-        { type: 'AWS::DMS::ReplicationInstance', path: 'PubliclyAccessible' },
+        // the DMS API (and so CloudFormation) defaults PubliclyAccessible to true; the Terraform provider defaults it to false
+        { type: 'AWS::DMS::ReplicationInstance', path: 'PubliclyAccessible', defaultValue: true },
       ],
-      (r) => `${r.type} ${r.name} is publicly accessible`,
+      (r, explicit) => `${r.type} ${r.name} is publicly accessible${explicit ? '' : ' (PubliclyAccessible not set: the default is true)'}`,
     ),
 });

@@ -27,3 +27,14 @@ resource "azurerm_redis_cache" "cart" {
     authentication_enabled = false
   }
 }
+
+resource "aws_elasticache_user" "worker" {
+  user_id       = "worker"
+  user_name     = "worker"
+  access_string = "on ~jobs:* +@all"
+  engine        = "redis"
+
+  authentication_mode {
+    type = "no-password-required"
+  }
+}

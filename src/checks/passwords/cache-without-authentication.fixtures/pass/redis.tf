@@ -40,3 +40,11 @@ resource "azurerm_redis_cache" "cart" {
     authentication_enabled = true
   }
 }
+
+resource "aws_elasticache_user" "worker" {
+  user_id       = "worker"
+  user_name     = "worker"
+  access_string = "on ~jobs:* +@all"
+  engine        = "redis"
+  passwords     = [var.worker_password]
+}
