@@ -24,3 +24,10 @@ resource "azurerm_search_service" "search" {
   sku                           = "standard"
   public_network_access_enabled = true
 }
+
+resource "azurerm_search_service" "docs" {
+  name                = "search-docs"
+  resource_group_name = "rg-data"
+  location            = "westeurope"
+  sku                 = "basic"
+}

@@ -31,3 +31,11 @@ resource "azurerm_search_service" "search" {
   sku                           = "standard"
   public_network_access_enabled = false
 }
+
+resource "azurerm_search_service" "docs" {
+  name                = "search-docs"
+  resource_group_name = "rg-data"
+  location            = "westeurope"
+  sku                 = "basic"
+  allowed_ips         = ["203.0.113.0/24"]
+}
