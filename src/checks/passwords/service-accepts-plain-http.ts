@@ -1,5 +1,7 @@
-import { defineCheck } from '../engine/types.js';
+import { asList, getPath, isUnknown } from '../../model/index.js';
+import { defineCheck, type CheckContext, type FindingDraft } from '../engine/types.js';
 import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
+import { readText } from '../_lib/versioned-config.js';
 
 const isFalse = (v: string) => /^false$/i.test(v);
 const allowAll = (v: string) => /^allow-all$/i.test(v);
@@ -35,6 +37,61 @@ const RULES: SettingRule[] = [
   { type: 'AWS::OpenSearchService::Domain', path: 'DomainEndpointOptions.EnforceHTTPS', weak: isFalse },
 ];
 
+/** Where a load balancer listener keeps its protocol and its default actions, per source. */
+const LISTENERS = [
+  { types: ['aws_lb_listener', 'aws_alb_listener'], protocol: 'protocol', actions: 'default_action', type: 'type', redirect: (i: number) => `default_action[${i}].redirect[0].protocol` },
+  { types: ['AWS::ElasticLoadBalancingV2::Listener'], protocol: 'Protocol', actions: 'DefaultActions', type: 'Type', redirect: (i: number) => `DefaultActions[${i}].RedirectConfig.Protocol` },
+];
+
+/**
+ * A listener answering plain HTTP unless its default action redirects to HTTPS. Terraform's
+ * listener protocol defaults to HTTP on an Application Load Balancer (a Network or Gateway
+ * Load Balancer has no HTTP listener), so an absent protocol is judged by the load balancer it
+ * names; one that cannot be found leaves the verdict unknown.
+ */
+function httpListeners(ctx: Pick<CheckContext, 'ofType' | 'referencedBy'>): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const l of LISTENERS) {
+    for (const r of ctx.ofType(...l.types)) {
+      const protocol = readText(r, l.protocol);
+      if (isUnknown(protocol)) {
+        out.push({ resource: r, attributePath: l.protocol, verdict: 'unknown', message: `${r.type} ${r.name}: ${l.protocol} is unresolved (${protocol.toString()})` });
+        continue;
+      }
+      if (protocol !== undefined && !/^HTTP$/i.test(protocol)) continue;
+      let verdict: 'unknown' | undefined;
+      if (protocol === undefined) {
+        if (l.types[0] !== 'aws_lb_listener') continue;
+        const lbs = ctx.referencedBy(r, 'load_balancer_arn').filter((b) => b.type === 'aws_lb' || b.type === 'aws_alb');
+        const types = lbs.map((b) => readText(b, 'load_balancer_type'));
+        if (types.some((t) => typeof t === 'string' && !/^application$/i.test(t))) continue;
+        if (lbs.length === 0 || types.some(isUnknown)) verdict = 'unknown';
+      }
+      const actions = asList(getPath(r.attributes, l.actions));
+      let redirectPath: string | undefined;
+      let toHttps = false;
+      actions.forEach((_, i) => {
+        const type = readText(r, `${l.actions}[${i}].${l.type}`);
+        if (typeof type !== 'string' || !/^redirect$/i.test(type)) return;
+        const target = readText(r, l.redirect(i));
+        if (typeof target === 'string' && /^HTTPS$/i.test(target)) toHttps = true;
+        else redirectPath ??= l.redirect(i);
+      });
+      if (toHttps) continue;
+      const attributePath = redirectPath ?? (protocol !== undefined ? l.protocol : undefined);
+      const how = protocol === undefined ? 'HTTP, the default protocol' : 'HTTP';
+      out.push({
+        resource: r,
+        attributePath,
+        verdict,
+        message: `${r.type} ${r.name} listens on ${how} without redirecting to HTTPS: session cookies, tokens and passwords cross the network in clear${verdict ? ' (the load balancer it belongs to is not in the scan)' : ''}`,
+        evidence: redirectPath ? `${redirectPath} is not HTTPS` : `${l.protocol} = ${protocol ?? 'HTTP (default)'}`,
+      });
+    }
+  }
+  return out;
+}
+
 export default defineCheck({
   meta: {
     id: 'TET-PASS-077',
@@ -42,9 +99,9 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'A storage account, web or function app, CloudFront behaviour or search domain that answers plain HTTP lets clients send their credentials in clear: shared-access signatures and account keys, session cookies, bearer tokens and basic-auth headers can be read and replayed by anyone on the path. Azure App Service accepts HTTP unless `https_only = true`; the others accept it only when told to.',
+      'A storage account, web or function app, CloudFront behaviour or search domain that answers plain HTTP lets clients send their credentials in clear: shared-access signatures and account keys, session cookies, bearer tokens and basic-auth headers can be read and replayed by anyone on the path. Azure App Service accepts HTTP unless `https_only = true`, and an Application Load Balancer listener is HTTP unless its protocol says otherwise (one whose default action redirects to HTTPS is not reported); the others accept it only when told to.',
     remediation:
-      'Require HTTPS: `https_traffic_only_enabled = true` (storage; `enable_https_traffic_only` before azurerm 4), `https_only = true` (App Service and Functions), `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` (CloudFront), `enforce_https = true` (OpenSearch / Elasticsearch).',
+      'Require HTTPS: `https_traffic_only_enabled = true` (storage; `enable_https_traffic_only` before azurerm 4), `https_only = true` (App Service and Functions), `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` (CloudFront), `enforce_https = true` (OpenSearch / Elasticsearch), an HTTPS listener (or a default action redirecting HTTP to HTTPS) on load balancers.',
     references: [
       'https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer',
       'https://learn.microsoft.com/en-us/azure/app-service/configure-ssl-bindings#enforce-https',
@@ -52,12 +109,14 @@ export default defineCheck({
     ],
     compliance: { 'cis-azure': ['3.1', '9.2'], 'nist-800-53': ['SC-8', 'IA-5(1)'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation'],
-    resourceTypes: [...new Set(RULES.map((r) => r.type))],
+    resourceTypes: [...new Set(RULES.map((r) => r.type)), ...LISTENERS.flatMap((l) => l.types)],
   },
-  run: (ctx) =>
-    settingFindings(
+  run: (ctx) => [
+    ...settingFindings(
       (t) => ctx.ofType(t),
       RULES,
       (r, v, explicit) => `${r.type} ${r.name} accepts plain HTTP (${explicit ? v : `${v}, the default`}): credentials and tokens can cross the network in clear`,
     ),
+    ...httpListeners(ctx),
+  ],
 });

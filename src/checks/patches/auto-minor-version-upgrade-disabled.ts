@@ -1,3 +1,4 @@
+import { getPath } from '../../model/index.js';
 import { isExplicitlyFalse, resourcesOf, TERRAFORM_SOURCES } from '../_lib/versioned-config.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -9,6 +10,9 @@ const TARGETS: Array<{ types: string[]; sources: readonly string[]; path: string
   { types: ['AWS::Redshift::Cluster'], sources: ['cloudformation'], path: 'AllowVersionUpgrade' },
 ];
 
+/** Types whose switch is off when absent: the Terraform AWS provider creates MQ brokers with `auto_minor_version_upgrade = false` unless told otherwise. */
+const OFF_BY_DEFAULT = new Set(['aws_mq_broker']);
+
 export default defineCheck({
   meta: {
     id: 'TET-PATCH-003',
@@ -16,7 +20,7 @@ export default defineCheck({
     pillar: 'patches',
     severity: 'medium',
     description:
-      'Minor engine releases carry the security fixes for a major version. With automatic minor version upgrades turned off, a database, cache or broker keeps its vulnerable patch level until someone upgrades it by hand.',
+      'Minor engine releases carry the security fixes for a major version. With automatic minor version upgrades turned off, a database, cache or broker keeps its vulnerable patch level until someone upgrades it by hand. Amazon MQ brokers created by Terraform have it off unless `auto_minor_version_upgrade = true` is written.',
     remediation: 'Set `auto_minor_version_upgrade = true` (CloudFormation `AutoMinorVersionUpgrade: true`; Redshift `allow_version_upgrade`) and choose a maintenance window that suits the workload.',
     references: [
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades',
@@ -31,6 +35,10 @@ export default defineCheck({
     const out: FindingDraft[] = [];
     for (const t of TARGETS) {
       for (const r of resourcesOf(ctx, t.types, t.sources)) {
+        if (OFF_BY_DEFAULT.has(r.type) && getPath(r.attributes, t.path) === undefined) {
+          out.push({ resource: r, message: `${r.type} ${r.name} does not set ${t.path}, which is off by default; patch releases are not applied`, evidence: `${t.path} not set (defaults to false)` });
+          continue;
+        }
         if (!isExplicitlyFalse(r, t.path)) continue;
         out.push({ resource: r, attributePath: t.path, message: `${r.type} ${r.name} has ${t.path} turned off; patch releases are not applied`, evidence: `${t.path} = false` });
       }

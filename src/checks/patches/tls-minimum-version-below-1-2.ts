@@ -1,4 +1,4 @@
-import { isUnknown } from '../../model/index.js';
+import { asBool, getPath, isUnknown } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 import { isTrue, sslNegotiationAttributes } from '../_lib/elb-ssl-negotiation.js';
 import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
@@ -33,6 +33,18 @@ function classicNegotiationFindings(ctx: Parameters<typeof sslNegotiationAttribu
     }
   }
   return out;
+}
+
+/**
+ * A CloudFront distribution on the default *.cloudfront.net certificate always accepts TLSv1 (its
+ * minimum version cannot be set): such a finding points at `cloudfront_default_certificate`.
+ */
+function atDefaultCertificate(f: FindingDraft): FindingDraft {
+  const m = /^(viewer_certificate\[\d+\]\.|DistributionConfig\.ViewerCertificate\.)(minimum_protocol_version|MinimumProtocolVersion)$/.exec(f.attributePath ?? '');
+  if (!m || !f.evidence?.includes('not set')) return f;
+  const path = `${m[1]}${m[2] === 'MinimumProtocolVersion' ? 'CloudFrontDefaultCertificate' : 'cloudfront_default_certificate'}`;
+  if (asBool(getPath(f.resource.attributes, path)) !== true) return f;
+  return { ...f, attributePath: path, message: `${f.resource.type} ${f.resource.name} serves the default CloudFront certificate, which accepts TLSv1`, evidence: `${path} = true` };
 }
 
 const APP_SERVICES = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot'];
@@ -89,7 +101,7 @@ export default defineCheck({
       (t) => ctx.ofType(t),
       RULES,
       (r, v, explicit) => `${r.type} ${r.name} accepts clients on TLS older than 1.2 (${v}${explicit ? '' : ', the default'})`,
-    ),
+    ).map(atDefaultCertificate),
     ...classicNegotiationFindings(ctx),
   ],
 });

@@ -213,7 +213,8 @@ const STAND_INS: Record<string, StandIn> = {
   },
   'terraform-aws-modules/autoscaling/aws': {
     type: 'aws_launch_template',
-    inputs: { image_id: 'image_id', instance_type: 'instance_type', user_data: 'user_data', metadata_options: 'metadata_options' },
+    // the module's user_data is already base64 (launch template); versions before 4 called it user_data_base64 (launch configuration)
+    inputs: { image_id: 'image_id', instance_type: 'instance_type', user_data: 'user_data', user_data_base64: 'user_data', metadata_options: 'metadata_options' },
     moduleDefaults: ['metadata_options'],
     shape: asBlock('metadata_options'),
   },
