@@ -81,6 +81,7 @@ function assumesRole(st: PolicyStatement, ref: PolicyRef): boolean {
 export default defineCheck({
   meta: {
     id: 'TET-PRIV-054',
+    affinity: 'aws-policies',
     title: 'IAM role trusts a whole AWS account without an external ID or MFA',
     pillar: 'privileges',
     severity: 'medium',
