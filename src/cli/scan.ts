@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { atLeast, SEVERITIES, type Severity } from '../model/index.js';
 import { FORMATS } from '../report/index.js';
-import { parseVars } from './options.js';
+import { parseVars, UsageError } from './options.js';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { loadUserChecks } from '../checks/engine/user-checks.js';
 import { scan, type ScanProgress, type ScanResult } from '../scan/scan.js';
@@ -27,10 +27,18 @@ interface ScanFlags {
   config?: string;
   ignores: boolean;
   db?: string;
+  threads?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
+
+function threadsOption(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`scan: --threads must be a whole number from 1 to 64, not "${v}"`);
+  return n;
+}
 
 /** A one-line progress display on stderr, only on a TTY. */
 function progressReporter(enabled: boolean): ((p: ScanProgress) => void) | undefined {
@@ -102,6 +110,7 @@ export function registerScan(program: Command): void {
     .option('--config <file>', 'read settings and ignores from this file instead of ./.tetrad.yaml')
     .option('--no-ignores', 'apply no suppression (inline tetrad:ignore comments and config ignores)')
     .option('--db <file>', 'advisory store to match package inventories against (default: $TETRAD_DB, else the tetrad db default when it exists)')
+    .option('--threads <n>', 'threads for the checks of a large JSON/YAML input, each loading its own copy of the model (default: $TETRAD_THREADS, else 2 when a second core is idle and memory allows)')
     .action(async (paths: string[], flags: ScanFlags) => {
       // a bad user check stops the scan (exit 2) before any file is read
       const extraChecks = flags.checksDir.length ? await loadUserChecks(flags.checksDir, (await loadBuiltinChecks()).map((c) => c.meta.id)) : [];
@@ -115,6 +124,7 @@ export function registerScan(program: Command): void {
         configFile: flags.config,
         noIgnores: flags.ignores === false,
         advisoryDb: scanDbPath(flags.db),
+        threads: threadsOption(flags.threads),
       });
       emitScanResult(result, flags);
       for (const note of result.notes ?? []) process.stderr.write(`tetrad: note: ${note}\n`);

@@ -12,7 +12,7 @@
  * 100 MB plan). A Terraform HCL tree is not run this way: its parse already uses a second
  * thread (`sources/terraform/parse-pool.ts`) and would be paid twice.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem, loadavg } from 'node:os';
 import type { Resource } from '../model/index.js';
 import { assembleRun, runCheck, type CheckOutcome, type CheckRunResult } from '../checks/engine/run.js';
 import { createCheckContext } from '../checks/engine/context.js';
@@ -22,11 +22,18 @@ import { firstMessage, startModuleWorker } from './start-worker.js';
 /** Below this many bytes of input a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
-/** Threads for the checks: TETRAD_THREADS, else two when the machine has two cores or more. */
-export function defaultThreads(): number {
+/**
+ * Threads for the checks when the caller names none: TETRAD_THREADS, else two when the
+ * machine has a second core that is idle (a busy machine gains nothing from a second thread
+ * but the wait for it) and free memory for a second copy of the model (about three times
+ * the input per thread), else one.
+ */
+export function defaultThreads(inputBytes: number): number {
   const env = Number(process.env.TETRAD_THREADS);
   if (Number.isInteger(env) && env >= 1) return env;
-  return Math.min(2, availableParallelism());
+  const cores = availableParallelism();
+  if (cores < 2 || loadavg()[0]! > cores - 1) return 1;
+  return freemem() > 8 * inputBytes ? 2 : 1;
 }
 
 /** Units of work in the order threads take them: affinity groups first, then single checks, by index. */

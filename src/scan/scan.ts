@@ -51,7 +51,7 @@ export interface ScanOptions extends Partial<SourceOptions> {
   advisoryDb?: string;
   /** inputs of the finding risk score (src/risk/score.ts): CVE records, a model loader */
   risk?: RiskOptions;
-  /** threads for the checks of a large JSON/YAML input (src/scan/parallel-checks.ts); default TETRAD_THREADS, else 2 when the machine has 2 cores */
+  /** threads for the checks of a large JSON/YAML input (src/scan/parallel-checks.ts); default `defaultThreads` there */
   threads?: number;
   /** input size from which the checks use several threads (default PARALLEL_MIN_BYTES; tests lower it) */
   parallelMinBytes?: number;
@@ -179,10 +179,11 @@ export function discover(paths: string[], opts: ScanOptions = {}): Discovery {
  * too): only for built-in checks over a large input that no HCL source reads.
  */
 function startHelpers(paths: string[], opts: ScanOptions, found: Discovery, checks: readonly Check[], builtinOnly: boolean): CheckHelpers | undefined {
-  const workers = (opts.threads ?? defaultThreads()) - 1;
-  if (workers < 1 || !builtinOnly || checks.length < 2) return undefined;
+  if (!builtinOnly || checks.length < 2) return undefined;
   const bytes = found.files.reduce((n, f) => n + f.size, 0);
   if (bytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) || [...found.assigned.keys()].some((s) => s.kind === 'terraform')) return undefined;
+  const workers = (opts.threads ?? defaultThreads(bytes)) - 1;
+  if (workers < 1) return undefined;
   const options = { cwd: opts.cwd ?? process.cwd(), vars: opts.vars, varFiles: opts.varFiles, maxFileSize: opts.maxFileSize, loadConfig: opts.loadConfig, configFile: opts.configFile, advisoryDb: opts.advisoryDb };
   return startCheckHelpers({ paths, options, checkIds: checks.map((c) => c.meta.id) }, workers);
 }

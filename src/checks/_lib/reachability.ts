@@ -46,18 +46,25 @@ export interface SensitiveReach {
 export function sensitiveReach(ctx: CheckContext, flows: readonly Flow[]): SensitiveReach[] {
   const catalogue = sensitivePorts();
   const out = new Map<string, SensitiveReach>();
+  // the catalogue entries each result already holds (a flow over all ports reaches ~90 of them)
+  const held = new Map<SensitiveReach, Set<SensitivePort>>();
   for (const f of flows) {
     if (f.from !== 'internet' || f.verdict === 'not-exposed' || f.fromRanges) continue;
     const workload = ctx.byId(f.workloadId ?? f.endpointId);
     if (!workload) continue;
     const verdict = f.verdict === 'exposed' ? 'fail' : 'unknown';
+    const key = `${workload.id}|${verdict}`;
     for (const p of catalogue) {
       if (p.port < f.ports.from || p.port > f.ports.to) continue;
       if (f.protocol !== 'all' && !transports(p).includes(f.protocol as 'tcp' | 'udp')) continue;
-      const key = `${workload.id}|${verdict}`;
       let hit = out.get(key);
-      if (!hit) out.set(key, (hit = { workload, verdict, entries: [], severity: 'info' }));
-      if (hit.entries.some((e) => e.port === p)) continue;
+      if (!hit) {
+        out.set(key, (hit = { workload, verdict, entries: [], severity: 'info' }));
+        held.set(hit, new Set());
+      }
+      const ports = held.get(hit)!;
+      if (ports.has(p)) continue;
+      ports.add(p);
       hit.entries.push({ port: p, flow: f });
       if (severityRank(p.severity) > severityRank(hit.severity)) hit.severity = p.severity;
     }
@@ -66,7 +73,7 @@ export function sensitiveReach(ctx: CheckContext, flows: readonly Flow[]): Sensi
   for (const r of out.values()) {
     if (r.verdict !== 'unknown') continue;
     const sure = out.get(`${r.workload.id}|fail`);
-    if (sure) r.entries = r.entries.filter((e) => !sure.entries.some((s) => s.port === e.port));
+    if (sure) r.entries = r.entries.filter((e) => !held.get(sure)!.has(e.port));
   }
   return [...out.values()].filter((r) => r.entries.length > 0);
 }
