@@ -35,6 +35,8 @@ interface Row {
   jsonParseMs?: number;
   jsonParseCpuMs?: number;
   maxRssMiB: number;
+  /** checks that ran on helper threads (src/scan/parallel-checks.ts): 0 = one thread */
+  checksOnHelpers?: number;
 }
 
 function measureOnce(kind: 'plan' | 'hcl' | 'parse', target: string): Row {
@@ -77,8 +79,8 @@ for (const n of sizes) {
 }
 
 console.log(`\nplan rows: medians of ${RUNS} fresh processes; JSON.parse cold = first parse in a fresh process, warm = best of three in the scanning process`);
-console.log('\n| input | resources | files | findings | scan (ms) | JSON.parse cold (ms) | scan / cold JSON.parse | JSON.parse warm (ms) | scan / warm JSON.parse | peak RSS (MiB) | time ratio to previous size |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('\n| input | resources | files | findings | checks on a helper thread | scan (ms) | JSON.parse cold (ms) | scan / cold JSON.parse | JSON.parse warm (ms) | scan / warm JSON.parse | peak RSS (MiB) | time ratio to previous size |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const kind of ['plan', 'hcl']) {
   const group = rows.filter((r) => r.kind === kind);
   group.forEach((r, i) => {
@@ -86,7 +88,7 @@ for (const kind of ['plan', 'hcl']) {
     const ratio = r.jsonParseMs ? (r.scanMs / Math.max(1, r.jsonParseMs)).toFixed(2) : '—';
     const coldRatio = r.coldParseMs ? (r.scanMs / Math.max(1, r.coldParseMs)).toFixed(2) : '—';
     const growth = prev ? `${(r.scanMs / Math.max(1, prev.scanMs)).toFixed(2)} (×${r.size / prev.size} resources)` : '—';
-    console.log(`| ${kind}${r.mb ? ` (${r.mb} MB)` : ''} | ${r.resources} | ${r.files} | ${r.findings} | ${r.scanMs} | ${r.coldParseMs ?? '—'} | ${coldRatio} | ${r.jsonParseMs ?? '—'} | ${ratio} | ${r.maxRssMiB} | ${growth} |`);
+    console.log(`| ${kind}${r.mb ? ` (${r.mb} MB)` : ''} | ${r.resources} | ${r.files} | ${r.findings} | ${r.checksOnHelpers ?? 0} | ${r.scanMs} | ${r.coldParseMs ?? '—'} | ${coldRatio} | ${r.jsonParseMs ?? '—'} | ${ratio} | ${r.maxRssMiB} | ${growth} |`);
   });
 }
 console.log('\nplan rows by CPU time (process.cpuUsage, all threads): median scan CPU / median cold JSON.parse CPU');

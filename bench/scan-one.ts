@@ -61,5 +61,6 @@ process.stdout.write(
     scanCpuMs,
     jsonParseMs: jsonParseMs === undefined ? undefined : Math.round(jsonParseMs),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    checksOnHelpers: result.stats.checksOnHelpers,
   }) + '\n',
 );
