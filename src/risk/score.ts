@@ -124,6 +124,8 @@ export interface ExploitEstimatorOptions {
 const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
 
 /** The CVE ids of a finding's vulnerability facts, sorted and unique. */
+const NO_CVES: string[] = [];
+
 export function findingCves(f: Finding): string[] {
   return [...new Set((f.vulnerability?.ids ?? []).filter((id) => CVE_ID.test(id)))].sort();
 }
@@ -296,10 +298,11 @@ export function createRiskContext(findings: readonly Finding[], resources: reado
     if (!had || LEVEL_RANK[level] > LEVEL_RANK[had.level] || (level === had.level && f.checkId < had.f.checkId)) ownPrivilege.set(f.resource.id, { level, f });
   }
   const privilegeCache = new Map<string, { level: PrivilegeLevel; via: string } | null>();
-  const privilegeOf = (r: Resource | undefined, findingResource: string): { level: PrivilegeLevel; via: string } | undefined => {
+  const privilegeOf = (findingResource: string): { level: PrivilegeLevel; via: string } | undefined => {
     const key = findingResource;
     const hit = privilegeCache.get(key);
     if (hit !== undefined) return hit ?? undefined;
+    const r = byId(findingResource);
     let best: { level: PrivilegeLevel; via: string } | undefined;
     const consider = (id: string) => {
       const p = ownPrivilege.get(id);
@@ -317,7 +320,8 @@ export function createRiskContext(findings: readonly Finding[], resources: reado
     inputs(f: Finding): RiskInputs {
       const inputs: RiskInputs = { severity: f.severity, verdict: f.verdict };
       const v = f.vulnerability;
-      const cves = findingCves(f);
+      // most findings carry no vulnerability: no CVE list to build for them
+      const cves = v ? findingCves(f) : NO_CVES;
       if (v?.kev) inputs.kev = { cves };
       if (v && !v.kev) {
         if (v.exploitProbability !== undefined) inputs.exploit = { probability: v.exploitProbability, cves, source: 'finding' };
@@ -335,7 +339,7 @@ export function createRiskContext(findings: readonly Finding[], resources: reado
       const via = exposed.get(f.resource.id);
       if (via && f.pillar !== 'ports') inputs.exposure = { via, source: 'ports-finding' };
       if (f.pillar !== 'privileges') {
-        const p = privilegeOf(byId(f.resource.id), f.resource.id);
+        const p = privilegeOf(f.resource.id);
         if (p) inputs.privilege = p;
       }
       return inputs;
