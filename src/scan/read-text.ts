@@ -11,7 +11,9 @@ export const IGNORE_MARKER = 'tetrad:ignore';
  */
 export function readSourceText(file: DiscoveredFile): string {
   // read the bytes, then decode: on Node 20 this takes half the time of readFileSync(path, 'utf8') on large files
-  const text = readFileSync(file.path).toString('utf8');
+  let text = readFileSync(file.path).toString('utf8');
+  // a UTF-8 byte order mark (Windows editors write one) is not content: JSON.parse rejects it
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   file.mentionsIgnore = text.includes(IGNORE_MARKER);
   return text;
 }

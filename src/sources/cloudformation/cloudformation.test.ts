@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -307,6 +307,17 @@ describe('cloudformation source: malformed input', () => {
     expect(unknownReason(byId(out.resources).get('Logs')?.attributes.BucketName)).toBe('Fn::Sub with unknown values');
     expect(line(byId(out.resources).get('Logs'), 'BucketName')).toBe(19);
     expect(() => parseTemplate('- a\n---\n- b\n', 'lists.yaml')).toThrow(/lists.yaml:1: not a CloudFormation template/);
+  });
+
+  it('reads a JSON template saved with a byte order mark and CRLF line ends, at the right lines', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'tetrad-cfn-bom-'));
+    const text = ['{', '  "Resources": {', '    "Logs": {', '      "Type": "AWS::S3::Bucket",', '      "Properties": {', '        "BucketName": "logs"', '      }', '    }', '  }', '}', ''].join('\r\n');
+    writeFileSync(join(tmp, 'bom.json'), `\uFEFF${text}`);
+    const res = await loadModel([tmp], { cwd: tmp });
+    expect(res.errors).toEqual([]);
+    const logs = res.resources.find((x) => x.id === 'Logs');
+    expect(logs?.attributes.BucketName).toBe('logs');
+    expect(line(logs, 'BucketName')).toBe(6);
   });
 
   it('rejects a template without Resources or that is not a mapping', () => {
