@@ -1,0 +1,23 @@
+resource "aws_msk_cluster" "events" {
+  cluster_name           = "events"
+  kafka_version          = "2.8.2.tiered"
+  number_of_broker_nodes = 3
+
+  broker_node_group_info {
+    instance_type   = "kafka.m5.large"
+    client_subnets  = var.subnets
+    security_groups = [var.security_group]
+  }
+}
+
+resource "aws_msk_cluster" "audit" {
+  cluster_name           = "audit"
+  kafka_version          = "3.7.x"
+  number_of_broker_nodes = 3
+
+  broker_node_group_info {
+    instance_type   = "kafka.m5.large"
+    client_subnets  = var.subnets
+    security_groups = [var.security_group]
+  }
+}
