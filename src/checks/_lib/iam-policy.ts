@@ -280,6 +280,41 @@ export function wildcardMatch(pattern: string, value: string): boolean {
   return re.test(value);
 }
 
+/** One condition test of a statement: operator, key and the values compared with (OR'ed); tests are AND'ed. */
+export interface ConditionTest {
+  operator: string;
+  key: string;
+  values: Array<Value | Unknown>;
+}
+
+/**
+ * The tests of a statement's Condition, from JSON (`{StringEquals: {key: value}}`)
+ * or Terraform `condition { test, variable, values }` blocks; an Unknown when
+ * an operator or key is unresolved (a value left unresolved stays in `values`).
+ */
+export function conditionTests(condition: Value | undefined): ConditionTest[] | Unknown {
+  if (isUnknown(condition)) return condition;
+  const tests: ConditionTest[] = [];
+  const valuesOf = (v: Value | undefined): Array<Value | Unknown> => (isUnknown(v) ? [v] : asList(v));
+  if (Array.isArray(condition)) {
+    for (const block of condition) {
+      if (isUnknown(block)) return block;
+      if (!isObject(block)) continue;
+      const { test, variable, values } = block;
+      if (isUnknown(test)) return test;
+      if (isUnknown(variable)) return variable;
+      if (typeof test === 'string' && typeof variable === 'string') tests.push({ operator: test, key: variable, values: valuesOf(values) });
+    }
+  } else if (isObject(condition)) {
+    for (const [operator, body] of Object.entries(condition)) {
+      if (isUnknown(body)) return body;
+      if (!isObject(body)) continue;
+      for (const [key, v] of Object.entries(body)) tests.push({ operator, key, values: valuesOf(v) });
+    }
+  }
+  return tests;
+}
+
 /** True when a pattern list holds `*` itself (every action / every resource). */
 export function hasFullWildcard(list: PatternList | undefined): boolean {
   if (list === undefined || isUnknown(list)) return false;

@@ -1,40 +1,10 @@
-import { asList, isObject, isUnknown, type Unknown, type Value } from '../../model/index.js';
+import { asList, isUnknown, type Unknown, type Value } from '../../model/index.js';
 import { elementTarget, policyDocuments, type PolicyRef } from '../_lib/aws-policies.js';
-import { coversAction, isAllow, type PolicyStatement } from '../_lib/iam-policy.js';
+import { conditionTests, coversAction, isAllow, type PolicyStatement } from '../_lib/iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 /** `123456789012` or `arn:aws:iam::123456789012:root` (any partition): every principal of that account. */
 const ACCOUNT_PRINCIPAL = /^(?:\d{12}|arn:aws[a-z-]*:iam::\d{12}:root)$/i;
-
-/** One condition test: operator, key and the values it compares with, from JSON or Terraform `condition` blocks. */
-interface ConditionTest {
-  operator: string;
-  key: string;
-  values: Array<Value | Unknown>;
-}
-
-function conditionTests(condition: Value | undefined): ConditionTest[] | Unknown {
-  if (isUnknown(condition)) return condition;
-  const tests: ConditionTest[] = [];
-  if (Array.isArray(condition)) {
-    // Terraform aws_iam_policy_document: condition { test, variable, values }
-    for (const block of condition) {
-      if (isUnknown(block)) return block;
-      if (!isObject(block)) continue;
-      const { test, variable, values } = block;
-      if (isUnknown(test)) return test;
-      if (isUnknown(variable)) return variable;
-      if (typeof test === 'string' && typeof variable === 'string') tests.push({ operator: test, key: variable, values: isUnknown(values) ? [values] : asList(values as Value[] | Value) });
-    }
-  } else if (isObject(condition)) {
-    for (const [operator, body] of Object.entries(condition)) {
-      if (isUnknown(body)) return body;
-      if (!isObject(body)) continue;
-      for (const [key, v] of Object.entries(body)) tests.push({ operator, key, values: isUnknown(v) ? [v] : asList(v as Value[] | Value) });
-    }
-  }
-  return tests;
-}
 
 /**
  * Does the condition narrow an account-wide trust to a caller who knows the

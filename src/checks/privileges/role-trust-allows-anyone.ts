@@ -1,21 +1,10 @@
-import { asList, isObject, isUnknown, type Value } from '../../model/index.js';
+import { asList, isUnknown, type Value } from '../../model/index.js';
 import { elementTarget, policyDocuments, type PolicyRef } from '../_lib/aws-policies.js';
-import { coversAction, isAllow, principalIsAnyone, type PolicyStatement } from '../_lib/iam-policy.js';
+import { conditionTests, coversAction, isAllow, principalIsAnyone, type PolicyStatement } from '../_lib/iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML'];
 const GITHUB_OIDC = 'token.actions.githubusercontent.com';
-
-/** Condition keys a statement tests, from JSON (`{StringLike: {key: ...}}`) or Terraform blocks (`[{variable}]`). */
-export function conditionKeys(condition: Value | undefined): string[] {
-  const keys: string[] = [];
-  if (Array.isArray(condition)) {
-    for (const block of condition) if (isObject(block) && typeof block.variable === 'string') keys.push(block.variable);
-  } else if (isObject(condition)) {
-    for (const op of Object.values(condition)) if (isObject(op)) keys.push(...Object.keys(op));
-  }
-  return keys.map((k) => k.toLowerCase());
-}
 
 function assumes(st: PolicyStatement, ref: PolicyRef): boolean {
   if (!ASSUME_ACTIONS.some((a) => coversAction(st, a) === true)) return false;
@@ -24,14 +13,40 @@ function assumes(st: PolicyStatement, ref: PolicyRef): boolean {
   return true;
 }
 
-/** Federated GitHub Actions principal without a `:sub` condition: every repository on GitHub can assume the role. */
-function anyGithubRepo(st: PolicyStatement): boolean {
+/**
+ * A `:sub` pattern that a repository of an organisation anyone can create
+ * matches: StringLike `*`, `repo:*`, `repo:my-org*` (the organisation part
+ * itself holds a wildcard, so `my-org-evil` matches too). StringEquals
+ * compares literally, so a `*` there matches nothing.
+ */
+function subMatchesAnyOrganisation(operator: string, value: unknown): boolean {
+  if (typeof value !== 'string' || !/stringlike$/i.test(operator.replace(/ifexists$/i, ''))) return false;
+  const v = value.trim();
+  if (/^[*?]/.test(v)) return true;
+  if (!v.toLowerCase().startsWith('repo:')) return false;
+  return /[*?]/.test(v.slice('repo:'.length).split('/')[0]!);
+}
+
+/**
+ * Federated GitHub Actions principal that every repository on GitHub can use:
+ * no `:sub` condition, or every `:sub` test (they are AND'ed) has a value
+ * (they are OR'ed) that any organisation's repository matches. The reason, or
+ * undefined when the trust is scoped (or its condition unresolved).
+ */
+function anyGithubRepo(st: PolicyStatement): string | undefined {
   const p = st.principal;
-  if (!p || isUnknown(p)) return false;
+  if (!p || isUnknown(p)) return undefined;
   const federated = asList(p.byType.Federated as Value[] | undefined);
-  if (!federated.some((f) => typeof f === 'string' && f.includes(GITHUB_OIDC))) return false;
-  if (coversAction(st, 'sts:AssumeRoleWithWebIdentity') !== true) return false;
-  return !conditionKeys(st.condition).some((k) => k === `${GITHUB_OIDC}:sub`);
+  if (!federated.some((f) => typeof f === 'string' && f.includes(GITHUB_OIDC))) return undefined;
+  if (coversAction(st, 'sts:AssumeRoleWithWebIdentity') !== true) return undefined;
+  const tests = conditionTests(st.condition);
+  if (isUnknown(tests)) return undefined;
+  const sub = tests.filter((t) => t.key.toLowerCase() === `${GITHUB_OIDC}:sub`);
+  if (!sub.length) return `no ${GITHUB_OIDC}:sub condition`;
+  if (sub.every((t) => t.values.some((v) => subMatchesAnyOrganisation(t.operator, v)))) {
+    return `${GITHUB_OIDC}:sub ${sub.map((t) => `${t.operator} ${t.values.filter((v) => typeof v === 'string').join(', ')}`).join('; ')} matches repositories of any organisation`;
+  }
+  return undefined;
 }
 
 export default defineCheck({
@@ -60,8 +75,9 @@ export default defineCheck({
         if (isAllow(st) !== true || st.principal === undefined) continue;
         const key = `${ref.path}#${st.index}`;
         const target = elementTarget(ref, st, 'Principal');
-        if (anyGithubRepo(st)) {
-          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} trusts GitHub Actions OIDC tokens from any repository (no ${GITHUB_OIDC}:sub condition)`, evidence: `Principal: {Federated: ...${GITHUB_OIDC}}; no :sub condition` });
+        const github = anyGithubRepo(st);
+        if (github !== undefined) {
+          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} trusts GitHub Actions OIDC tokens from any repository (${github})`, evidence: `Principal: {Federated: ...${GITHUB_OIDC}}; ${github}` });
           continue;
         }
         if (st.condition !== undefined || !assumes(st, ref)) continue;

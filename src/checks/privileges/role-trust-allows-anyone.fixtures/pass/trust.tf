@@ -48,3 +48,24 @@ data "aws_iam_policy_document" "public_read" {
     }
   }
 }
+
+# scoped to the organisation's repositories; StringEquals compares "*" literally
+data "aws_iam_policy_document" "github_org_repos" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:my-org/*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["*", "repo:my-org/deploy:ref:refs/heads/main"]
+    }
+  }
+}
