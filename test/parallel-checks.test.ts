@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { runChecks } from '../src/checks/engine/run.js';
 import type { Check } from '../src/checks/engine/types.js';
 import { checkUnits, runChecksWithHelpers, startCheckHelpers, type CheckHelpers } from '../src/scan/parallel-checks.js';
 import { loadModel, scan } from '../src/scan/scan.js';
+import { tetrad } from './support/cli.js';
 
 // a plan with open SSH, public databases and admin policies, next to Kubernetes, CloudFormation,
 // a Dockerfile and host files: every kind of source the helper threads run on
@@ -70,5 +71,16 @@ describe('checks on helper threads', () => {
     expect(hcl.stats.checksOnHelpers).toBe(0);
     const small = await scan([dir], { cwd: dir, loadConfig: false, threads: 2 });
     expect(small.stats.checksOnHelpers).toBe(0);
+  });
+
+  it('the CLI takes --threads and refuses a bad count with exit code 2', () => {
+    const out = join(dir, 'report.json');
+    const ok = tetrad(['scan', join(dir, 'plan.json'), '--threads', '2', '--format', 'json', '--output', out, '--fail-on', 'none']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { findings: unknown[] }).findings.length).toBeGreaterThan(100);
+    rmSync(out);
+    const bad = tetrad(['scan', dir, '--threads', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--threads must be a whole number');
   });
 });
