@@ -11,6 +11,8 @@ resource "aws_db_instance" "orders" {
   auto_minor_version_upgrade = true
   storage_encrypted          = true
   skip_final_snapshot        = false
+
+  iam_database_authentication_enabled = true
 }
 
 resource "aws_s3_bucket" "exports" {

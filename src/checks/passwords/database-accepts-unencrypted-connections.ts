@@ -1,4 +1,4 @@
-import { asBool, asList, getPath, isUnknown, type Resource } from '../../model/index.js';
+import { asBool, asList, asNumber, getPath, isUnknown, type Resource, type Value } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 import { flagFindings } from '../_lib/flags.js';
 import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
@@ -35,6 +35,41 @@ const BROKER_TO_BROKER: SettingRule[] = [
   { type: 'aws_msk_cluster', path: 'encryption_info[*].encryption_in_transit[*].in_cluster', weak: (v) => /^false$/i.test(v) },
   { type: 'AWS::MSK::Cluster', path: 'EncryptionInfo.EncryptionInTransit.InCluster', weak: (v) => /^false$/i.test(v) },
 ];
+
+/** Search domains: traffic between data nodes is clear unless node-to-node encryption is on (off by default); a one-node domain has none. */
+const SEARCH_DOMAINS = [
+  { types: ['aws_elasticsearch_domain', 'aws_opensearch_domain'], count: ['cluster_config[0].instance_count', 'cluster_config.instance_count'], flag: ['node_to_node_encryption[0].enabled', 'node_to_node_encryption.enabled'] },
+  { types: ['AWS::OpenSearchService::Domain'], count: ['ClusterConfig.InstanceCount'], flag: ['NodeToNodeEncryptionOptions.Enabled'] },
+  { types: ['AWS::Elasticsearch::Domain'], count: ['ElasticsearchClusterConfig.InstanceCount'], flag: ['NodeToNodeEncryptionOptions.Enabled'] },
+];
+
+/** The first of several spellings (a block, or the attribute-map syntax of old HCL) that holds a value. */
+function firstOf(r: Resource, paths: string[]): { path: string; value: Value | undefined } {
+  for (const path of paths) {
+    const value = getPath(r.attributes, path);
+    if (value !== undefined) return { path, value };
+  }
+  return { path: paths[0], value: undefined };
+}
+
+function searchNodeToNode(ofType: (t: string) => Resource[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const d of SEARCH_DOMAINS) {
+    for (const r of d.types.flatMap(ofType)) {
+      const flag = firstOf(r, d.flag);
+      const on = asBool(flag.value);
+      if (on === true) continue;
+      const count = firstOf(r, d.count);
+      const n = count.value === undefined ? 1 : asNumber(count.value);
+      if (!isUnknown(n) && n !== undefined && n <= 1) continue;
+      if (isUnknown(on)) { out.push(unresolved(r, flag.path, on)); continue; }
+      const message = `${r.type} ${r.name} sends traffic between its ${isUnknown(n) || n === undefined ? 'data' : n} nodes without TLS (node-to-node encryption ${on === false ? 'turned off' : 'is off by default'})`;
+      if (isUnknown(n) || n === undefined) out.push({ resource: r, key: 'node-to-node', attributePath: count.path, verdict: 'unknown', message: `${message}, if the unresolved instance count is above 1` });
+      else out.push({ resource: r, key: 'node-to-node', attributePath: on === false ? flag.path : undefined, message, evidence: on === false ? `${flag.path} = false` : 'node-to-node encryption not set' });
+    }
+  }
+  return out;
+}
 
 const clear = (r: Resource) => `${r.type} ${r.name} accepts connections without TLS: passwords and data can cross the network in clear`;
 
@@ -127,9 +162,9 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'A database, cache or message broker that accepts unencrypted connections lets clients send their password (or Redis AUTH token, access key, SASL credentials) and every result in clear: anyone on the path (a compromised host in the VNet or VPC, a mirrored port, a misrouted peering) reads the credentials and replays them. Covered: Azure PostgreSQL / MySQL / MariaDB servers with SSL enforcement off, flexible servers with require_secure_transport off, Azure Cache for Redis with the non-TLS port 6379 open, RDS / DocumentDB / Redshift parameter groups switching TLS off, ElastiCache for Redis replication groups without in-transit encryption (off by default), MSK clusters accepting PLAINTEXT clients or replicating between brokers without TLS, and Cloud SQL instances without ssl_mode ENCRYPTED_ONLY (or require_ssl), which allow unencrypted connections by default.',
+      'A database, cache or message broker that accepts unencrypted connections lets clients send their password (or Redis AUTH token, access key, SASL credentials) and every result in clear: anyone on the path (a compromised host in the VNet or VPC, a mirrored port, a misrouted peering) reads the credentials and replays them. Covered: Azure PostgreSQL / MySQL / MariaDB servers with SSL enforcement off, flexible servers with require_secure_transport off, Azure Cache for Redis with the non-TLS port 6379 open, RDS / DocumentDB / Redshift parameter groups switching TLS off, ElastiCache for Redis replication groups without in-transit encryption (off by default), MSK clusters accepting PLAINTEXT clients or replicating between brokers without TLS, OpenSearch / Elasticsearch domains of several nodes without node-to-node encryption (off by default), and Cloud SQL instances without ssl_mode ENCRYPTED_ONLY (or require_ssl), which allow unencrypted connections by default.',
     remediation:
-      'Require TLS: `ssl_enforcement_enabled = true`, `require_secure_transport = ON`, `enable_non_ssl_port = false` / `non_ssl_port_enabled = false` (Redis), `rds.force_ssl = 1` (DocumentDB `tls = enabled`, Redshift `require_ssl = true`), `transit_encryption_enabled = true` (ElastiCache), `client_broker = "TLS"` and `in_cluster = true` (MSK), and for Cloud SQL `ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }` (or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`).',
+      'Require TLS: `ssl_enforcement_enabled = true`, `require_secure_transport = ON`, `enable_non_ssl_port = false` / `non_ssl_port_enabled = false` (Redis), `rds.force_ssl = 1` (DocumentDB `tls = enabled`, Redshift `require_ssl = true`), `transit_encryption_enabled = true` (ElastiCache), `client_broker = "TLS"` and `in_cluster = true` (MSK), `node_to_node_encryption { enabled = true }` (OpenSearch), and for Cloud SQL `ip_configuration { ssl_mode = "ENCRYPTED_ONLY" }` (or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED`).',
     references: [
       'https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-ssl-connection-security',
       'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-ports',
@@ -138,7 +173,7 @@ export default defineCheck({
     ],
     compliance: { 'cis-azure': ['4.3.1', '4.4.1'], 'cis-gcp': ['6.4'], 'nist-800-53': ['SC-8', 'IA-5(1)'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation'],
-    resourceTypes: [...AZURE_SERVERS, 'azurerm_redis_cache', ...FLEX_CONFIGS, ...Object.keys(PARAMETER_GROUPS), CLOUD_SQL, ...SETTINGS.map((s) => s.type)],
+    resourceTypes: [...AZURE_SERVERS, 'azurerm_redis_cache', ...FLEX_CONFIGS, ...Object.keys(PARAMETER_GROUPS), CLOUD_SQL, ...SETTINGS.map((s) => s.type), ...SEARCH_DOMAINS.flatMap((d) => d.types)],
   },
   run(ctx) {
     const ofType = (t: string) => ctx.ofType(t);
@@ -156,6 +191,7 @@ export default defineCheck({
       ...parameterGroups(ofType),
       ...cloudSql(ofType),
       ...settingFindings(ofType, SETTINGS, (r, v, explicit) => `${clear(r)} (${explicit ? `set to ${v}` : 'in-transit encryption is off by default'})`),
+      ...searchNodeToNode(ofType),
       ...settingFindings(ofType, BROKER_TO_BROKER, (r) => `${r.type} ${r.name} replicates between brokers without TLS (in_cluster = false): SASL credentials and data cross the network in clear`),
     ];
   },
