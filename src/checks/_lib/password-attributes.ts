@@ -1,4 +1,4 @@
-import type { Resource, Severity, SourceKind, Value } from '../../model/index.js';
+import type { Location, Resource, Severity, SourceKind, Value } from '../../model/index.js';
 import { isObject, isUnknown, parsePath } from '../../model/index.js';
 import type { CheckContext, FindingDraft } from '../engine/types.js';
 import { literalSecret, maskSecret, severityForPassword } from './secrets.js';
@@ -61,6 +61,19 @@ export interface PasswordAttributeSpec {
   sources: SourceKind[];
 }
 
+/**
+ * When the value at `path` of a CloudFormation resource came from a template
+ * parameter's `Default` (the source records it in `meta.parameterDefaults`),
+ * the parameter's name and where that Default is written: a secret given as a
+ * default is hard-coded at that line, not at the `!Ref` that reads it.
+ */
+export function parameterDefault(resource: Resource, path: string): { parameter: string; location: Location } | undefined {
+  const all = resource.meta?.parameterDefaults;
+  const d = isObject(all) ? all[path] : undefined;
+  if (!isObject(d) || typeof d.parameter !== 'string' || typeof d.file !== 'string' || typeof d.startLine !== 'number') return undefined;
+  return { parameter: d.parameter, location: { file: d.file, startLine: d.startLine, endLine: typeof d.endLine === 'number' ? d.endLine : d.startLine } };
+}
+
 /** One finding per literal password in the given attributes, severity raised when weak. */
 export function hardcodedPasswordFindings(ctx: CheckContext, specs: PasswordAttributeSpec[], base: Severity, what: string): FindingDraft[] {
   const out: FindingDraft[] = [];
@@ -69,12 +82,14 @@ export function hardcodedPasswordFindings(ctx: CheckContext, specs: PasswordAttr
       if (!spec.sources.includes(r.source)) continue;
       for (const p of spec.paths) {
         for (const { path, secret } of literalsAt(r, p)) {
+          const fromDefault = parameterDefault(r, path);
           out.push({
             resource: r,
             attributePath: path,
+            ...(fromDefault ? { location: fromDefault.location } : {}),
             key: path,
             severity: severityForPassword(secret, base),
-            message: `${r.type} ${r.name} has a hard-coded ${what} in \`${lastKey(path)}\``,
+            message: `${r.type} ${r.name} has a hard-coded ${what} in \`${lastKey(path)}\`${fromDefault ? ` (the Default of template parameter ${fromDefault.parameter})` : ''}`,
             evidence: `${lastKey(path)} = ${maskSecret(secret)}`,
           });
         }

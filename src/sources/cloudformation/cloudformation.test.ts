@@ -320,6 +320,40 @@ describe('cloudformation source: malformed input', () => {
     expect(line(logs, 'BucketName')).toBe(6);
   });
 
+  it('records which values came from a parameter Default and where that Default is written', () => {
+    const text = [
+      'Parameters:',
+      '  Pw:',
+      '    Type: String',
+      '    NoEcho: true',
+      '    Default: not-a-real-password',
+      '  Given:',
+      '    Type: String',
+      '    Default: x',
+      '  Empty:',
+      '    Type: String',
+      'Conditions:',
+      '  Always: !Equals [a, a]',
+      'Resources:',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      MasterUserPassword: !Ref Pw',
+      '      MasterUsername: !If [Always, !Ref Pw, other]',
+      '      DBName: !Sub "${Pw}-db"',
+      '      DBInstanceIdentifier: !Ref Given',
+      '      Engine: !Ref Empty',
+      '',
+    ].join('\n');
+    const db = parseTemplate(text, 't.yaml', { Given: 'override' }).resources[0];
+    // a direct Ref or a chosen Fn::If branch; not a Ref nested in Fn::Sub, an override, or a parameter without Default
+    expect(db?.meta?.parameterDefaults).toEqual({
+      MasterUserPassword: { parameter: 'Pw', file: 't.yaml', startLine: 5, endLine: 5 },
+      MasterUsername: { parameter: 'Pw', file: 't.yaml', startLine: 5, endLine: 5 },
+    });
+    expect(line(db, 'MasterUserPassword')).toBe(17);
+  });
+
   it('rejects a template without Resources or that is not a mapping', () => {
     expect(() => parseTemplate('AWSTemplateFormatVersion: "2010-09-09"\nParameters: {}\n', 't.yaml')).toThrow(/t\.yaml:1: CloudFormation template without a Resources mapping/);
     expect(() => parseTemplate('- a\n- b\n', 'l.yaml')).toThrow(/l\.yaml:1: not a CloudFormation template/);

@@ -12,6 +12,12 @@ export interface EvalContext {
   references: Reference[];
   /** output attribute path -> location */
   locations: Record<string, Location>;
+  /**
+   * output attribute path -> the parameter whose `Default` gave the value and
+   * where that default is written (a `Ref` standing directly at the path, or in
+   * a chosen `Fn::If` branch); absent in the contexts of nested arguments
+   */
+  defaults?: Record<string, { parameter: string; location: Location }>;
 }
 
 function joinPath(prefix: string, key: string): string {
@@ -54,6 +60,8 @@ export class IntrinsicEvaluator {
   private readonly parameters = new Map<string, Value>();
   private readonly conditions = new Map<string, boolean | Unknown>();
   private readonly evaluating = new Set<string>();
+  /** where the Default of each parameter that takes it is written */
+  private readonly defaultLocations = new Map<string, Location>();
 
   constructor(
     private readonly template: ValueObject,
@@ -63,7 +71,11 @@ export class IntrinsicEvaluator {
     overrides: Record<string, string>,
   ) {
     const params = isObject(template.Parameters) ? template.Parameters : {};
-    for (const [name, def] of Object.entries(params)) this.parameters.set(name, parameterValue(name, isObject(def) ? def : {}, overrides[name]));
+    for (const [name, def] of Object.entries(params)) {
+      this.parameters.set(name, parameterValue(name, isObject(def) ? def : {}, overrides[name]));
+      const at = sourceLocations[`Parameters.${name}.Default`];
+      if (overrides[name] === undefined && at && isObject(def) && def.Default !== undefined && def.Default !== null) this.defaultLocations.set(name, at);
+    }
   }
 
   parameter(name: string): Value | undefined {
@@ -175,7 +187,11 @@ export class IntrinsicEvaluator {
     if (name === 'AWS::NoValue') return NO_VALUE;
     if (PSEUDO_PARAMETERS.has(name)) return new Unknown('pseudo parameter', name);
     const param = this.parameters.get(name);
-    if (param !== undefined) return param;
+    if (param !== undefined) {
+      const location = this.defaultLocations.get(name);
+      if (location && ctx.defaults && outPath !== '') ctx.defaults[outPath] = { parameter: name, location };
+      return param;
+    }
     if (this.resourceIds.has(name)) {
       this.reference(ctx, outPath, name);
       return new Unknown('resource reference', `Ref ${name}`);

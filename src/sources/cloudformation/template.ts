@@ -1,4 +1,4 @@
-import { isObject, isUnknown, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
+import { getPath, isObject, isUnknown, type Location, type Reference, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import type { Tags } from 'yaml';
 import { ParseError } from '../../scan/errors.js';
 import { jsonSyntaxError } from '../shared/json-error.js';
@@ -107,7 +107,7 @@ function parseDocument(doc: YamlDoc | undefined, file: string, overrides: Record
       meta.conditionName = name;
       meta.condition = c === true ? true : 'unknown';
     }
-    const ctx: EvalContext = { references: [], locations: {} };
+    const ctx: EvalContext = { references: [], locations: {}, defaults: {} };
     // `Properties:` with nothing after it (YAML null) is a resource without properties
     const props = def.Properties === undefined || def.Properties === null ? {} : evaluator.evaluate(def.Properties, `${base}.Properties`, '', ctx);
     if (isUnknown(props)) meta.properties = 'unknown';
@@ -127,6 +127,9 @@ function parseDocument(doc: YamlDoc | undefined, file: string, overrides: Record
         meta.samGlobals = globalsSection;
       }
     }
+    // values taken from a parameter's Default: a check reporting a secret there can point at the Default line
+    const defaults = Object.entries(ctx.defaults ?? {}).filter(([path]) => path in attributeLocations || getPath(attributes, path) !== undefined);
+    if (defaults.length > 0) meta.parameterDefaults = Object.fromEntries(defaults.map(([path, d]) => [path, { parameter: d.parameter, ...d.location }]));
     const references: Reference[] = ctx.references;
     for (const dep of typeof def.DependsOn === 'string' ? [def.DependsOn] : Array.isArray(def.DependsOn) ? def.DependsOn : []) {
       if (typeof dep === 'string') references.push({ attribute: 'DependsOn', target: dep });
