@@ -23,8 +23,13 @@
  *   `'unknown'`) when the resource has a `Condition`; a resource whose
  *   condition is false is not loaded. `deletionPolicy`, `updateReplacePolicy`;
  *   `properties: 'unknown'` when the whole `Properties` is an undecidable
- *   `Fn::If` (attributes are then empty). `Fn::ForEach` resources are not
- *   expanded: an error names them.
+ *   `Fn::If` (attributes are then empty). `parameterDefaults`: for each
+ *   attribute path whose value is a parameter's `Default` (a direct `Ref`, or
+ *   one in a chosen `Fn::If` branch), the parameter and the location of that
+ *   Default, so a secret check can point at the line where it is written.
+ *   `Fn::ForEach` resources are not expanded: an error names them.
+ * A file of several YAML documents is read document by document; a UTF-8
+ * byte order mark is dropped when the file is read.
  * SAM resources (`AWS::Serverless::*`) keep their SAM type; `Globals` are
  * applied to them as the transform does (`meta.samGlobals` names the section),
  * but the transform itself is not expanded.
