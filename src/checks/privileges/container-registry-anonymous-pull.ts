@@ -28,8 +28,9 @@ export default defineCheck({
       const v = asBool(getPath(r.attributes, 'anonymous_pull_enabled'));
       if (v === false || v === undefined) continue;
       const sku = readText(r, 'sku');
-      if (isUnknown(v) || isUnknown(sku)) {
-        out.push({ resource: r, attributePath: 'anonymous_pull_enabled', verdict: 'unknown', message: `${r.type} ${r.name}: whether anonymous pulls are on is unresolved (${(isUnknown(v) ? v : sku).toString()})` });
+      const unresolved = isUnknown(v) ? v : isUnknown(sku) ? sku : undefined;
+      if (unresolved) {
+        out.push({ resource: r, attributePath: 'anonymous_pull_enabled', verdict: 'unknown', message: `${r.type} ${r.name}: whether anonymous pulls are on is unresolved (${unresolved.toString()})` });
       } else if (sku !== undefined && ANONYMOUS_PULL_SKUS.has(sku.toLowerCase())) {
         out.push({ resource: r, attributePath: 'anonymous_pull_enabled', message: `${r.type} ${r.name} lets anyone pull its images without credentials`, evidence: `anonymous_pull_enabled = true; sku = ${sku}` });
       }
