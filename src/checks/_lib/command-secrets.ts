@@ -55,6 +55,8 @@ export function commandSecrets(command: string): CommandSecret[] {
       if (literal(secret)) hits.push({ what, secret });
     }
   }
+  // echo "root:" | chpasswd sets an empty password (a literal too, if a short one)
+  if (/\becho\s+(?:-e\s+)?(["']?)[^\s:"'$]+:\1\s*\|\s*(?:sudo\s+)?chpasswd\b/.test(command)) hits.push({ what: 'chpasswd empty password', secret: '' });
   // `--db-password value` (a space instead of "="), as in a Kubernetes args list
   for (const m of command.matchAll(/(?:^|\s)--?([A-Za-z][\w.-]*)\s+(["']?)([^\s"'-][^\s"']*)\2/g)) {
     const [, name, , value] = m;

@@ -16,7 +16,7 @@ const UNVERIFIED: Array<{ re: RegExp; what: string }> = [
   { re: /\bgit\b[^;&|\n]*\s(?:config\s+(?:--\S+\s+)*http\.sslVerify\s+["']?(?:false|0|no|off)\b|-c\s+http\.sslVerify=["']?(?:false|0|no|off)\b)/i, what: 'git fetches without TLS verification' },
   // also inside printf/echo text, after a literal \n
   { re: /(?:\b|\\n)sslverify\s*=\s*["']?(?:0|false|no|off)\b/i, what: 'yum/dnf repositories skip TLS verification (sslverify)' },
-  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:NODE_TLS_REJECT_UNAUTHORIZED=["']?0\b|PYTHONHTTPSVERIFY=["']?0\b|GIT_SSL_NO_VERIFY=|NPM_CONFIG_STRICT_SSL=["']?false\b|PIP_TRUSTED_HOST=\S)/i, what: 'an environment variable turns off TLS verification' },
+  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:NODE_TLS_REJECT_UNAUTHORIZED=["']?0\b|PYTHONHTTPSVERIFY=["']?0\b|GIT_SSL_NO_VERIFY=|NPM_CONFIG_STRICT_SSL=["']?false\b|PIP_TRUSTED_HOST=\S|GOINSECURE=["']?[^\s"';&|]|GOSUMDB=["']?off\b)/i, what: 'an environment variable turns off TLS verification' },
 ];
 
 /**
@@ -30,6 +30,9 @@ const UNVERIFIED_ENV: Record<string, (value: string) => boolean> = {
   GIT_SSL_NO_VERIFY: () => true,
   NPM_CONFIG_STRICT_SSL: (v) => /^false$/i.test(v),
   PIP_TRUSTED_HOST: (v) => v.trim() !== '',
+  // Go fetches the matching modules over plain HTTP or without certificate checks; GOSUMDB=off skips the checksum database
+  GOINSECURE: (v) => v.trim() !== '',
+  GOSUMDB: (v) => /^off$/i.test(v),
 };
 
 /** The ENV name whose value turns verification off, or undefined. */
@@ -49,7 +52,7 @@ export default defineCheck({
     pillar: 'patches',
     severity: 'medium',
     description:
-      'Flags such as `apt-get --allow-unauthenticated`, `apk --allow-untrusted`, `yum --nogpgcheck`, `pip --trusted-host`, `npm config set strict-ssl false`, `curl -k`, `wget --no-check-certificate`, `git -c http.sslVerify=false`, `sslverify=0` in a yum repository, or environment variables (ENV, an ARG default, or a RUN prefix) such as `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY` (any value, even 0) and `PIP_TRUSTED_HOST` let a build accept packages that are not signed by the distribution, or downloads an attacker on the path could replace, so tampered or outdated software ends up in the image.',
+      'Flags such as `apt-get --allow-unauthenticated`, `apk --allow-untrusted`, `yum --nogpgcheck`, `pip --trusted-host`, `npm config set strict-ssl false`, `curl -k`, `wget --no-check-certificate`, `git -c http.sslVerify=false`, `sslverify=0` in a yum repository, or environment variables (ENV, an ARG default, or a RUN prefix) such as `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `GIT_SSL_NO_VERIFY` (any value, even 0), `PIP_TRUSTED_HOST`, `GOINSECURE` and `GOSUMDB=off` let a build accept packages that are not signed by the distribution, or downloads an attacker on the path could replace, so tampered or outdated software ends up in the image.',
     remediation: 'Remove the flag; import the repository signing key or CA certificate the build needs instead, and install only verified packages.',
     references: [
       'https://www.cisecurity.org/benchmark/docker',
