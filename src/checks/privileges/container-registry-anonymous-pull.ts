@@ -31,7 +31,7 @@ export default defineCheck({
       const unresolved = isUnknown(v) ? v : isUnknown(sku) ? sku : undefined;
       if (unresolved) {
         out.push({ resource: r, attributePath: 'anonymous_pull_enabled', verdict: 'unknown', message: `${r.type} ${r.name}: whether anonymous pulls are on is unresolved (${unresolved.toString()})` });
-      } else if (sku !== undefined && ANONYMOUS_PULL_SKUS.has(sku.toLowerCase())) {
+      } else if (typeof sku === 'string' && ANONYMOUS_PULL_SKUS.has(sku.toLowerCase())) {
         out.push({ resource: r, attributePath: 'anonymous_pull_enabled', message: `${r.type} ${r.name} lets anyone pull its images without credentials`, evidence: `anonymous_pull_enabled = true; sku = ${sku}` });
       }
     }
