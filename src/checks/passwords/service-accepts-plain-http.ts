@@ -33,8 +33,9 @@ const RULES: SettingRule[] = [
   { type: 'AWS::CloudFront::Distribution', path: 'DistributionConfig.CacheBehaviors[*].ViewerProtocolPolicy', weak: allowAll },
   { type: 'aws_elasticsearch_domain', path: 'domain_endpoint_options[*].enforce_https', weak: isFalse },
   { type: 'aws_opensearch_domain', path: 'domain_endpoint_options[*].enforce_https', weak: isFalse },
-  { type: 'AWS::Elasticsearch::Domain', path: 'DomainEndpointOptions.EnforceHTTPS', weak: isFalse },
-  { type: 'AWS::OpenSearchService::Domain', path: 'DomainEndpointOptions.EnforceHTTPS', weak: isFalse },
+  // the service API leaves HTTPS optional when DomainEndpointOptions (or EnforceHTTPS) is not given; CloudFormation passes that on
+  { type: 'AWS::Elasticsearch::Domain', path: 'DomainEndpointOptions.EnforceHTTPS', weak: isFalse, weakDefault: 'false' },
+  { type: 'AWS::OpenSearchService::Domain', path: 'DomainEndpointOptions.EnforceHTTPS', weak: isFalse, weakDefault: 'false' },
 ];
 
 /** Where a load balancer listener keeps its protocol and its default actions, per source. */
