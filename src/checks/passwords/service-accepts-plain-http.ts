@@ -68,7 +68,10 @@ function httpListeners(ctx: Pick<CheckContext, 'ofType' | 'referencedBy'>): Find
         if (types.some((t) => typeof t === 'string' && !/^application$/i.test(t))) continue;
         if (lbs.length === 0 || types.some(isUnknown)) verdict = 'unknown';
       }
-      const actions = asList(getPath(r.attributes, l.actions));
+      const rawActions = getPath(r.attributes, l.actions);
+      // default actions chosen by an undecidable condition (Fn::If): whether they redirect is unknown
+      if (isUnknown(rawActions)) verdict = 'unknown';
+      const actions = asList(rawActions);
       let redirectPath: string | undefined;
       let toHttps = false;
       actions.forEach((_, i) => {
