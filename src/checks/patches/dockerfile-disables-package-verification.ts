@@ -16,7 +16,9 @@ const UNVERIFIED: Array<{ re: RegExp; what: string }> = [
   { re: /\bgit\b[^;&|\n]*\s(?:config\s+(?:--\S+\s+)*http\.sslVerify\s+["']?(?:false|0|no|off)\b|-c\s+http\.sslVerify=["']?(?:false|0|no|off)\b)/i, what: 'git fetches without TLS verification' },
   // also inside printf/echo text, after a literal \n
   { re: /(?:\b|\\n)sslverify\s*=\s*["']?(?:0|false|no|off)\b/i, what: 'yum/dnf repositories skip TLS verification (sslverify)' },
-  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:NODE_TLS_REJECT_UNAUTHORIZED=["']?0\b|PYTHONHTTPSVERIFY=["']?0\b|GIT_SSL_NO_VERIFY=|NPM_CONFIG_STRICT_SSL=["']?false\b|PIP_TRUSTED_HOST=\S|GOINSECURE=["']?[^\s"';&|]|GOSUMDB=["']?off\b)/i, what: 'an environment variable turns off TLS verification' },
+  // the value must be the whole word: NODE_TLS_REJECT_UNAUTHORIZED="0\"" sets `0"`, which Node does not take for 0
+  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:(?:NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY)=(?:0|"0"|'0')|NPM_CONFIG_STRICT_SSL=(?:false|"false"|'false')|GOSUMDB=(?:off|"off"|'off'))(?=[\s;&|)]|$)/i, what: 'an environment variable turns off TLS verification' },
+  { re: /(?:^|[\s;&|(])(?:export\s+)?(?:GIT_SSL_NO_VERIFY=|PIP_TRUSTED_HOST=\S|GOINSECURE=["']?[^\s"';&|])/i, what: 'an environment variable turns off TLS verification' },
 ];
 
 /**
