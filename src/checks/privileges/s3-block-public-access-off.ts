@@ -19,9 +19,10 @@ const TERRAFORM_TYPES = ['aws_s3_bucket_public_access_block', 'aws_s3_account_pu
  * S3 turns all four settings on for new buckets, so its absence is no longer
  * an open door.
  */
-function judge(r: Resource, base: string, config: Value | undefined, spelling: 0 | 1, out: FindingDraft[]): void {
+function judge(r: Resource, base: string, config: Value | undefined, spelling: 0 | 1, out: FindingDraft[], coveredElsewhere?: (name: string) => boolean): void {
   for (const s of SETTINGS) {
     const name = s[spelling];
+    if (coveredElsewhere?.(name)) continue;
     const path = base ? `${base}.${name}` : name;
     const raw = isObject(config) ? config[name] : undefined;
     const v = asBool(raw);
@@ -71,7 +72,13 @@ export default defineCheck({
       }
       judge(r, 'PublicAccessBlockConfiguration', config, 0, out);
     }
-    for (const r of resourcesOf(ctx, TERRAFORM_TYPES, TERRAFORM_SOURCES)) judge(r, '', r.attributes, 1, out);
+    // S3 applies the more restrictive of the account and bucket settings: a setting the account-level block
+    // turns on is on for every bucket, whatever the bucket's own block says (one account per scan assumed)
+    const accountBlocks = resourcesOf(ctx, ['aws_s3_account_public_access_block'], TERRAFORM_SOURCES);
+    const onForAccount = (name: string) => accountBlocks.some((a) => asBool(getPath(a.attributes, name)) === true);
+    for (const r of resourcesOf(ctx, TERRAFORM_TYPES, TERRAFORM_SOURCES)) {
+      judge(r, '', r.attributes, 1, out, r.type === 'aws_s3_bucket_public_access_block' ? onForAccount : undefined);
+    }
     return out;
   },
 });
