@@ -29,9 +29,9 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'An ElastiCache (Redis OSS / Valkey) replication group has neither an AUTH token nor an RBAC user group, an ElastiCache RBAC user is enabled without a password (`NoPasswordRequired` / `no-password-required`), a MemoryDB cluster uses the built-in `open-access` ACL, or an Azure Cache for Redis turns authentication off (`authentication_enabled = false`). Any client that can reach the endpoint can read and overwrite every key, and Redis commands such as `CONFIG` and `EVAL` have repeatedly been abused for code execution (e.g. CVE-2022-0543). Network isolation is then the only control.',
+      'An ElastiCache (Redis OSS / Valkey) replication group has neither an AUTH token nor an RBAC user group, an ElastiCache RBAC user is enabled without a password (`NoPasswordRequired` / `no-password-required`), a MemoryDB cluster uses the built-in `open-access` ACL, an Azure Cache for Redis turns authentication off (`authentication_enabled = false`), or a Memorystore for Redis instance leaves AUTH off (`auth_enabled`, default false). Any client that can reach the endpoint can read and overwrite every key, and Redis commands such as `CONFIG` and `EVAL` have repeatedly been abused for code execution (e.g. CVE-2022-0543). Network isolation is then the only control.',
     remediation:
-      'Enable in-transit encryption and authentication: set `transit_encryption_enabled = true` with an `auth_token` taken from a secret store, or better, `user_group_ids` with RBAC users (ElastiCache); give every enabled ElastiCache user a password or IAM authentication; give MemoryDB clusters an ACL with named users (`acl_name`); keep `authentication_enabled` on for Azure Cache for Redis (with Entra ID authentication where available).',
+      'Enable in-transit encryption and authentication: set `transit_encryption_enabled = true` with an `auth_token` taken from a secret store, or better, `user_group_ids` with RBAC users (ElastiCache); give every enabled ElastiCache user a password or IAM authentication; give MemoryDB clusters an ACL with named users (`acl_name`); keep `authentication_enabled` on for Azure Cache for Redis (with Entra ID authentication where available); set `auth_enabled = true` on Memorystore for Redis.',
     references: [
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
       'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html',
@@ -41,7 +41,7 @@ export default defineCheck({
     ],
     compliance: { 'nist-800-53': ['IA-2', 'AC-3'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation'],
-    resourceTypes: ['aws_elasticache_replication_group', 'aws_elasticache_user', 'aws_memorydb_cluster', 'azurerm_redis_cache', 'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::User', 'AWS::MemoryDB::Cluster'],
+    resourceTypes: ['aws_elasticache_replication_group', 'aws_elasticache_user', 'aws_memorydb_cluster', 'azurerm_redis_cache', 'google_redis_instance', 'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::User', 'AWS::MemoryDB::Cluster'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -76,6 +76,12 @@ export default defineCheck({
       if (userSwitchedOff(getPath(r.attributes, access))) continue;
       const noPassword = asBool(r.attributes[flag]) === true ? flag : asString(getPath(r.attributes, mode))?.toLowerCase() === 'no-password-required' ? mode : undefined;
       if (noPassword) out.push({ resource: r, attributePath: noPassword, key: noPassword, message: `${r.type} ${r.name} logs in without a password: any client that reaches a cache using its user group can act as this user`, evidence: `${noPassword} = ${String(getPath(r.attributes, noPassword))}` });
+    }
+    // Memorystore for Redis: AUTH is off unless auth_enabled = true
+    for (const r of ctx.ofType('google_redis_instance')) {
+      const v = asBool(getPath(r.attributes, 'auth_enabled'));
+      if (v === false) out.push({ resource: r, attributePath: 'auth_enabled', message: `${r.type} ${r.name} has AUTH turned off: any client that reaches it is in`, evidence: 'auth_enabled = false' });
+      else if (v === undefined) out.push({ resource: r, message: `${r.type} ${r.name} does not enable AUTH (auth_enabled is off by default): any client that reaches it is in`, evidence: 'auth_enabled not set (defaults to false)' });
     }
     // Azure Cache for Redis: authentication can only be switched off explicitly
     for (const r of ctx.ofType('azurerm_redis_cache')) {
