@@ -1,4 +1,5 @@
 import type { Resource } from '../../model/index.js';
+import { parameterDefault } from '../_lib/password-attributes.js';
 import { secretNamedLeaves, USER_DATA_KEYS } from '../_lib/secret-scan.js';
 import { awsKeyIds, literalSecret, looksLikePath, looksSecretName, maskSecret, PRIVATE_KEY_HEADER, severityForPassword, stringLeaves, urlCredentials } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -95,12 +96,15 @@ export default defineCheck({
       for (const leaf of [...valueLeaves, ...named]) {
         const secret = literalSecret(leaf.value);
         if (secret === undefined || notASecretValue(secret)) continue;
+        // a CloudFormation parameter Default is where such a secret is written
+        const fromDefault = parameterDefault(r, leaf.path);
         out.push({
           resource: r,
           attributePath: leaf.path,
+          ...(fromDefault ? { location: fromDefault.location } : {}),
           key: leaf.path,
           severity: severityForPassword(secret, 'high'),
-          message: `${r.type} ${r.name} sets \`${leaf.key}\` to a literal secret`,
+          message: `${r.type} ${r.name} sets \`${leaf.key}\` to a literal secret${fromDefault ? ` (the Default of template parameter ${fromDefault.parameter})` : ''}`,
           evidence: `${leaf.key} = ${maskSecret(secret)}`,
         });
       }
