@@ -4,6 +4,24 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 const TF = new Set(['terraform', 'terraform-plan']);
 const PUBLIC = new Set(['allusers', 'allauthenticatedusers']);
 const IAM_TYPE = /^google_.+_iam_(binding|member)$/;
+const IAM_POLICY_TYPE = /^google_.+_iam_policy$/;
+
+/** The bindings of an IAM policy given as JSON text; none when the text is unresolved or not a policy. */
+function policyBindings(text: unknown): Array<{ role: unknown; members: string[] }> {
+  if (typeof text !== 'string') return [];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const bindings = (doc as { bindings?: unknown } | null)?.bindings;
+  if (!Array.isArray(bindings)) return [];
+  return bindings.map((b) => {
+    const o = (b ?? {}) as { role?: unknown; members?: unknown };
+    return { role: o.role, members: Array.isArray(o.members) ? o.members.filter((m): m is string => typeof m === 'string') : [] };
+  });
+}
 
 export default defineCheck({
   meta: {
@@ -17,7 +35,7 @@ export default defineCheck({
     references: ['https://cloud.google.com/iam/docs/principals-overview#all-users', 'https://cloud.google.com/storage/docs/access-control/making-data-public'],
     compliance: { 'cis-gcp': ['5.1', '7.1'], 'nist-800-53': ['AC-3', 'AC-21'] },
     sources: ['terraform', 'terraform-plan'],
-    resourceTypes: ['google_storage_bucket_iam_binding', 'google_storage_bucket_iam_member', 'google_bigquery_dataset_iam_member', 'google_pubsub_topic_iam_binding', 'google_kms_crypto_key_iam_member', 'data.google_iam_policy', 'google_bigquery_dataset', 'google_bigquery_dataset_access'],
+    resourceTypes: ['google_storage_bucket_iam_binding', 'google_storage_bucket_iam_member', 'google_bigquery_dataset_iam_member', 'google_pubsub_topic_iam_binding', 'google_kms_crypto_key_iam_member', 'data.google_iam_policy', 'google_bigquery_dataset', 'google_bigquery_dataset_access', 'google_kms_crypto_key_iam_policy', 'google_storage_bucket_iam_policy', 'google_project_iam_policy'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -47,6 +65,11 @@ export default defineCheck({
           const single = getPath(r.attributes, `binding[${b}].member`);
           if (typeof single === 'string' && PUBLIC.has(single.trim().toLowerCase())) flag(r, `binding[${b}].member`, single.trim(), role);
         });
+      } else if (IAM_POLICY_TYPE.test(r.type)) {
+        // google_*_iam_policy: the whole policy as JSON text (jsonencode(...) or a heredoc), reported at policy_data
+        for (const b of policyBindings(getPath(r.attributes, 'policy_data'))) {
+          for (const m of b.members) if (PUBLIC.has(m.trim().toLowerCase())) flag(r, 'policy_data', m.trim(), b.role);
+        }
       } else if (r.type === 'google_bigquery_dataset' || r.type === 'google_bigquery_dataset_access') {
         // BigQuery's legacy dataset ACL: an `access` block (or the dataset_access resource) names the
         // grantee as `special_group = "allAuthenticatedUsers"` or `iam_member = "allUsers"`

@@ -25,3 +25,13 @@ data "google_iam_policy" "key_users" {
     member = "allUsers"
   }
 }
+
+resource "google_kms_crypto_key_iam_policy" "shared" {
+  crypto_key_id = "projects/acme/locations/global/keyRings/main/cryptoKeys/data"
+  policy_data = jsonencode({
+    bindings = [{
+      role    = "roles/cloudkms.cryptoKeyDecrypter"
+      members = ["group:ops@example.com", "allAuthenticatedUsers"]
+    }]
+  })
+}
