@@ -31,6 +31,7 @@ const eolSchema = z.object({
   azure_functions_runtime: cycleTableSchema.extend({ sources: z.array(z.string()) }),
   opensearch: z.object({ sources: z.array(z.string()), products: z.record(z.string(), cycleTableSchema) }),
   messaging: z.object({ sources: z.array(z.string()), products: z.record(z.string(), cycleTableSchema) }),
+  certificateAuthorities: z.object({ sources: z.array(z.string()), rds: z.record(z.string(), lifecycleSchema) }),
   cloudsql: z.object({ sources: z.array(z.string()), versions: z.record(z.string(), lifecycleSchema) }),
   languages: z.object({ sources: z.array(z.string()) }).catchall(z.unknown()),
   images: z.object({ sources: z.array(z.string()), frozenRegistries: z.record(z.string(), isoDay).default({}), repositories: z.record(z.string(), imageRepoSchema) }),

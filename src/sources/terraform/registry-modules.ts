@@ -201,7 +201,7 @@ const STAND_INS: Record<string, StandIn> = {
   },
   'terraform-aws-modules/rds/aws': {
     type: 'aws_db_instance',
-    inputs: { identifier: 'identifier', engine: 'engine', engine_version: 'engine_version', instance_class: 'instance_class', username: 'username', password: 'password', port: 'port', publicly_accessible: 'publicly_accessible', storage_encrypted: 'storage_encrypted', iam_database_authentication_enabled: 'iam_database_authentication_enabled', auto_minor_version_upgrade: 'auto_minor_version_upgrade' },
+    inputs: { identifier: 'identifier', engine: 'engine', engine_version: 'engine_version', instance_class: 'instance_class', username: 'username', password: 'password', port: 'port', publicly_accessible: 'publicly_accessible', storage_encrypted: 'storage_encrypted', iam_database_authentication_enabled: 'iam_database_authentication_enabled', auto_minor_version_upgrade: 'auto_minor_version_upgrade', ca_cert_identifier: 'ca_cert_identifier' },
     // the module's defaults for these match the resource's (private, no password written)
     moduleDefaults: [],
   },
