@@ -1,14 +1,8 @@
-import { componentFlagFindings, describe, type FlagRule } from '../_lib/k8s-component-flags.js';
+import { componentInvocations, describe } from '../_lib/k8s-component-flags.js';
 import { fromView } from '../_lib/k8s-terraform.js';
-import { defineCheck } from '../engine/types.js';
+import { defineCheck, type FindingDraft } from '../engine/types.js';
 
-/** The certificate and key the API server presents to kubelets: both are needed. */
-const RULES: FlagRule[] = ['kubelet-client-certificate', 'kubelet-client-key'].map((flag) => ({
-  components: ['kube-apiserver'],
-  flag,
-  judge: (v, inv) => (v === true || v.trim() === '' ? `${describe(inv)} names no file for --${flag}` : undefined),
-  whenAbsent: (inv) => `${describe(inv)} sets no --${flag}, so it presents no client certificate to the kubelets it calls`,
-}));
+const FLAGS = ['kubelet-client-certificate', 'kubelet-client-key'] as const;
 
 export default defineCheck({
   meta: {
@@ -28,6 +22,29 @@ export default defineCheck({
     resourceTypes: ['Pod', 'Deployment', 'DaemonSet', 'StatefulSet'],
   },
   run(ctx) {
-    return RULES.flatMap((rule) => componentFlagFindings(ctx, rule)).map(fromView);
+    const out: FindingDraft[] = [];
+    // one finding per API server: the certificate and its key work only together
+    for (const inv of componentInvocations(ctx)) {
+      if (inv.component !== 'kube-apiserver') continue;
+      const missing = FLAGS.filter((f) => {
+        const v = inv.flags.get(f)?.value;
+        return v === undefined || v === true || v.trim() === '';
+      });
+      if (!missing.length) continue;
+      const emptyWritten = missing.map((f) => inv.flags.get(f)).find((flag) => flag !== undefined);
+      const key = `${inv.container.path}:kubelet-client-certificate`;
+      if (!emptyWritten && inv.hasUnknown) {
+        out.push({ resource: inv.resource, key, attributePath: inv.commandPath, verdict: 'unknown', message: `${describe(inv)}: part of the command line is unresolved, --${missing.join(' and --')} may be set there` });
+        continue;
+      }
+      out.push({
+        resource: inv.resource,
+        key,
+        attributePath: emptyWritten ? emptyWritten.path : inv.commandPath,
+        message: `${describe(inv)} ${missing.length === 2 ? 'sets neither --kubelet-client-certificate nor --kubelet-client-key' : `sets no file for --${missing[0]}`}, so it presents no client certificate to the kubelets it calls`,
+        evidence: missing.map((f) => `--${f} not set`).join('; '),
+      });
+    }
+    return out.map(fromView);
   },
 });
