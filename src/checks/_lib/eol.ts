@@ -32,6 +32,7 @@ const eolSchema = z.object({
   opensearch: z.object({ sources: z.array(z.string()), products: z.record(z.string(), cycleTableSchema) }),
   messaging: z.object({ sources: z.array(z.string()), products: z.record(z.string(), cycleTableSchema) }),
   certificateAuthorities: z.object({ sources: z.array(z.string()), rds: z.record(z.string(), lifecycleSchema) }),
+  eksNodeAmiTypes: z.object({ sources: z.array(z.string()), types: z.record(z.string(), lifecycleSchema) }),
   cloudsql: z.object({ sources: z.array(z.string()), versions: z.record(z.string(), lifecycleSchema) }),
   languages: z.object({ sources: z.array(z.string()) }).catchall(z.unknown()),
   images: z.object({ sources: z.array(z.string()), frozenRegistries: z.record(z.string(), isoDay).default({}), repositories: z.record(z.string(), imageRepoSchema) }),
