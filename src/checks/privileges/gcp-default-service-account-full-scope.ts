@@ -1,4 +1,6 @@
 import { asList, getPath, isObject, isUnknown, type Value } from '../../model/index.js';
+// instances and templates with their own `service_account` block (an instance from a template without one inherits the template's)
+import { INSTANCE_TYPES } from '../_lib/gcp-metadata.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const TF = new Set(['terraform', 'terraform-plan']);
@@ -25,11 +27,11 @@ export default defineCheck({
     references: ['https://cloud.google.com/compute/docs/access/service-accounts#default_service_account', 'https://cloud.google.com/compute/docs/access/create-enable-service-accounts-for-instances'],
     compliance: { 'cis-gcp': ['4.2'], 'nist-800-53': ['AC-6'] },
     sources: ['terraform', 'terraform-plan'],
-    resourceTypes: ['google_compute_instance', 'google_compute_instance_template', 'google_container_cluster', 'google_container_node_pool'],
+    resourceTypes: [...INSTANCE_TYPES, 'google_container_cluster', 'google_container_node_pool'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const r of ctx.ofType('google_compute_instance', 'google_compute_instance_template')) {
+    for (const r of ctx.ofType(...INSTANCE_TYPES)) {
       if (!TF.has(r.source)) continue;
       asList(getPath(r.attributes, 'service_account')).forEach((sa, i) => {
         if (!isObject(sa)) return;

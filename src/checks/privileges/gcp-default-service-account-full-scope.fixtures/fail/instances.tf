@@ -38,3 +38,12 @@ resource "google_container_node_pool" "general" {
     oauth_scopes = ["https://www.googleapis.com/auth/cloud-platform"]
   }
 }
+
+resource "google_compute_instance_from_template" "batch_worker" {
+  name                     = "batch-worker"
+  zone                     = "europe-west1-b"
+  source_instance_template = "projects/acme/global/instanceTemplates/batch"
+  service_account {
+    scopes = ["cloud-platform"]
+  }
+}

@@ -54,3 +54,13 @@ resource "google_container_cluster" "main" {
     oauth_scopes = ["https://www.googleapis.com/auth/logging.write", "https://www.googleapis.com/auth/monitoring"]
   }
 }
+
+resource "google_compute_instance_from_template" "batch_worker" {
+  name                     = "batch-worker"
+  zone                     = "europe-west1-b"
+  source_instance_template = "projects/acme/global/instanceTemplates/batch"
+  service_account {
+    email  = "batch@acme.iam.gserviceaccount.com"
+    scopes = ["cloud-platform"]
+  }
+}

@@ -29,3 +29,13 @@ resource "google_compute_instance_template" "batch" {
     scopes = ["storage-ro"]
   }
 }
+
+resource "google_compute_instance_from_template" "batch_worker" {
+  name                     = "batch-worker"
+  zone                     = "europe-west1-b"
+  source_instance_template = "projects/acme/global/instanceTemplates/batch"
+  service_account {
+    email  = "123456789012-compute@developer.gserviceaccount.com"
+    scopes = ["storage-ro"]
+  }
+}

@@ -29,3 +29,9 @@ resource "google_compute_instance" "no_identity" {
     network = "default"
   }
 }
+
+resource "google_compute_instance_from_template" "batch_worker" {
+  name                     = "batch-worker"
+  zone                     = "europe-west1-b"
+  source_instance_template = "projects/acme/global/instanceTemplates/batch"
+}
