@@ -1,4 +1,4 @@
-import { isObject, isUnknown, type Resource, type Value } from '../../model/index.js';
+import { isObject, isUnknown, type Resource, type Value, type ValueObject } from '../../model/index.js';
 import { expandAttribute } from '../_lib/password-attributes.js';
 import { literalSecret, looksLikePath, looksSecretName, maskSecret, severityForPassword } from '../_lib/secrets.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
@@ -21,9 +21,22 @@ const ENV_MAPS: Array<{ types: string[]; path: string; sources: string[] }> = [
   { types: ['google_cloudfunctions2_function'], path: 'service_config[*].environment_variables', sources: TF },
 ];
 
-/** Environment lists of {name, value} entries per type. */
-const ENV_LISTS: Array<{ types: string[]; path: string; name: string; value: string; sources: string[] }> = [
+/** A CodeBuild variable of type PARAMETER_STORE or SECRETS_MANAGER holds the name of a secret, not the secret. */
+const plaintextBuildVariable = (key: string) => (e: ValueObject) => {
+  const t = e[key];
+  return t === undefined || t === null || (typeof t === 'string' && /^plaintext$/i.test(t));
+};
+/** Elastic Beanstalk option settings: only the application environment namespace holds environment variables. */
+const beanstalkEnvironment = (key: string) => (e: ValueObject) => e[key] === 'aws:elasticbeanstalk:application:environment';
+
+/** Environment lists of {name, value} entries per type (`when` keeps only the entries that are environment variables with literal values). */
+const ENV_LISTS: Array<{ types: string[]; path: string; name: string; value: string; sources: string[]; when?: (entry: ValueObject) => boolean }> = [
   { types: ['AWS::ECS::TaskDefinition'], path: 'ContainerDefinitions[*].Environment[*]', name: 'Name', value: 'Value', sources: ['cloudformation'] },
+  { types: ['AWS::Batch::JobDefinition'], path: 'ContainerProperties.Environment[*]', name: 'Name', value: 'Value', sources: ['cloudformation'] },
+  { types: ['AWS::CodeBuild::Project'], path: 'Environment.EnvironmentVariables[*]', name: 'Name', value: 'Value', sources: ['cloudformation'], when: plaintextBuildVariable('Type') },
+  { types: ['aws_codebuild_project'], path: 'environment[*].environment_variable[*]', name: 'name', value: 'value', sources: TF, when: plaintextBuildVariable('type') },
+  { types: ['AWS::ElasticBeanstalk::Environment', 'AWS::ElasticBeanstalk::ConfigurationTemplate'], path: 'OptionSettings[*]', name: 'OptionName', value: 'Value', sources: ['cloudformation'], when: beanstalkEnvironment('Namespace') },
+  { types: ['aws_elastic_beanstalk_environment', 'aws_elastic_beanstalk_configuration_template'], path: 'setting[*]', name: 'name', value: 'value', sources: TF, when: beanstalkEnvironment('namespace') },
   { types: ['google_cloud_run_v2_service', 'google_cloud_run_v2_job'], path: 'template[*].containers[*].env[*]', name: 'name', value: 'value', sources: TF },
   { types: ['azurerm_container_app'], path: 'template[*].container[*].env[*]', name: 'name', value: 'value', sources: TF },
   { types: ['google_cloud_run_service'], path: 'template[*].spec[*].containers[*].env[*]', name: 'name', value: 'value', sources: TF },
@@ -72,9 +85,9 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'high',
     description:
-      'An environment variable of a Lambda function, ECS task, App Service / Function App, Container Instance / Container App, Cloud Function or Cloud Run service is named like a secret (`DB_PASSWORD`, `API_KEY`, `CLIENT_SECRET`...) and set to a literal. The value is in the repository and the Terraform state, and is shown to anyone who can read the function configuration (`lambda:GetFunctionConfiguration`, the portal, `gcloud functions describe`). A weak or common password raises the severity to critical.',
+      'An environment variable of a Lambda function, ECS task, Batch job, CodeBuild project (plaintext variables), Elastic Beanstalk environment, App Service / Function App, Container Instance / Container App, Cloud Function or Cloud Run service is named like a secret (`DB_PASSWORD`, `API_KEY`, `CLIENT_SECRET`...) and set to a literal. The value is in the repository and the Terraform state, and is shown to anyone who can read the function configuration (`lambda:GetFunctionConfiguration`, the portal, `gcloud functions describe`). A weak or common password raises the severity to critical.',
     remediation:
-      'Reference a secret store instead of a literal: Secrets Manager / Parameter Store (ECS `secrets`, Lambda extension or SDK at start-up), Key Vault references (`@Microsoft.KeyVault(...)`) in App Service settings, Secret Manager (`secret_environment_variables`, Cloud Run `value_source.secret_key_ref`). Rotate the exposed values.',
+      'Reference a secret store instead of a literal: Secrets Manager / Parameter Store (ECS `secrets`, CodeBuild `PARAMETER_STORE` / `SECRETS_MANAGER` variables, Lambda extension or SDK at start-up), Key Vault references (`@Microsoft.KeyVault(...)`) in App Service settings, Secret Manager (`secret_environment_variables`, Cloud Run `value_source.secret_key_ref`). Rotate the exposed values.',
     references: [
       'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data-secrets.html',
@@ -113,7 +126,7 @@ export default defineCheck({
       for (const r of ctx.ofType(...spec.types)) {
         if (!spec.sources.includes(r.source)) continue;
         for (const m of expandAttribute(r.attributes, spec.path)) {
-          if (!isObject(m.value)) continue;
+          if (!isObject(m.value) || (spec.when && !spec.when(m.value))) continue;
           const name = m.value[spec.name];
           if (typeof name !== 'string') continue;
           const hit = fromEntry(`${m.path}.${spec.value}`, name, m.value[spec.value]);
