@@ -1,16 +1,10 @@
-import { asString, getPath, type Value } from '../../model/index.js';
-import { containerImages } from '../_lib/k8s-images.js';
-import { podSpecOf } from '../_lib/kubernetes.js';
-import { fromView, kubernetesWorkloads } from '../_lib/k8s-terraform.js';
-import { defineCheck, type FindingDraft } from '../engine/types.js';
-
-/** Image repositories Tiller shipped from (gcr.io/kubernetes-helm/tiller, ghcr.io/helm/tiller, mirrors). */
-const isTillerImage = (repository: string): boolean => repository.slice(repository.lastIndexOf('/') + 1).toLowerCase() === 'tiller';
+import { asString, type Value } from '../../model/index.js';
+import { imageName, knownAppWorkloads } from '../_lib/k8s-known-apps.js';
+import { fromView } from '../_lib/k8s-terraform.js';
+import { defineCheck } from '../engine/types.js';
 
 /** `helm init` labels the Deployment and its pods `app: helm`, `name: tiller`. */
-function hasTillerLabels(labels: Value | undefined): boolean {
-  return asString(getPath(labels, 'app')) === 'helm' && asString(getPath(labels, 'name')) === 'tiller';
-}
+const tillerLabel = (labels: Record<string, Value>): string | undefined => (asString(labels['app']) === 'helm' && asString(labels['name']) === 'tiller' ? 'name' : undefined);
 
 export default defineCheck({
   meta: {
@@ -30,20 +24,18 @@ export default defineCheck({
     resourceTypes: ['Deployment', 'Pod', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
   },
   run(ctx) {
-    const out: FindingDraft[] = [];
-    const seen = new Set<string>();
-    for (const { resource, image, path } of containerImages(ctx)) {
-      if (!isTillerImage(image.repository)) continue;
-      seen.add(resource.id);
-      out.push({ resource, key: path, attributePath: path, message: `${resource.type} ${resource.name} runs Tiller (${image.raw}), the end-of-life Helm 2 server`, evidence: `image: ${image.raw}` });
-    }
-    for (const r of kubernetesWorkloads(ctx)) {
-      if (seen.has(r.id)) continue;
-      const pod = podSpecOf(r);
-      const templateLabels = pod ? getPath(r.attributes, `${pod.path.replace(/\.spec$/, '')}.metadata.labels`) : undefined;
-      if (!hasTillerLabels(getPath(r.attributes, 'metadata.labels')) && !hasTillerLabels(templateLabels)) continue;
-      out.push({ resource: r, attributePath: 'metadata.name', message: `${r.type} ${r.name} carries the labels helm init gives Tiller (app: helm, name: tiller), the end-of-life Helm 2 server`, evidence: 'labels: app=helm, name=tiller' });
-    }
-    return out.map(fromView);
+    // images Tiller shipped from: gcr.io/kubernetes-helm/tiller, ghcr.io/helm/tiller and their mirrors
+    return knownAppWorkloads(ctx, (img) => imageName(img.repository) === 'tiller', tillerLabel)
+      .map((m) =>
+        fromView({
+          resource: m.resource,
+          key: m.path,
+          attributePath: m.image ? m.path : 'metadata.name',
+          message: m.image
+            ? `${m.resource.type} ${m.resource.name} runs Tiller (${m.image.raw}), the end-of-life Helm 2 server`
+            : `${m.resource.type} ${m.resource.name} carries the labels helm init gives Tiller (app: helm, name: tiller), the end-of-life Helm 2 server`,
+          evidence: m.image ? `image: ${m.image.raw}` : 'labels: app=helm, name=tiller',
+        }),
+      );
   },
 });
