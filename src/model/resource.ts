@@ -10,6 +10,7 @@ export type SourceKind =
   | 'cloudformation'
   | 'kubernetes'
   | 'dockerfile'
+  | 'docker-compose'
   | (string & {});
 
 /** A link from one resource's attribute to another resource. */

@@ -2,6 +2,7 @@ import { authorizationDetailsSource } from './aws-authorization-details/index.js
 import { accountSnapshotSource } from './aws-account-snapshot/index.js';
 import { credentialReportSource } from './aws-credential-report/index.js';
 import { cloudformationSource } from './cloudformation/index.js';
+import { composeSource } from './docker-compose/index.js';
 import { dockerfileSource } from './dockerfile/index.js';
 import { hostSource } from './host/index.js';
 import { imageSource } from './image/index.js';
@@ -19,4 +20,4 @@ import type { Source } from './types.js';
  * it, so more specific detectors come first. `alongside` sources (the text-file
  * secret scan) read every file they claim besides.
  */
-export const SOURCES: Source[] = [sbomSource, imageSource, inventorySource, authorizationDetailsSource, credentialReportSource, accountSnapshotSource, cloudformationSource, terraformPlanSource, terraformSource, kubernetesSource, dockerfileSource, nmapSource, hostSource, textFilesSource];
+export const SOURCES: Source[] = [sbomSource, imageSource, inventorySource, authorizationDetailsSource, credentialReportSource, accountSnapshotSource, cloudformationSource, terraformPlanSource, terraformSource, composeSource, kubernetesSource, dockerfileSource, nmapSource, hostSource, textFilesSource];
