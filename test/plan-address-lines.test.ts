@@ -47,6 +47,18 @@ describe('plan address lines', () => {
   });
 });
 
+describe('plan address lines on one line', () => {
+  // `terraform show -json` prints the whole plan on one line: every resource is at line 1, and the
+  // sweep must not look for a newline from each match to the end of the text again (quadratic)
+  it('are all line 1, for many resources', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `aws_instance.web_${i}`);
+    const text = `{"planned_values":{"root_module":{"resources":[${names.map((a) => `{"address":${JSON.stringify(a)},"values":{}}`).join(',')}]}}}`;
+    const lines = addressLines(text, new Set(names));
+    expect(lines.size).toBe(5000);
+    expect([...lines.values()].every((l) => l === 1)).toBe(true);
+  });
+});
+
 describe('plan resource lines', () => {
   const res = (address: string) => ({ address, mode: 'managed', type: address.split('.').at(-2), name: address.split('.').at(-1), values: {} });
   const lines = (plan: unknown) =>

@@ -40,7 +40,9 @@ export function addressLinesInOrder(text: string, order: readonly string[], want
   const re = new RegExp(ADDRESS_KEY.source, 'g');
   re.lastIndex = Math.max(0, from);
   let line = 1;
-  let counted = 0; // newlines are counted up to this offset
+  // the next newline not yet counted (-1: none left). Kept between matches: `terraform show -json`
+  // prints one line, and searching from each match to the end of the text again was quadratic
+  let newline = text.indexOf('\n');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const raw = m[1] as string;
@@ -58,8 +60,10 @@ export function addressLinesInOrder(text: string, order: readonly string[], want
       // a wanted address out of order (keys sorted, prior_state data sources): look-ups from here on
       inOrder = false;
     }
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    counted = m.index;
+    while (newline !== -1 && newline < m.index) {
+      line++;
+      newline = text.indexOf('\n', newline + 1);
+    }
     lines[at] = line;
     if (++found === order.length) break;
   }
