@@ -60,10 +60,14 @@ export const nmapSource: Source = {
 function elementLines(text: string, re: RegExp): number[] {
   const lines: number[] = [];
   let line = 1;
-  let at = 0;
+  // the next newline not yet counted, kept between matches (a search per match from the last one
+  // to the end would be quadratic on XML written on one line)
+  let newline = text.indexOf('\n');
   for (const m of text.matchAll(re)) {
-    for (let i = text.indexOf('\n', at); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    at = m.index;
+    while (newline !== -1 && newline < m.index) {
+      line++;
+      newline = text.indexOf('\n', newline + 1);
+    }
     lines.push(line);
   }
   return lines;
