@@ -1,4 +1,4 @@
-import { asString, getPath, isUnknown, type Resource } from '../../model/index.js';
+import { asBool, asString, getPath, isUnknown, type Resource } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const SHAPES = [
@@ -20,7 +20,7 @@ export default defineCheck({
     pillar: 'ports',
     severity: 'medium',
     description:
-      'With the network rules\' default action set to Allow, the storage account\'s blob, file, queue and table endpoints accept connections from any network on the internet, so a leaked SAS token or key works from anywhere.',
+      'With the network rules\' default action set to Allow (the default when a storage account has no network rules), the storage account\'s blob, file, queue and table endpoints accept connections from any network on the internet, so a leaked SAS token or key works from anywhere.',
     remediation: 'Set `default_action = "Deny"` and list the virtual network subnets and IP ranges that need access in `virtual_network_subnet_ids` / `ip_rules`, or use private endpoints; keep `bypass = ["AzureServices"]` if trusted services need access.',
     references: ['https://learn.microsoft.com/en-us/azure/storage/common/storage-network-security', 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_account_network_rules'],
     compliance: { 'cis-azure': ['3.8'], 'nist-800-53': ['SC-7', 'AC-3'] },
@@ -30,8 +30,16 @@ export default defineCheck({
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const shape of SHAPES) for (const r of ctx.ofType(shape.type)) {
+      // an account with its public endpoint switched off accepts no internet traffic, whatever the rules say
+      if (asBool(getPath(r.attributes, 'public_network_access_enabled')) === false) continue;
       const f = finding(r, shape.path);
       if (f) out.push(f);
+      else if (shape.type === 'azurerm_storage_account' && r.source === 'terraform' && getPath(r.attributes, 'network_rules') === undefined) {
+        // no network_rules block and no separate azurerm_storage_account_network_rules resource: the service default is Allow
+        if (isUnknown(getPath(r.attributes, 'public_network_access_enabled'))) continue;
+        if (ctx.referrersOf(r).some((x) => x.type === 'azurerm_storage_account_network_rules')) continue;
+        out.push({ resource: r, message: `${r.type} ${r.name} has no network rules: it accepts connections from any network (the default action is Allow)`, evidence: 'network_rules not set (default_action defaults to Allow)' });
+      }
     }
     return out;
   },

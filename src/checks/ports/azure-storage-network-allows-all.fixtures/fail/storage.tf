@@ -16,3 +16,11 @@ resource "azurerm_storage_account_network_rules" "logs" {
   default_action     = "Allow"
   bypass             = ["AzureServices"]
 }
+
+resource "azurerm_storage_account" "exports" {
+  name                     = "acmeexports"
+  resource_group_name      = "rg-data"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
