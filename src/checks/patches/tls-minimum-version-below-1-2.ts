@@ -1,4 +1,4 @@
-import { asBool, getPath, isUnknown } from '../../model/index.js';
+import { asBool, asList, getPath, isUnknown } from '../../model/index.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 import { isTrue, sslNegotiationAttributes } from '../_lib/elb-ssl-negotiation.js';
 import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
@@ -45,6 +45,14 @@ function atDefaultCertificate(f: FindingDraft): FindingDraft {
   const path = `${m[1]}${m[2] === 'MinimumProtocolVersion' ? 'CloudFrontDefaultCertificate' : 'cloudfront_default_certificate'}`;
   if (asBool(getPath(f.resource.attributes, path)) !== true) return f;
   return { ...f, attributePath: path, message: `${f.resource.type} ${f.resource.name} serves the default CloudFront certificate, which accepts TLSv1`, evidence: `${path} = true` };
+}
+
+/** Private REST API custom domains only take TLS_1_2: their unset policy is not the legacy TLS_1_0 default. */
+function notPrivateDomainDefault(f: FindingDraft): boolean {
+  if (!f.evidence?.includes('not set')) return true;
+  const path = f.resource.type === 'aws_api_gateway_domain_name' ? 'endpoint_configuration[0].types' : f.resource.type === 'AWS::ApiGateway::DomainName' ? 'EndpointConfiguration.Types' : undefined;
+  if (!path) return true;
+  return !asList(getPath(f.resource.attributes, path)).some((t) => typeof t === 'string' && /^PRIVATE$/i.test(t));
 }
 
 const APP_SERVICES = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot'];
@@ -101,7 +109,9 @@ export default defineCheck({
       (t) => ctx.ofType(t),
       RULES,
       (r, v, explicit) => `${r.type} ${r.name} accepts clients on TLS older than 1.2 (${v}${explicit ? '' : ', the default'})`,
-    ).map(atDefaultCertificate),
+    )
+      .filter(notPrivateDomainDefault)
+      .map(atDefaultCertificate),
     ...classicNegotiationFindings(ctx),
   ],
 });

@@ -31,3 +31,13 @@ resource "aws_api_gateway_domain_name" "api" {
   regional_certificate_arn = aws_acm_certificate.api.arn
   security_policy          = "TLS_1_2"
 }
+
+# a private custom domain name: TLS 1.2 is the only policy it takes
+resource "aws_api_gateway_domain_name" "internal" {
+  domain_name     = "api.internal.example.com"
+  certificate_arn = aws_acm_certificate.internal.arn
+
+  endpoint_configuration {
+    types = ["PRIVATE"]
+  }
+}
