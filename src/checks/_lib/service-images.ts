@@ -2,7 +2,7 @@
  * Container images named by managed container services (ECS task
  * definitions, Lambda container functions, Cloud Run, Azure Container
  * Instances and Container Apps, App Runner) in Terraform, plan JSON and
- * CloudFormation resources.
+ * CloudFormation resources, and Docker Compose services.
  */
 import type { Resource, Value } from '../../model/index.js';
 import { getPath, isObject, isUnknown } from '../../model/index.js';
@@ -36,6 +36,7 @@ const SINGLE: Array<{ types: string[]; sources: readonly string[]; path: string 
   { types: ['aws_lambda_function'], sources: TERRAFORM_SOURCES, path: 'image_uri' },
   { types: ['AWS::Lambda::Function'], sources: ['cloudformation'], path: 'Code.ImageUri' },
   { types: ['aws_apprunner_service'], sources: TERRAFORM_SOURCES, path: 'source_configuration[0].image_repository[0].image_identifier' },
+  { types: ['compose_service'], sources: ['docker-compose'], path: 'image' },
 ];
 
 export const SERVICE_IMAGE_TYPES = [...LISTS.flatMap((l) => l.types), ...SINGLE.flatMap((s) => s.types), 'aws_ecs_task_definition'];

@@ -5,11 +5,11 @@ import { defineCheck, type FindingDraft } from '../engine/types.js';
 export default defineCheck({
   meta: {
     id: 'TET-PATCH-027',
-    title: 'Managed container service runs an image by the latest tag or no tag',
+    title: 'Container service (managed or Docker Compose) runs an image by the latest tag or no tag',
     pillar: 'patches',
     severity: 'medium',
     description:
-      'An ECS task definition, Lambda container function, Cloud Run service, Azure container group / Container App or App Runner service names its image without a tag or as `latest`. Each deployment or scale-out may pull a different build, so nobody can tell which patches are running or roll back to a known one.',
+      'An ECS task definition, Lambda container function, Cloud Run service, Azure container group / Container App, App Runner service or Docker Compose service names its image without a tag or as `latest`. Each deployment or scale-out may pull a different build, so nobody can tell which patches are running or roll back to a known one.',
     remediation: 'Reference an explicit version tag, ideally pinned by digest (`repo/app:1.4.2@sha256:...`), and update it through your deployment pipeline.',
     references: [
       'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-considerations.html',
@@ -17,7 +17,7 @@ export default defineCheck({
       'https://learn.microsoft.com/azure/container-registry/container-registry-image-tag-version',
     ],
     compliance: { 'nist-800-53': ['CM-2', 'SI-2'] },
-    sources: ['terraform', 'terraform-plan', 'cloudformation'],
+    sources: ['terraform', 'terraform-plan', 'cloudformation', 'docker-compose'],
     resourceTypes: SERVICE_IMAGE_TYPES,
   },
   run(ctx) {
