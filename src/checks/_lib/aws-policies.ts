@@ -51,6 +51,9 @@ function serviceHolders(): Holder[] {
     { types: ['aws_sqs_queue_policy', 'aws_sqs_queue', 'aws_sns_topic_policy', 'aws_sns_topic', 'aws_kms_key', 'aws_ecr_repository_policy', 'aws_secretsmanager_secret_policy', 'aws_secretsmanager_secret', 'aws_efs_file_system_policy', 'aws_ecr_registry_policy', 'aws_kms_key_policy', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key'], terraform: true, paths: [['policy', 'service']] },
     { types: ['aws_elasticsearch_domain_policy', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_opensearch_domain'], terraform: true, paths: [['access_policies', 'service']] },
     { types: ['aws_glacier_vault'], terraform: true, paths: [['access_policy', 'service']] },
+    // Glue Data Catalog, EventBridge bus, DynamoDB table/stream and Kinesis stream resource policies
+    { types: ['aws_glue_resource_policy', 'aws_cloudwatch_event_bus_policy', 'aws_dynamodb_resource_policy', 'aws_kinesis_resource_policy'], terraform: true, paths: [['policy', 'service']] },
+    { types: ['aws_codeartifact_domain_permissions_policy', 'aws_codeartifact_repository_permissions_policy'], terraform: true, paths: [['policy_document', 'service']] },
     { types: ['AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy'], terraform: false, paths: [['PolicyDocument', 'service']] },
     { types: ['AWS::KMS::Key', 'AWS::KMS::ReplicaKey'], terraform: false, paths: [['KeyPolicy', 'service']] },
     { types: ['AWS::ECR::RegistryPolicy'], terraform: false, paths: [['PolicyText', 'service']] },

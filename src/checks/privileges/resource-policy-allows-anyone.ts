@@ -36,7 +36,7 @@ export default defineCheck({
     pillar: 'privileges',
     severity: 'high',
     description:
-      'A resource policy (SQS queue, SNS topic, KMS key, ECR repository, Secrets Manager secret, OpenSearch domain, EFS file system, Glacier vault, Lambda permission) that allows Principal "*" without a condition opens the resource to every AWS account: strangers can read messages and secrets, use the key, pull images or invoke the function.',
+      'A resource policy (SQS queue, SNS topic, KMS key, ECR repository, Secrets Manager secret, OpenSearch domain, EFS file system, Glacier vault, Glue Data Catalog, EventBridge bus, DynamoDB table, Kinesis stream, CodeArtifact domain or repository, Lambda permission) that allows Principal "*" without a condition opens the resource to every AWS account: strangers can read messages and secrets, use the key, pull images or invoke the function.',
     remediation: 'Name the accounts, roles or services that need access, or add conditions such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.',
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous'],
     compliance: { 'nist-800-53': ['AC-3', 'AC-21'] },
