@@ -29,14 +29,14 @@ export interface DiscoveredFile {
 }
 
 export interface DiscoverOptions {
-  /** files larger than this are skipped with a warning (default 128 MiB) */
+  /** files larger than this are skipped with a warning (default 256 MiB: a 100k-resource plan as `terraform show -json` prints it is ~170 MB) */
   maxFileSize?: number;
   /** directory names never entered */
   skipDirs?: string[];
   cwd?: string;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 128 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
 const HEAD_BYTES = 8192;
 const DEFAULT_SKIP_DIRS = ['.git', 'node_modules', '.terraform', '.hg', '.svn', '__pycache__'];
 
