@@ -1,4 +1,5 @@
 import { asList, getPath, isUnknown, type Resource } from '../../model/index.js';
+import { policyBindings } from '../_lib/gcp-iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const TF = new Set(['terraform', 'terraform-plan']);
@@ -6,22 +7,6 @@ const PUBLIC = new Set(['allusers', 'allauthenticatedusers']);
 const IAM_TYPE = /^google_.+_iam_(binding|member)$/;
 const IAM_POLICY_TYPE = /^google_.+_iam_policy$/;
 
-/** The bindings of an IAM policy given as JSON text; none when the text is unresolved or not a policy. */
-function policyBindings(text: unknown): Array<{ role: unknown; members: string[] }> {
-  if (typeof text !== 'string') return [];
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const bindings = (doc as { bindings?: unknown } | null)?.bindings;
-  if (!Array.isArray(bindings)) return [];
-  return bindings.map((b) => {
-    const o = (b ?? {}) as { role?: unknown; members?: unknown };
-    return { role: o.role, members: Array.isArray(o.members) ? o.members.filter((m): m is string => typeof m === 'string') : [] };
-  });
-}
 
 export default defineCheck({
   meta: {

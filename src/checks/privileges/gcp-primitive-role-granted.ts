@@ -1,9 +1,11 @@
 import { asList, getPath, isUnknown } from '../../model/index.js';
+import { policyBindings } from '../_lib/gcp-iam-policy.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
 const TF = new Set(['terraform', 'terraform-plan']);
 const TYPES = ['google_project_iam_binding', 'google_project_iam_member', 'google_folder_iam_binding', 'google_folder_iam_member', 'google_organization_iam_binding', 'google_organization_iam_member'];
 const PRIMITIVE = new Set(['roles/owner', 'roles/editor']);
+const POLICY_TYPES = ['google_project_iam_policy', 'google_folder_iam_policy', 'google_organization_iam_policy'];
 
 export default defineCheck({
   meta: {
@@ -17,7 +19,7 @@ export default defineCheck({
     references: ['https://cloud.google.com/iam/docs/understanding-roles#basic', 'https://cloud.google.com/iam/docs/using-iam-securely'],
     compliance: { 'cis-gcp': ['1.5'], 'nist-800-53': ['AC-6'] },
     sources: ['terraform', 'terraform-plan'],
-    resourceTypes: [...TYPES, 'data.google_iam_policy'],
+    resourceTypes: [...TYPES, ...POLICY_TYPES, 'data.google_iam_policy'],
   },
   run(ctx) {
     const out: FindingDraft[] = [];
@@ -37,6 +39,14 @@ export default defineCheck({
         const role = getPath(r.attributes, path);
         if (typeof role === 'string' && PRIMITIVE.has(role.trim())) out.push({ resource: r, key: path, attributePath: path, message: `${r.type} ${r.name} grants the basic role ${role}`, evidence: `role: ${role}` });
       });
+    }
+    // whole policies written as JSON (jsonencode or a heredoc) in policy_data
+    for (const r of ctx.ofType(...POLICY_TYPES)) {
+      if (!TF.has(r.source)) continue;
+      for (const b of policyBindings(getPath(r.attributes, 'policy_data'))) {
+        if (typeof b.role !== 'string' || !PRIMITIVE.has(b.role.trim())) continue;
+        out.push({ resource: r, key: b.role, attributePath: 'policy_data', message: `${r.type} ${r.name} grants the basic role ${b.role}${b.members.length ? ` to ${b.members.join(', ')}` : ''}`, evidence: `role: ${b.role}` });
+      }
     }
     return out;
   },
