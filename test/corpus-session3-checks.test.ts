@@ -69,7 +69,10 @@ describe('verification switched off (TET-PATCH-029 additions)', () => {
   it('reads ENV values as Docker stores them', () => {
     expect(unverifiedEnv('NODE_TLS_REJECT_UNAUTHORIZED', '0')).toBe(true);
     expect(unverifiedEnv('node_tls_reject_unauthorized', '1')).toBe(false);
-    expect(unverifiedEnv('GIT_SSL_NO_VERIFY', 'false')).toBe(false);
+    // git only asks whether GIT_SSL_NO_VERIFY is set (http.c: getenv), so "false" turns verification off too
+    expect(unverifiedEnv('GIT_SSL_NO_VERIFY', 'false')).toBe(true);
+    expect(unverifiedEnv('GOINSECURE', '*.corp.example')).toBe(true);
+    expect(unverifiedEnv('GOSUMDB', 'sum.golang.org')).toBe(false);
     expect(unverifiedEnv('GIT_SSL_NO_VERIFY', 'true')).toBe(true);
     expect(unverifiedEnv('PIP_TRUSTED_HOST', '')).toBe(false);
     expect(unverifiedEnv('HTTPS_PROXY', 'http://proxy:3128')).toBe(false);
