@@ -95,6 +95,76 @@ export function generatePlan(n: number, file: string): void {
   writeFileSync(file, JSON.stringify(plan, null, 2));
 }
 
+/** Attributes the AWS provider computes, known only after apply: `after_unknown` in a create plan. */
+const COMPUTED: Record<string, string[]> = {
+  aws_security_group: ['arn', 'id', 'owner_id', 'tags_all'],
+  aws_instance: ['arn', 'id', 'availability_zone', 'instance_state', 'primary_network_interface_id', 'private_dns', 'private_ip', 'public_dns', 'public_ip', 'security_groups', 'subnet_id', 'tags_all', 'vpc_security_group_ids'],
+  aws_s3_bucket: ['arn', 'bucket_domain_name', 'bucket_regional_domain_name', 'hosted_zone_id', 'id', 'region', 'tags_all'],
+  aws_iam_policy: ['arn', 'id', 'policy_id', 'tags_all'],
+  aws_db_instance: ['address', 'arn', 'endpoint', 'hosted_zone_id', 'id', 'port', 'resource_id', 'status', 'tags_all'],
+};
+
+/** A configuration expression as `terraform show -json` writes it: nested blocks as lists of expression maps. */
+function expressionsOf(values: Values): Values {
+  const out: Values = {};
+  for (const [k, v] of Object.entries(values)) {
+    const isBlockList = Array.isArray(v) && v.length > 0 && typeof v[0] === 'object' && v[0] !== null;
+    out[k] = isBlockList ? (v as Values[]).map(expressionsOf) : { constant_value: v };
+  }
+  return out;
+}
+
+/**
+ * The same estate as `generatePlan`, in the shape `terraform show -json` prints for a create
+ * plan: one line, `planned_values` without the computed attributes, `resource_changes` with
+ * `after` and `after_unknown`, and `configuration` with every expression (instances reference
+ * the security group before them, so references are resolved as in a real plan).
+ */
+export function generateTerraformShowPlan(n: number, file: string): void {
+  const root: Values[] = [];
+  const modules = new Map<string, Values[]>();
+  const changes: Values[] = [];
+  const configRoot: Values[] = [];
+  const configModules = new Map<string, Values[]>();
+  for (let i = 0; i < n; i++) {
+    const r = resourceAt(i);
+    const modName = i % 10 === 9 ? `app_${i % 100}` : undefined;
+    const mod = modName ? `module.${modName}` : undefined;
+    const address = `${mod ? `${mod}.` : ''}${r.type}.${r.name}`;
+    const base = { address, mode: 'managed', type: r.type, name: r.name, provider_name: 'registry.terraform.io/hashicorp/aws' };
+    const planned = { ...base, schema_version: 1, values: r.values, sensitive_values: { tags: {}, tags_all: {} } };
+    if (mod) modules.set(mod, [...(modules.get(mod) ?? []), planned]);
+    else root.push(planned);
+    const afterUnknown: Values = {};
+    for (const k of COMPUTED[r.type] ?? ['id']) afterUnknown[k] = true;
+    changes.push({ ...base, ...(mod ? { module_address: mod } : {}), change: { actions: ['create'], before: null, after: r.values, after_unknown: afterUnknown, before_sensitive: false, after_sensitive: { tags: {}, tags_all: {} } } });
+    const expressions = expressionsOf(r.values);
+    // an instance uses the security group declared just before it (i - 1 is a group when i % 5 === 1)
+    if (r.type === 'aws_instance') expressions.vpc_security_group_ids = { references: [`aws_security_group.sg_${i - 1}.id`, `aws_security_group.sg_${i - 1}`] };
+    const config = { address: `${r.type}.${r.name}`, mode: 'managed', type: r.type, name: r.name, provider_config_key: mod ? `${modName}:aws` : 'aws', expressions, schema_version: 1 };
+    if (modName) configModules.set(modName, [...(configModules.get(modName) ?? []), config]);
+    else configRoot.push(config);
+  }
+  const plan = {
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    planned_values: { root_module: { resources: root, child_modules: [...modules].map(([address, resources]) => ({ address, resources })) } },
+    resource_changes: changes,
+    configuration: {
+      provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'eu-west-1' } } } },
+      root_module: {
+        resources: configRoot,
+        module_calls: Object.fromEntries([...configModules].map(([name, resources]) => [name, { source: `./modules/${name}`, module: { resources } }])),
+      },
+    },
+    timestamp: '2026-11-30T12:00:00Z',
+    applyable: true,
+    complete: true,
+    errored: false,
+  };
+  writeFileSync(file, JSON.stringify(plan));
+}
+
 function hcl(value: unknown, indent: string): string {
   if (Array.isArray(value)) return `[${value.map((v) => hcl(v, indent)).join(', ')}]`;
   if (value !== null && typeof value === 'object') {

@@ -7,6 +7,13 @@
  * each plan measurement in N fresh processes and keeps the median, because
  * wall times on a shared machine move with other jobs.
  *
+ * Each plan comes in two shapes: `plan-N.json` holds `planned_values` only, indented (a
+ * stripped plan: the smallest JSON.parse for the resources, the hardest ratio), and
+ * `plan-show-N.json` is the same estate as `terraform show -json` prints a create plan — one
+ * line, `planned_values` without computed attributes, `resource_changes` with
+ * `after_unknown`, and `configuration` with every expression and the references between
+ * resources, which the scan reads too.
+ *
  * Two JSON.parse figures: "cold" is the first parse in a fresh process that
  * does nothing else (what a bare script parsing the plan pays, and what the
  * scan's own parse pays), the median over N processes; "warm" is the best of
@@ -16,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateHclTree, generatePlan } from './generate.js';
+import { generateHclTree, generatePlan, generateTerraformShowPlan } from './generate.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 execFileSync(process.execPath, [join(here, '..', 'scripts', 'build.mjs'), '--lenient'], { cwd: join(here, '..'), stdio: 'inherit' });
@@ -69,6 +76,14 @@ for (const n of sizes) {
   rows.push({ ...r, size: n, mb: Math.round(statSync(plan).size / 1e5) / 10 });
   console.log(`plan ${n}: ${JSON.stringify(r)}`);
 }
+// the same estates as `terraform show -json` prints a create plan: one line, with resource_changes and configuration
+for (const n of sizes) {
+  const plan = join(out, `plan-show-${n}.json`);
+  if (!existsSync(plan)) generateTerraformShowPlan(n, plan);
+  const r = measure('plan', plan);
+  rows.push({ ...r, kind: 'show', size: n, mb: Math.round(statSync(plan).size / 1e5) / 10 });
+  console.log(`plan (terraform show shape) ${n}: ${JSON.stringify(r)}`);
+}
 for (const n of sizes) {
   const dir = join(out, `hcl-${n}`);
   const files = Math.min(n, 10_000);
@@ -81,17 +96,18 @@ for (const n of sizes) {
 console.log(`\nplan rows: medians of ${RUNS} fresh processes; JSON.parse cold = first parse in a fresh process, warm = best of three in the scanning process`);
 console.log('\n| input | resources | files | findings | checks on a helper thread | scan (ms) | JSON.parse cold (ms) | scan / cold JSON.parse | JSON.parse warm (ms) | scan / warm JSON.parse | peak RSS (MiB) | time ratio to previous size |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const kind of ['plan', 'hcl']) {
+const LABEL: Record<string, string> = { plan: 'plan, planned_values only (indented)', show: 'plan as `terraform show -json` prints it', hcl: 'hcl' };
+for (const kind of ['plan', 'show', 'hcl']) {
   const group = rows.filter((r) => r.kind === kind);
   group.forEach((r, i) => {
     const prev = group[i - 1];
     const ratio = r.jsonParseMs ? (r.scanMs / Math.max(1, r.jsonParseMs)).toFixed(2) : '—';
     const coldRatio = r.coldParseMs ? (r.scanMs / Math.max(1, r.coldParseMs)).toFixed(2) : '—';
     const growth = prev ? `${(r.scanMs / Math.max(1, prev.scanMs)).toFixed(2)} (×${r.size / prev.size} resources)` : '—';
-    console.log(`| ${kind}${r.mb ? ` (${r.mb} MB)` : ''} | ${r.resources} | ${r.files} | ${r.findings} | ${r.checksOnHelpers ?? 0} | ${r.scanMs} | ${r.coldParseMs ?? '—'} | ${coldRatio} | ${r.jsonParseMs ?? '—'} | ${ratio} | ${r.maxRssMiB} | ${growth} |`);
+    console.log(`| ${LABEL[kind]}${r.mb ? ` (${r.mb} MB)` : ''} | ${r.resources} | ${r.files} | ${r.findings} | ${r.checksOnHelpers ?? 0} | ${r.scanMs} | ${r.coldParseMs ?? '—'} | ${coldRatio} | ${r.jsonParseMs ?? '—'} | ${ratio} | ${r.maxRssMiB} | ${growth} |`);
   });
 }
 console.log('\nplan rows by CPU time (process.cpuUsage, all threads): median scan CPU / median cold JSON.parse CPU');
-for (const r of rows) if (r.kind === 'plan' && r.cpuRatio) console.log(`- plan ${r.size}: ${r.cpuRatio}`);
+for (const r of rows) if (r.kind !== 'hcl' && r.cpuRatio) console.log(`- ${r.kind} ${r.size}: ${r.cpuRatio}`);
 const bad = rows.filter((r) => r.parseErrors > 0 || r.resources < r.size);
 if (bad.length) console.log(`\nWARNING: ${bad.length} run(s) did not read every resource or had parse errors: ${bad.map((b) => `${b.kind}-${b.size}`).join(', ')}`);
