@@ -79,6 +79,12 @@ export default defineCheck({
     for (const r of resourcesOf(ctx, TERRAFORM_TYPES, TERRAFORM_SOURCES)) {
       judge(r, '', r.attributes, 1, out, r.type === 'aws_s3_bucket_public_access_block' ? onForAccount : undefined);
     }
+    // terraform-aws-modules/s3-bucket: the settings written as module inputs (the stand-in's public_access_block)
+    for (const r of resourcesOf(ctx, ['aws_s3_bucket'], TERRAFORM_SOURCES)) {
+      const block = getPath(r.attributes, 'public_access_block');
+      if (r.meta?.registryModule !== 'terraform-aws-modules/s3-bucket/aws' || !isObject(block)) continue;
+      judge(r, 'public_access_block', block, 1, out, (name) => block[name] === undefined || onForAccount(name));
+    }
     return out;
   },
 });

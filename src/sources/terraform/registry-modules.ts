@@ -234,6 +234,17 @@ const STAND_INS: Record<string, StandIn> = {
       else if (isUnknown(inputs.attach_policy) && inputs.policy !== undefined) {
         attrs.policy = new Unknown('attached only when attach_policy is true', 'attach_policy');
       }
+      // the module's aws_s3_bucket_public_access_block (created unless attach_public_policy = false) takes
+      // these four inputs; only written ones are carried, since their defaults changed between versions
+      if (inputs.attach_public_policy !== false) {
+        const block: ValueObject = {};
+        for (const k of ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets']) {
+          if (inputs[k] === undefined) continue;
+          block[k] = inputs[k]!;
+          if (locations[k]) locations[`public_access_block.${k}`] = locations[k]!;
+        }
+        if (Object.keys(block).length) attrs.public_access_block = block;
+      }
     },
   },
 };
