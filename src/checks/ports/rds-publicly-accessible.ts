@@ -8,12 +8,12 @@ export default defineCheck({
     pillar: 'ports',
     severity: 'high',
     description:
-      'With public accessibility on, the RDS, Aurora or Neptune instance gets a public DNS name that resolves to a public IP address; only its security group stands between the database port and the internet, and a single loose rule exposes it to credential brute force and data theft.',
+      'With public accessibility on, the RDS, Aurora or Neptune instance (or RDS Multi-AZ DB cluster) gets a public DNS name that resolves to a public IP address; only its security group stands between the database port and the internet, and a single loose rule exposes it to credential brute force and data theft.',
     remediation: 'Set `publicly_accessible = false` (CloudFormation `PubliclyAccessible: false`), place the instance in private subnets, and reach it from the application tier or through a bastion / VPN.',
     references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2'],
     compliance: { 'cis-aws': ['2.3.3'], 'nist-800-53': ['AC-3', 'SC-7'] },
     sources: ['terraform', 'terraform-plan', 'cloudformation'],
-    resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_neptune_cluster_instance', 'AWS::RDS::DBInstance'],
+    resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_neptune_cluster_instance', 'aws_rds_cluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   },
   run: (ctx) =>
     flagFindings(
@@ -24,7 +24,10 @@ export default defineCheck({
         // Neptune runs on the RDS control plane and takes the same flag (provider default false)
         { type: 'aws_neptune_cluster_instance', path: 'publicly_accessible' },
         { type: 'AWS::RDS::DBInstance', path: 'PubliclyAccessible' },
+        // Multi-AZ DB clusters (not Aurora) take the flag on the cluster itself
+        { type: 'aws_rds_cluster', path: 'publicly_accessible' },
+        { type: 'AWS::RDS::DBCluster', path: 'PubliclyAccessible' },
       ],
-      (r) => `database instance ${r.name} is publicly accessible`,
+      (r) => `database ${/cluster/i.test(r.type) && !/instance/i.test(r.type) ? 'cluster' : 'instance'} ${r.name} is publicly accessible`,
     ),
 });
