@@ -139,8 +139,16 @@ export function composePorts(r: Resource): ComposePort[] {
       const t = p.target;
       const target = isUnknown(t) ? t : typeof t === 'number' ? { start: t, end: t } : typeof t === 'string' ? range(t) : undefined;
       if (!target) return;
-      const hostIp = isUnknown(p.host_ip) ? p.host_ip : typeof p.host_ip === 'string' && p.host_ip !== '' ? p.host_ip : null;
-      const published = typeof p.published === 'number' ? String(p.published) : typeof p.published === 'string' && p.published !== '' ? p.published : null;
+      let hostIp = isUnknown(p.host_ip) ? p.host_ip : typeof p.host_ip === 'string' && p.host_ip !== '' ? p.host_ip : null;
+      let published = typeof p.published === 'number' ? String(p.published) : typeof p.published === 'string' && p.published !== '' ? p.published : null;
+      // `published: 127.0.0.1:8080` (or only an address): not in the spec, but the intent is a bound address
+      if (published !== null && hostIp === null && !range(published)) {
+        const addr = /^\[([0-9a-fA-F:.]+)\](?::(\d+(?:-\d+)?))?$|^(\d+\.\d+\.\d+\.\d+)(?::(\d+(?:-\d+)?))?$|^([0-9a-fA-F]*:[0-9a-fA-F:]*)$/.exec(published);
+        if (addr) {
+          hostIp = addr[1] ?? addr[3] ?? addr[5]!;
+          published = addr[2] ?? addr[4] ?? null;
+        }
+      }
       const protocol = typeof p.protocol === 'string' && p.protocol.toLowerCase() === 'udp' ? 'udp' : 'tcp';
       // mode: host publishes on the node where the task runs, ingress on every swarm node: both are host ports
       out.push({ path, raw: `${published ?? ''}:${isUnknown(target) ? '?' : target.start}`, hostIp, published, target, protocol });
