@@ -22,7 +22,7 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'critical',
     description:
-      'An official database image is told to accept connections without a password: `POSTGRES_HOST_AUTH_METHOD=trust`, `MYSQL_ALLOW_EMPTY_PASSWORD=yes` (or the MariaDB and Bitnami equivalents), Elasticsearch with `xpack.security.enabled=false`, OpenSearch with its security plugin disabled. Anyone who reaches the port (other containers, or the whole network when the port is published) owns the data.',
+      'An official database image is told to accept connections without a password, for example with `POSTGRES_HOST_AUTH_METHOD` set to `trust`, `MYSQL_ALLOW_EMPTY_PASSWORD` set to `yes` (or the MariaDB and Bitnami equivalents), Elasticsearch with `xpack.security.enabled=false`, OpenSearch with its security plugin disabled. Anyone who reaches the port (other containers, or the whole network when the port is published) owns the data.',
     remediation: 'Remove the setting and give the database a strong password from a Compose secret (`POSTGRES_PASSWORD_FILE: /run/secrets/db_password`, `MYSQL_ROOT_PASSWORD_FILE`), or `MYSQL_RANDOM_ROOT_PASSWORD=yes`.',
     references: ['https://hub.docker.com/_/postgres', 'https://hub.docker.com/_/mysql', 'https://hub.docker.com/_/mariadb', 'https://www.elastic.co/guide/en/elasticsearch/reference/current/security-settings.html'],
     compliance: { 'nist-800-53': ['IA-2', 'AC-3'] },
