@@ -315,6 +315,25 @@ export function conditionTests(condition: Value | undefined): ConditionTest[] | 
   return tests;
 }
 
+/**
+ * Condition keys whose value the caller writes into its own request (the HTTP
+ * Referer and User-Agent headers): a test on them alone restricts nobody, as
+ * the IAM reference warns for aws:Referer.
+ */
+const CALLER_SUPPLIED_KEYS = new Set(['aws:referer', 'aws:useragent']);
+
+/**
+ * Does a statement's Condition restrict who can use it? False only when every
+ * test is on a caller-supplied key; an unresolved condition counts as
+ * restricting (a check then stays silent rather than guess).
+ */
+export function conditionRestrictsCallers(condition: Value | undefined): boolean {
+  if (condition === undefined) return false;
+  const tests = conditionTests(condition);
+  if (isUnknown(tests)) return true;
+  return tests.length === 0 || !tests.every((t) => CALLER_SUPPLIED_KEYS.has(t.key.trim().toLowerCase()));
+}
+
 /** True when a pattern list holds `*` itself (every action / every resource). */
 export function hasFullWildcard(list: PatternList | undefined): boolean {
   if (list === undefined || isUnknown(list)) return false;

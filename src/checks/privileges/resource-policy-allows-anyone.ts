@@ -1,6 +1,6 @@
 import { getPath, isUnknown, type Resource } from '../../model/index.js';
 import { elementTarget, policyDocuments, SERVICE_POLICY_TYPES } from '../_lib/aws-policies.js';
-import { isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
+import { conditionRestrictsCallers, isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
 import { defineCheck, type CheckContext, type FindingDraft } from '../engine/types.js';
 
 const TF = new Set(['terraform', 'terraform-plan']);
@@ -50,12 +50,13 @@ export default defineCheck({
       // a Terraform policy document counts when a service resource policy uses it
       if (ref.role === 'any' && !ctx.referrersOf(ref.resource).some((r) => SERVICE_POLICY_TYPES.has(r.type))) continue;
       for (const st of ref.input.document.statements) {
-        if (isAllow(st) !== true || st.principal === undefined || st.condition !== undefined) continue;
+        // a condition on the Referer or User-Agent header alone is written by the caller: no restriction
+        if (isAllow(st) !== true || st.principal === undefined || conditionRestrictsCallers(st.condition)) continue;
         const anyone = principalIsAnyone(st.principal);
         const target = elementTarget(ref, st, 'Principal');
         const key = `${ref.path}#${st.index}`;
         if (anyone === true)
-          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} policy allows ${st.action !== undefined ? renderList(st.action) : `all but ${renderList(st.notAction)}`} to any AWS principal without a condition`, evidence: 'Effect: Allow; Principal: "*"; no Condition' });
+          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} policy allows ${st.action !== undefined ? renderList(st.action) : `all but ${renderList(st.notAction)}`} to any AWS principal without a condition${st.condition !== undefined ? ' that restricts the caller' : ''}`, evidence: `Effect: Allow; Principal: "*"; ${st.condition !== undefined ? 'only a caller-supplied (Referer / User-Agent) condition' : 'no Condition'}` });
         else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, ...target, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal of a policy statement is unresolved (${anyone.toString()})` });
       }
     }

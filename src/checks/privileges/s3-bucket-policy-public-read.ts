@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/index.js';
 import { elementTarget, policyDocuments } from '../_lib/aws-policies.js';
-import { coversAction, isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
+import { conditionRestrictsCallers, coversAction, isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
 import { s3PublicAccessCatalogue } from '../_lib/s3-public-access.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -25,7 +25,8 @@ export default defineCheck({
     for (const ref of policyDocuments(ctx, ['resource'])) {
       if (ref.input.kind !== 'document') continue;
       for (const st of ref.input.document.statements) {
-        if (isAllow(st) !== true || st.principal === undefined || st.condition !== undefined) continue;
+        // a condition on the Referer or User-Agent header alone is written by the caller: no restriction
+        if (isAllow(st) !== true || st.principal === undefined || conditionRestrictsCallers(st.condition)) continue;
         const hits = reads.filter((a) => coversAction(st, a) === true);
         if (hits.length === 0 || writes.some((a) => coversAction(st, a) === true)) continue;
         // a Terraform policy document counts only when it names S3 actions (it may be any kind of policy)
@@ -33,7 +34,7 @@ export default defineCheck({
         const anyone = principalIsAnyone(st.principal);
         const key = `${ref.path}#${st.index}`;
         const target = elementTarget(ref, st, 'Principal');
-        if (anyone === true) out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; Action: ${renderList(st.action)}; no Condition` });
+        if (anyone === true) out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; Action: ${renderList(st.action)}; ${st.condition !== undefined ? 'only a caller-supplied (Referer / User-Agent) condition' : 'no Condition'}` });
         else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, ...target, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal granted read access is unresolved (${anyone.toString()})` });
       }
     }

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/index.js';
 import { elementTarget, policyDocuments } from '../_lib/aws-policies.js';
-import { coversAction, isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
+import { conditionRestrictsCallers, coversAction, isAllow, principalIsAnyone, renderList } from '../_lib/iam-policy.js';
 import { s3PublicAccessCatalogue } from '../_lib/s3-public-access.js';
 import { defineCheck, type FindingDraft } from '../engine/types.js';
 
@@ -25,14 +25,15 @@ export default defineCheck({
     for (const ref of policyDocuments(ctx, ['resource'])) {
       if (ref.input.kind !== 'document') continue;
       for (const st of ref.input.document.statements) {
-        if (isAllow(st) !== true || st.principal === undefined || st.condition !== undefined) continue;
+        // a condition on the Referer or User-Agent header alone is written by the caller: no restriction
+        if (isAllow(st) !== true || st.principal === undefined || conditionRestrictsCallers(st.condition)) continue;
         const hits = writes.filter((a) => coversAction(st, a) === true);
         if (hits.length === 0) continue;
         const anyone = principalIsAnyone(st.principal);
         const key = `${ref.path}#${st.index}`;
         const target = elementTarget(ref, st, 'Principal');
         if (anyone === true)
-          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.length > 3 ? `${hits.slice(0, 3).join(', ')} and ${hits.length - 3} more` : hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; ${st.action !== undefined ? `Action: ${renderList(st.action)}` : `NotAction: ${renderList(st.notAction)}`}; no Condition` });
+          out.push({ resource: ref.resource, key, ...target, message: `${ref.resource.type} ${ref.resource.name} lets anyone ${hits.length > 3 ? `${hits.slice(0, 3).join(', ')} and ${hits.length - 3} more` : hits.join(', ')}`, evidence: `Effect: Allow; Principal: "*"; ${st.action !== undefined ? `Action: ${renderList(st.action)}` : `NotAction: ${renderList(st.notAction)}`}; ${st.condition !== undefined ? 'only a caller-supplied (Referer / User-Agent) condition' : 'no Condition'}` });
         else if (isUnknown(anyone)) out.push({ resource: ref.resource, key, ...target, verdict: 'unknown', message: `${ref.resource.type} ${ref.resource.name}: the principal granted write access is unresolved (${anyone.toString()})` });
       }
     }
