@@ -76,7 +76,7 @@ const SINGLE_IN_KIND: Record<string, ReadonlySet<string>> = { Ingress: new Set([
 const ABSENT_WHEN_EMPTY = /^(spec|template|metadata|security_context|capabilities|host_path|role_ref|job_template|selector|pod_selector|namespace_selector|ip_block|default_backend|backend|http|service|port)$/;
 
 /** Names whose camelCase form is not the mechanical one. */
-const RENAMED: Record<string, string> = { host_pid: 'hostPID', host_ipc: 'hostIPC', non_resource_urls: 'nonResourceURLs' };
+const RENAMED: Record<string, string> = { host_pid: 'hostPID', host_ipc: 'hostIPC', non_resource_urls: 'nonResourceURLs', external_ips: 'externalIPs' };
 
 /** The manifest kind of a Terraform kubernetes provider type, e.g. kubernetes_deployment_v1 → Deployment. */
 export function kindOfTerraformType(type: string): string | undefined {
