@@ -5,7 +5,7 @@
  * syntax, and bind mounts in short or long syntax, each with its attribute path.
  */
 import type { Resource, Value } from '../../model/index.js';
-import { Unknown, isObject, isUnknown } from '../../model/index.js';
+import { Unknown, getPath, isObject, isUnknown } from '../../model/index.js';
 import type { CheckContext } from '../engine/types.js';
 
 export const COMPOSE_TYPES = ['compose_service'];
@@ -33,15 +33,18 @@ export interface ComposeEnv {
   path: string;
 }
 
-/** Every environment entry: `environment: {K: v}` or `environment: ["K=v", "K"]`. */
-export function composeEnv(r: Resource): ComposeEnv[] {
-  const env = r.attributes.environment;
+/**
+ * Every entry of a `KEY: value` / `["KEY=value", "KEY"]` attribute: `environment`
+ * (the default) or `build.args`.
+ */
+export function composeEnv(r: Resource, attribute: 'environment' | 'build.args' = 'environment'): ComposeEnv[] {
+  const env = getPath(r.attributes, attribute);
   const out: ComposeEnv[] = [];
   if (isObject(env)) {
-    for (const [name, value] of Object.entries(env)) out.push({ name, value: value ?? null, path: `environment.${name}` });
+    for (const [name, value] of Object.entries(env)) out.push({ name, value: value ?? null, path: `${attribute}.${name}` });
   } else if (Array.isArray(env)) {
     env.forEach((item, i) => {
-      const path = `environment[${i}]`;
+      const path = `${attribute}[${i}]`;
       // an entry with an unset variable: its name is still in the written text
       const text = isUnknown(item) ? item.expression : typeof item === 'string' ? item : undefined;
       if (text === undefined) return;

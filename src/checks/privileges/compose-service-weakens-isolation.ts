@@ -16,6 +16,7 @@ const UNCONFINED: Array<{ re: RegExp; what: string; severity: Severity }> = [
   { re: /(?:^|:)apparmor[:=]unconfined$/i, what: 'turns the AppArmor profile off', severity: 'medium' },
   { re: /(?:^|:)label[:=]disable$/i, what: 'turns SELinux separation off', severity: 'medium' },
   { re: /(?:^|:)systempaths[:=]unconfined$/i, what: 'unmasks /proc and /sys paths the runtime hides', severity: 'high' },
+  { re: /^no-new-privileges[:=]false$/i, what: 'explicitly lets processes gain privileges through setuid binaries (no-new-privileges off)', severity: 'low' },
 ];
 
 export default defineCheck({
@@ -25,7 +26,7 @@ export default defineCheck({
     pillar: 'privileges',
     severity: 'high',
     description:
-      'A Compose service adds a Linux capability outside the Docker default set that leads to host compromise or traffic interception (`cap_add: [SYS_ADMIN]`, `ALL`, `NET_ADMIN`, `SYS_PTRACE`...), switches seccomp, AppArmor or SELinux confinement off in `security_opt`, or passes host devices in. Each removes one of the layers that keep root in the container from becoming root on the Docker host.',
+      'A Compose service adds a Linux capability outside the Docker default set that leads to host compromise or traffic interception (`cap_add: [SYS_ADMIN]`, `ALL`, `NET_ADMIN`, `SYS_PTRACE`...), switches seccomp, AppArmor or SELinux confinement (or no-new-privileges) off in `security_opt`, or passes host devices in. Each removes one of the layers that keep root in the container from becoming root on the Docker host.',
     remediation: 'Drop ALL capabilities and add back only those the service needs from the Docker default set (for example NET_BIND_SERVICE); keep the default seccomp and AppArmor profiles (write a custom profile if a system call is missing); pass a specific device only when the service cannot work without it.',
     references: [
       'https://docs.docker.com/reference/compose-file/services/#cap_add',
