@@ -62,6 +62,14 @@ describe('docker-compose source', () => {
     expect(readCompose(COMPOSE, 'c.yml').resources.map((r) => r.name)).toEqual(['web', 'db', 'c.yml']);
   });
 
+  it('reads the version 1 format, whose services sit at the top level', () => {
+    const { resources } = readCompose('web:\n  image: nginx:1.27\n  privileged: true\ndb:\n  build: ./db\n', 'docker-compose.yml');
+    expect(resources.map((r) => r.id)).toEqual(['compose:docker-compose.yml#web', 'compose:docker-compose.yml#db']);
+    expect(locate(resources[0]!, 'privileged').startLine).toBe(3);
+    // a file with `version:` and no services is not a version 1 file
+    expect(readCompose('version: "3"\nvolumes:\n  data: {}\n', 'c.yml').resources.map((r) => r.type)).toEqual(['compose_project']);
+  });
+
   it('interpolates like Compose: defaults, $$, and Unknown for unset variables', () => {
     const web = readCompose(COMPOSE, 'c.yml').resources.find((r) => r.name === 'web')!;
     expect(web.attributes.image).toBe('nginx:1.27');

@@ -17,6 +17,10 @@
  * Top-level `secrets`, `configs`, `networks` and `volumes` become one
  * `compose_project` resource per file (attributes: those four maps plus `name`).
  *
+ * A file in the version 1 format (no `services:` and no `version:`, every
+ * top-level entry a service with `image` or `build`) is read the same way,
+ * with attribute paths relative to the service.
+ *
  * YAML: Compose reads YAML 1.2 (go-yaml v3) with merge keys, so `8080:80` stays
  * a string and `<<: *defaults` (usually from an `x-*` extension field) merges
  * the anchor's keys, located at the anchor. Extension fields are not services.
@@ -161,6 +165,12 @@ function interpolateAll(v: Value, env: Record<string, string>): Value {
 
 const TOP_LEVEL = ['networks', 'volumes', 'secrets', 'configs'] as const;
 
+/** A version 1 file: every top-level entry is a service map, at least one with an image or a build. */
+function isV1(root: ValueObject): boolean {
+  const entries = Object.entries(root);
+  return entries.length > 0 && entries.every(([k, v]) => !k.startsWith('x-') && isObject(v)) && entries.some(([, v]) => isObject(v) && (v.image !== undefined || v.build !== undefined));
+}
+
 /** Every service (and the project's top-level maps) of a Compose file. */
 export function readCompose(text: string, file: string, env: Record<string, string> = {}): { resources: Resource[]; errors: ParseError[] } {
   const { docs, errors } = parseYamlDocumentsTolerant(text, file, { version: '1.2', merge: true });
@@ -168,13 +178,15 @@ export function readCompose(text: string, file: string, env: Record<string, stri
   const doc = docs[0];
   if (!doc || !isObject(doc.value)) return { resources, errors };
   const root = doc.value;
-  const services = root.services;
+  // the version 1 format (before `services:` existed) has the services at the top level
+  const v1 = root.services === undefined && root.version === undefined && isV1(root);
+  const services = v1 ? root : root.services;
   if (services !== undefined && services !== null && !isObject(services)) {
     errors.push(new ParseError(file, doc.locations.services?.startLine, '`services` must be a map of service names to services'));
     return { resources, errors };
   }
   for (const [name, raw] of Object.entries(services ?? {})) {
-    const path = `services.${name}`;
+    const path = v1 ? name : `services.${name}`;
     const location: Location = doc.locations[path] ?? { file, startLine: doc.startLine, endLine: doc.endLine };
     if (raw !== null && !isObject(raw)) {
       errors.push(new ParseError(file, location.startLine, `service "${name}" must be a map`));
@@ -194,7 +206,7 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     });
   }
   const project: ValueObject = {};
-  for (const k of TOP_LEVEL) if (isObject(root[k])) project[k] = interpolateAll(root[k], env);
+  if (!v1) for (const k of TOP_LEVEL) if (isObject(root[k])) project[k] = interpolateAll(root[k], env);
   if (Object.keys(project).length > 0) {
     if (typeof root.name === 'string') project.name = root.name;
     const locations: Record<string, Location> = {};
