@@ -108,6 +108,17 @@ describe('detectSecrets', () => {
   });
 });
 
+describe('comments', () => {
+  it('read prose after a colon as prose, and commented-out settings as settings', async () => {
+    const lines = ['## SHOULD PASS: This bucket has no public access', '// Note on auth: see the wiki', '# password: hunter2', 'DB_PASSWORD: s3cret more words'];
+    const found = await detectSecrets(`${lines.join('\n')}\n`, 'main.tf');
+    expect(found.map((c) => [c.line, c.name, c.value])).toEqual([
+      [3, 'password', 'hunter2'],
+      [4, 'DB_PASSWORD', 's3cret'],
+    ]);
+  });
+});
+
 describe('text-file findings next to resource checks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tetrad-text-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -16,6 +16,8 @@ export interface CheckRunResult {
 export interface CheckOutcome {
   findings: Finding[];
   error?: ScanError;
+  /** indexes of the findings located at their whole resource (no attribute): they cover no one line */
+  resourceLevel?: number[];
 }
 
 /** Runs every check over the model. A check that throws becomes an error entry; the others go on. */
@@ -36,7 +38,15 @@ export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
   } catch (err) {
     return { findings: [], error: { kind: 'check', file: check.file ?? check.meta.id, message: `check ${check.meta.id} failed: ${(err as Error).message}` } };
   }
-  return { findings: drafts.map((d) => toFinding(check, d)) };
+  const findings: Finding[] = [];
+  const resourceLevel: number[] = [];
+  for (const d of drafts) {
+    const f = toFinding(check, d);
+    // located by the resource itself: the attribute is absent or has no position of its own
+    if (d.location === undefined && f.location === d.resource.location) resourceLevel.push(findings.length);
+    findings.push(f);
+  }
+  return resourceLevel.length ? { findings, resourceLevel } : { findings };
 }
 
 /**
@@ -47,28 +57,33 @@ export function assembleRun(checks: readonly Check[], outcomes: readonly CheckOu
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
   const seen = new Set<string>();
+  const resourceLevel = new Set<Finding>();
   for (const outcome of outcomes) {
     if (outcome.error) errors.push(outcome.error);
+    for (const i of outcome.resourceLevel ?? []) resourceLevel.add(outcome.findings[i]!);
     for (const f of outcome.findings) {
       if (seen.has(f.fingerprint)) continue;
       seen.add(f.fingerprint);
       findings.push(f);
     }
   }
-  return { findings: dropDeferred(checks, findings), errors, lookups: modelLookupsOf(ctx) };
+  return { findings: dropDeferred(checks, findings, resourceLevel), errors, lookups: modelLookupsOf(ctx) };
 }
 
 /**
  * Drops the findings of checks marked `defersToCoveringFindings` whose line a
  * finding of another check of the same pillar covers in the same file: one
- * secret, one finding, from the check that knows the resource.
+ * secret, one finding, from the check that knows the resource. A finding
+ * located at its whole resource (`resourceLevel`: "this database has no IAM
+ * authentication") covers no line: it is about the resource, not about what
+ * one of its lines holds.
  */
-export function dropDeferred(checks: readonly Check[], findings: Finding[]): Finding[] {
+export function dropDeferred(checks: readonly Check[], findings: Finding[], resourceLevel: ReadonlySet<Finding> = new Set()): Finding[] {
   const deferring = new Map(checks.filter((c) => c.meta.defersToCoveringFindings).map((c) => [c.meta.id, c.meta.pillar]));
   if (deferring.size === 0) return findings;
   const covering = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (deferring.has(f.checkId)) continue;
+    if (deferring.has(f.checkId) || resourceLevel.has(f)) continue;
     const key = `${f.pillar}\0${f.location.file}`;
     const list = covering.get(key);
     if (list) list.push(f);

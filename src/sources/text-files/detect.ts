@@ -158,6 +158,9 @@ function secretIn(text: string, from: number, to: number, kind: string): { value
   return trimmed ? { value: trimmed, start: from + Math.max(0, lead) } : undefined;
 }
 
+/** A line that is a comment in the common syntaxes (shell, HCL, YAML, C-like, SQL, INI, Markdown/XML). */
+const COMMENT_LINE = /^\s*(?:#|\/\/|--|;|\/\*|\*|<!--)/;
+
 /** Same as NAME_HINT, to find every hint in a text. */
 const NAME_HINTS = new RegExp(NAME_HINT.source, 'gi');
 
@@ -196,6 +199,9 @@ function assignmentsIn(text: string, start: number, end: number, lineStarts: num
     // (never reported by the checks, and most of the candidates of ordinary code)
     if (quotedValue === undefined && (/^[$({[<%@&*!]/.test(value) || /[()[\]]/.test(value) || /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(value))) continue;
     if (quotedValue !== undefined && /^\$\{[^}]*\}$|^\{\{.*\}\}$/.test(value)) continue;
+    // prose in a comment: `## SHOULD PASS: This bucket is private`, `# Note on auth: see the wiki` (a bare
+    // value after a colon with more words after it); `# password: hunter2` (commented-out config) stays
+    if (quotedValue === undefined && COMMENT_LINE.test(lineText) && /:\s*$/.test(m[0].slice(0, m[0].length - value.length)) && /^[ \t]+[A-Za-z]/.test(lineText.slice(m.index + m[0].length))) continue;
     const valueOffset = start + m.index + m[0].length - value.length - (quotedValue !== undefined ? 1 : 0);
     const pos = position(lineStarts, valueOffset);
     out.push({ detector: 'assignment', rule: 'assignment', kind: 'assignment', name, value, quoted: quotedValue !== undefined, line: pos.line, endLine: pos.line, column: pos.column });
