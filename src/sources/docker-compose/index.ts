@@ -38,7 +38,7 @@ import { Unknown, isObject } from '../../model/index.js';
 import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
-import { parseYamlDocumentsTolerant, rebaseLocations } from '../shared/yaml-values.js';
+import { parseYamlDocumentsTolerant } from '../shared/yaml-values.js';
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/\\]*)?\.ya?ml$/i;
 const YAML_EXT = /\.ya?ml$/i;
@@ -165,6 +165,30 @@ function interpolateAll(v: Value, env: Record<string, string>): Value {
 
 const TOP_LEVEL = ['networks', 'volumes', 'secrets', 'configs'] as const;
 
+/**
+ * The locations under each service, relative to it, in one pass over the
+ * file's locations (rebasing once per service made files with thousands of
+ * services quadratic). A service name may contain dots, so the longest name
+ * that prefixes a path wins.
+ */
+function locationsByService(locations: Record<string, Location>, names: string[], prefix: string): Map<string, Record<string, Location>> {
+  const out = new Map<string, Record<string, Location>>(names.map((n) => [n, {}]));
+  for (const [key, loc] of Object.entries(locations)) {
+    if (!key.startsWith(prefix)) continue;
+    const rest = key.slice(prefix.length);
+    let best: string | undefined;
+    for (let i = 0; i <= rest.length; i++) {
+      if (i < rest.length && rest[i] !== '.' && rest[i] !== '[') continue;
+      const name = rest.slice(0, i);
+      if (out.has(name) && i < rest.length) best = name;
+    }
+    if (best === undefined) continue;
+    const sub = rest.slice(best.length);
+    out.get(best)![sub.startsWith('.') ? sub.slice(1) : sub] = loc;
+  }
+  return out;
+}
+
 /** A version 1 file: every top-level entry is a service map, at least one with an image or a build. */
 function isV1(root: ValueObject): boolean {
   const entries = Object.entries(root);
@@ -185,6 +209,7 @@ export function readCompose(text: string, file: string, env: Record<string, stri
     errors.push(new ParseError(file, doc.locations.services?.startLine, '`services` must be a map of service names to services'));
     return { resources, errors };
   }
+  const byService = locationsByService(doc.locations, Object.keys(services ?? {}), v1 ? '' : 'services.');
   for (const [name, raw] of Object.entries(services ?? {})) {
     const path = v1 ? name : `services.${name}`;
     const location: Location = doc.locations[path] ?? { file, startLine: doc.startLine, endLine: doc.endLine };
@@ -200,7 +225,7 @@ export function readCompose(text: string, file: string, env: Record<string, stri
       name,
       attributes: interpolateAll(raw ?? {}, env) as ValueObject,
       location,
-      attributeLocations: rebaseLocations(doc.locations, path),
+      attributeLocations: byService.get(name) ?? {},
       references: [],
       meta: { composeFile: file, ...(typeof root.name === 'string' ? { project: root.name } : {}) },
     });

@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 import type { Location, Value, ValueObject } from '../../model/index.js';
 import { ParseError } from '../../scan/errors.js';
 
@@ -83,11 +83,29 @@ export function parseYamlDocumentsTolerant(text: string, file: string, options: 
     };
     // maps and sequences being converted: an alias (or merge key) back to one of them is a cycle
     const active = new Set<unknown>();
+    // `Alias.resolve` walks the whole document on every call, which made files with an
+    // alias per entry (Compose `<<: *defaults` on each service) quadratic: every alias is
+    // resolved once, in one walk, the same way (the last anchor of that name before it)
+    let targets: Map<unknown, unknown> | undefined;
+    const resolve = (alias: Alias): unknown => {
+      if (!targets) {
+        const t = new Map<unknown, unknown>();
+        const anchors = new Map<string, unknown>();
+        visit(doc, {
+          Node(_key, n) {
+            if (isAlias(n)) t.set(n, anchors.get(n.source));
+            else if (n.anchor) anchors.set(n.anchor, n);
+          },
+        });
+        targets = t;
+      }
+      return targets.has(alias) ? targets.get(alias) : alias.resolve(doc);
+    };
     const cycle = (alias: unknown): ParseError =>
       new ParseError(file, rangeOf(alias as Node)?.startLine, `alias *${String((alias as { source?: string }).source ?? '')} refers to a node that contains it`);
     const convert = (node: unknown, path: string, tagRead = false): Value => {
       if (isAlias(node)) {
-        const target = node.resolve(doc);
+        const target = resolve(node);
         if (active.has(target)) throw cycle(node);
         return convert(target, path);
       }
@@ -128,9 +146,9 @@ export function parseYamlDocumentsTolerant(text: string, file: string, options: 
         addPairs(node, false);
         const merged = new Set<unknown>([node]);
         for (let i = 0; i < merges.length; i++) {
-          const m = isAlias(merges[i]) ? (merges[i] as { resolve(d: Document.Parsed): unknown }).resolve(doc) : merges[i];
+          const m = isAlias(merges[i]) ? resolve(merges[i] as Alias) : merges[i];
           for (const item of isSeq(m) ? m.items : [m]) {
-            const src = isAlias(item) ? item.resolve(doc) : item;
+            const src = isAlias(item) ? resolve(item) : item;
             if (active.has(src)) throw cycle(isAlias(item) ? item : merges[i]);
             if (merged.has(src) || !isMap(src)) continue;
             merged.add(src);
