@@ -120,6 +120,8 @@ describe('docker-compose source', () => {
     expect(looksLikeCompose('/r/svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n')).toBe(false);
     expect(looksLikeCompose('/r/t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  X:\n    Type: AWS::S3::Bucket\n')).toBe(false);
     expect(looksLikeCompose('/r/values.yaml', 'services:\n  web:\n    replicas: 2\n')).toBe(false);
+    expect(looksLikeCompose('/r/chart/values.prod.yaml', 'services:\n  web:\n    image: nginx\n    ports: [80]\n')).toBe(false);
+    expect(looksLikeCompose('/r/chart/charts/sub/x.yaml', svc)).toBe(false);
     expect(looksLikeCompose('/r/docker-compose.json', svc)).toBe(false);
   });
 });

@@ -52,6 +52,8 @@ export function looksLikeCompose(path: string, head: string): boolean {
   if (/^\s*-?\s*apiVersion\s*:/m.test(head) && /^\s*-?\s*kind\s*:/m.test(head)) return false;
   if (/AWSTemplateFormatVersion|^Resources\s*:/m.test(head)) return false;
   if (COMPOSE_NAME.test(basename(path))) return true;
+  // Helm values files often hold a `services:` map of images and ports too
+  if (/^values\b/i.test(basename(path)) || /[\\/](?:charts|templates)[\\/]/.test(path)) return false;
   // a `services:` map at the top level (GitLab CI's top-level `services:` is a list)
   const m = /^services\s*:[ \t]*(?:#.*)?\r?\n((?:[ \t]*(?:#.*)?\r?\n)*)([ \t]+)([^\s#-][^\n]*)/m.exec(head);
   if (!m || !/^[^:]+:\s*(?:#.*)?$|^[^:]+:\s*&\S+\s*$/.test(m[3]!.trimEnd())) return false;
