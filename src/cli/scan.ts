@@ -110,7 +110,7 @@ export function registerScan(program: Command): void {
     .option('--config <file>', 'read settings and ignores from this file instead of ./.tetrad.yaml')
     .option('--no-ignores', 'apply no suppression (inline tetrad:ignore comments and config ignores)')
     .option('--db <file>', 'advisory store to match package inventories against (default: $TETRAD_DB, else the tetrad db default when it exists)')
-    .option('--threads <n>', 'threads for the checks of a large JSON/YAML input, each loading its own copy of the model (default: $TETRAD_THREADS, else 2 when a second core is idle and memory allows)')
+    .option('--threads <n>', 'threads for the checks of a large JSON/YAML input, each loading its own copy of the model (default: $TETRAD_THREADS, else 1: on 2 cores a second thread did not pay off)')
     .action(async (paths: string[], flags: ScanFlags) => {
       // a bad user check stops the scan (exit 2) before any file is read
       const extraChecks = flags.checksDir.length ? await loadUserChecks(flags.checksDir, (await loadBuiltinChecks()).map((c) => c.meta.id)) : [];

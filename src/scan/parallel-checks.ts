@@ -12,7 +12,7 @@
  * 100 MB plan). A Terraform HCL tree is not run this way: its parse already uses a second
  * thread (`sources/terraform/parse-pool.ts`) and would be paid twice.
  */
-import { availableParallelism, freemem, loadavg } from 'node:os';
+import { freemem } from 'node:os';
 import type { Resource } from '../model/index.js';
 import { assembleRun, runCheck, type CheckOutcome, type CheckRunResult } from '../checks/engine/run.js';
 import { createCheckContext } from '../checks/engine/context.js';
@@ -23,17 +23,21 @@ import { firstMessage, startModuleWorker } from './start-worker.js';
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
- * Threads for the checks when the caller names none: TETRAD_THREADS, else two when the
- * machine has a second core that is idle (a busy machine gains nothing from a second thread
- * but the wait for it) and free memory for a second copy of the model (about three times
- * the input per thread), else one.
+ * Threads for the checks when the caller names none: TETRAD_THREADS, else one. Measured on the
+ * 2-core machine this was built on (docs/benchmarks.md), a second thread did not pay off: V8's
+ * own garbage-collection threads already keep the second core busy during a one-thread scan of a
+ * large plan, and the helper's copy of the model costs a second load. `--threads N` opts in (a
+ * machine with more cores), and then only when free memory holds another copy (about 8× the input).
  */
 export function defaultThreads(inputBytes: number): number {
   const env = Number(process.env.TETRAD_THREADS);
-  if (Number.isInteger(env) && env >= 1) return env;
-  const cores = availableParallelism();
-  if (cores < 2 || loadavg()[0]! > cores - 1) return 1;
-  return freemem() > 8 * inputBytes ? 2 : 1;
+  if (Number.isInteger(env) && env >= 1) return fitMemory(env, inputBytes);
+  return 1;
+}
+
+/** At most as many threads as free memory holds copies of the model (about 8× the input each). */
+export function fitMemory(threads: number, inputBytes: number): number {
+  return Math.max(1, Math.min(threads, Math.floor(freemem() / Math.max(1, 8 * inputBytes))));
 }
 
 /** Units of work in the order threads take them: affinity groups first, then single checks, by index. */

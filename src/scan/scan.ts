@@ -17,7 +17,7 @@ import { SOURCES } from '../sources/index.js';
 import type { Source, SourceOptions } from '../sources/types.js';
 import { TOOL } from '../version.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { defaultThreads, PARALLEL_MIN_BYTES, runChecksWithHelpers, startCheckHelpers, type CheckHelpers } from './parallel-checks.js';
+import { defaultThreads, fitMemory, PARALLEL_MIN_BYTES, runChecksWithHelpers, startCheckHelpers, type CheckHelpers } from './parallel-checks.js';
 import type { ScanError } from './errors.js';
 import { storeAdvisories, type AdvisoryService } from '../vulns/advisories.js';
 import { foreignBuildNoteOf } from '../vulns/foreign-builds.js';
@@ -182,7 +182,7 @@ function startHelpers(paths: string[], opts: ScanOptions, found: Discovery, chec
   if (!builtinOnly || checks.length < 2) return undefined;
   const bytes = found.files.reduce((n, f) => n + f.size, 0);
   if (bytes < (opts.parallelMinBytes ?? PARALLEL_MIN_BYTES) || [...found.assigned.keys()].some((s) => s.kind === 'terraform')) return undefined;
-  const workers = (opts.threads ?? defaultThreads(bytes)) - 1;
+  const workers = (opts.threads !== undefined ? fitMemory(opts.threads, bytes) : defaultThreads(bytes)) - 1;
   if (workers < 1) return undefined;
   const options = { cwd: opts.cwd ?? process.cwd(), vars: opts.vars, varFiles: opts.varFiles, maxFileSize: opts.maxFileSize, loadConfig: opts.loadConfig, configFile: opts.configFile, advisoryDb: opts.advisoryDb };
   return startCheckHelpers({ paths, options, checkIds: checks.map((c) => c.meta.id) }, workers);
