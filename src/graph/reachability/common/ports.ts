@@ -168,8 +168,10 @@ export interface UnionRule<R> {
  */
 export function unionAllow<R>(rules: UnionRule<R>[], asked: PortRange): Array<Segment<R> & { rules: R[] }> {
   // boundaries of every rule inside the asked range, so each segment has one set of rules
-  const cuts = new Set<number>([asked.from, asked.to + 1]);
   const relevant = rules.filter((r) => r.match !== 'no');
+  // no rule applies (the usual answer for most groups and sources): one denied segment
+  if (relevant.length === 0) return [{ from: asked.from, to: asked.to, decision: 'deny', rules: [] }];
+  const cuts = new Set<number>([asked.from, asked.to + 1]);
   for (const r of relevant) {
     if (r.ports === 'unknown') continue;
     for (const p of r.ports) {
