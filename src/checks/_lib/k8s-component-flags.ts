@@ -40,7 +40,7 @@ export interface ComponentInvocation {
 }
 
 /** Flags that take no separate value (`--anonymous-auth` alone means true). */
-const BOOL_FLAGS = new Set(['anonymous-auth', 'allow-privileged', 'profiling', 'kubelet-https', 'client-cert-auth', 'peer-client-cert-auth', 'auto-tls', 'peer-auto-tls']);
+const BOOL_FLAGS = new Set(['anonymous-auth', 'allow-privileged', 'profiling', 'kubelet-https', 'client-cert-auth', 'peer-client-cert-auth', 'auto-tls', 'peer-auto-tls', 'rotate-certificates', 'service-account-lookup']);
 
 interface Word {
   text: string;
@@ -115,6 +115,11 @@ export function componentInvocations(ctx: CheckContext): readonly ComponentInvoc
 /** The kubelet configuration files of the scan (`kind: KubeletConfiguration`). */
 export function kubeletConfigurations(ctx: CheckContext): Resource[] {
   return ctx.ofType('KubeletConfiguration').filter((r) => r.source === 'kubernetes');
+}
+
+/** A flag value that Go's strconv.ParseBool (pflag, --feature-gates) reads as false: false, 0, f in any case. */
+export function isFalseFlag(v: string | true): boolean {
+  return v !== true && /^(false|0|f)$/i.test(v.trim());
 }
 
 /** A flag's value split as a comma-separated list (e.g. `--authorization-mode=Node,RBAC`). */
