@@ -10,7 +10,13 @@ import type { DiscoveredFile } from '../../scan/discover.js';
 import { SOURCES } from '../index.js';
 import { cidrSubnets } from './cidr.js';
 import { cloudformationSource } from './index.js';
-import { parseTemplate } from './template.js';
+import { CFN_OUTPUT_TYPE, CFN_PARAMETER_TYPE, parseTemplate as parseAll } from './template.js';
+
+/** The template's resources only: Parameters and Outputs entries have their own tests below. */
+const parseTemplate = (...args: Parameters<typeof parseAll>) => {
+  const out = parseAll(...args);
+  return { ...out, resources: out.resources.filter((r) => r.meta?.section === undefined) };
+};
 
 const dir = join(import.meta.dirname, 'testdata');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -367,5 +373,51 @@ describe('Fn::Cidr', () => {
     expect(cidrSubnets('2001:db8::/56', 2, 64)).toEqual(['2001:db8::/64', '2001:db8:0:1::/64']);
     expect(cidrSubnets('10.0.0.0/24', 3, 8)).toBeUndefined();
     expect(cidrSubnets('not-a-cidr', 1, 8)).toBeUndefined();
+  });
+});
+
+describe('cloudformation source: Parameters and Outputs', () => {
+  const text = [
+    'AWSTemplateFormatVersion: "2010-09-09"', // 1
+    'Parameters:', // 2
+    '  DbPassword:', // 3
+    '    Type: String', // 4
+    '    NoEcho: true', // 5
+    '  Env:', // 6
+    '    Type: String', // 7
+    '    Default: prod', // 8
+    'Conditions:', // 9
+    '  IsDev: !Equals [!Ref Env, dev]', // 10
+    'Resources:', // 11
+    '  Key:', // 12
+    '    Type: AWS::IAM::AccessKey', // 13
+    '    Properties:', // 14
+    '      UserName: deploy', // 15
+    'Outputs:', // 16
+    '  Secret:', // 17
+    '    Value: !GetAtt Key.SecretAccessKey', // 18
+    '  DevOnly:', // 19
+    '    Condition: IsDev', // 20
+    '    Value: !Ref DbPassword', // 21
+    '  NotAMapping: 3', // 22
+  ].join('\n');
+  const out = parseAll(text, 'p.yaml');
+
+  it('adds one resource per parameter and output, with ids apart from logical ids and lines kept', () => {
+    expect(out.errors).toEqual([]);
+    expect(out.resources.map((x) => `${x.id} ${x.type} ${x.location.startLine}-${x.location.endLine}`)).toEqual([
+      'Key AWS::IAM::AccessKey 12-15',
+      `Parameters.DbPassword ${CFN_PARAMETER_TYPE} 3-5`,
+      `Parameters.Env ${CFN_PARAMETER_TYPE} 6-8`,
+      // DevOnly: condition IsDev is false; NotAMapping is not an output
+      `Outputs.Secret ${CFN_OUTPUT_TYPE} 17-18`,
+    ]);
+    const r = byId(out.resources);
+    expect(r.get('Parameters.DbPassword')?.attributes).toEqual({ Type: 'String', NoEcho: true });
+    expect(line(r.get('Parameters.DbPassword'), 'NoEcho')).toBe(5);
+    // an output's Value is kept as written, not evaluated
+    expect(r.get('Outputs.Secret')?.attributes.Value).toEqual({ 'Fn::GetAtt': 'Key.SecretAccessKey' });
+    expect(line(r.get('Outputs.Secret'), 'Value')).toBe(18);
+    expect(r.get('Outputs.Secret')?.references).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { getPath, isObject, isUnknown, type Location, type Reference, type Resou
 import type { Tags } from 'yaml';
 import { ParseError } from '../../scan/errors.js';
 import { jsonSyntaxError } from '../shared/json-error.js';
-import { parseYamlDocuments, type YamlDoc } from '../shared/yaml-values.js';
+import { parseYamlDocuments, rebaseLocations, type YamlDoc } from '../shared/yaml-values.js';
 import { IntrinsicEvaluator, NO_VALUE, type EvalContext } from './intrinsics.js';
 import { SAM_GLOBAL_SECTIONS, mergeGlobals } from './sam-globals.js';
 import { cloudformationTags } from './tags.js';
@@ -150,5 +150,52 @@ function parseDocument(doc: YamlDoc | undefined, file: string, overrides: Record
       meta,
     });
   }
+  resources.push(...sectionResources(template, locations, file, evaluator));
   return { resources, errors };
+}
+
+/** Model types of the template's Parameters and Outputs entries (not CloudFormation resource types). */
+export const CFN_PARAMETER_TYPE = 'AWS::CloudFormation::Parameter';
+export const CFN_OUTPUT_TYPE = 'AWS::CloudFormation::Output';
+
+/**
+ * One resource per `Parameters` and `Outputs` entry, so checks can judge a
+ * secret-named parameter without `NoEcho` or an output that prints a secret.
+ * `id` is `Parameters.<name>` / `Outputs.<name>` (a logical id holds no dot,
+ * so ids never clash with resources); `attributes` are the entry as written
+ * (intrinsics in their long form, `{ Ref: X }`, not evaluated: an output's
+ * Value is judged by what it names, not by a parameter's Default). An output
+ * whose `Condition` is false is left out. They carry no references, so graph
+ * checks see the same resources as before.
+ */
+function sectionResources(template: ValueObject, locations: Record<string, Location>, file: string, evaluator: IntrinsicEvaluator): Resource[] {
+  const out: Resource[] = [];
+  for (const [section, type] of [['Parameters', CFN_PARAMETER_TYPE], ['Outputs', CFN_OUTPUT_TYPE]] as const) {
+    const entries = template[section];
+    if (!isObject(entries)) continue;
+    for (const [name, def] of Object.entries(entries)) {
+      if (!isObject(def)) continue;
+      const id = `${section}.${name}`;
+      const meta: Record<string, Value> = { section };
+      if (section === 'Outputs' && typeof def.Condition === 'string') {
+        const c = evaluator.condition(def.Condition);
+        if (c === false) continue;
+        meta.conditionName = def.Condition;
+        meta.condition = c === true ? true : 'unknown';
+      }
+      out.push({
+        id,
+        type,
+        provider: 'aws',
+        source: 'cloudformation',
+        name,
+        attributes: def,
+        location: locations[id] ?? { file, startLine: 1, endLine: 1 },
+        attributeLocations: rebaseLocations(locations, id),
+        references: [],
+        meta,
+      });
+    }
+  }
+  return out;
 }
