@@ -2,6 +2,7 @@ import { asList, getPath, isUnknown } from '../../model/index.js';
 import { defineCheck, type CheckContext, type FindingDraft } from '../engine/types.js';
 import { settingFindings, type SettingRule } from '../_lib/setting-values.js';
 import { readText } from '../_lib/versioned-config.js';
+import { fromView, kubernetesResources } from '../_lib/k8s-terraform.js';
 
 const isFalse = (v: string) => /^false$/i.test(v);
 const allowAll = (v: string) => /^allow-all$/i.test(v);
@@ -96,6 +97,47 @@ function httpListeners(ctx: Pick<CheckContext, 'ofType' | 'referencedBy'>): Find
   return out;
 }
 
+/**
+ * Ingress annotations under which the controller's cloud load balancer terminates TLS itself or
+ * serves no plain HTTP, so an Ingress without `spec.tls` still does not accept credentials in clear.
+ */
+const TLS_ELSEWHERE: ReadonlyArray<[string, (v: string) => boolean]> = [
+  // AWS Load Balancer Controller: with a certificate the listeners default to HTTPS:443 only
+  ['alb.ingress.kubernetes.io/certificate-arn', (v) => v.trim() !== ''],
+  // GKE: HTTP turned off on the external load balancer
+  ['kubernetes.io/ingress.allow-http', (v) => /^false$/i.test(v.trim())],
+  // Azure Application Gateway: a certificate installed on the gateway, with HTTP redirected
+  ['appgw.ingress.kubernetes.io/ssl-redirect', (v) => /^true$/i.test(v.trim())],
+];
+
+/**
+ * A Kubernetes Ingress (manifest or Terraform `kubernetes_ingress(_v1)`) without `spec.tls`
+ * routes its hosts over plain HTTP only: the controller has no certificate to serve for them.
+ */
+function plainIngresses(ctx: CheckContext): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const r of kubernetesResources(ctx)) {
+    if (r.type !== 'Ingress') continue;
+    const annotations = getPath(r.attributes, 'metadata.annotations');
+    const ann = (key: string) => getPath(annotations, [key]);
+    if (TLS_ELSEWHERE.some(([key, ok]) => { const v = ann(key); return typeof v === 'string' && ok(v); })) continue;
+    const tls = getPath(r.attributes, 'spec.tls');
+    const name = `Ingress ${r.name}`;
+    if (isUnknown(tls) || TLS_ELSEWHERE.some(([key]) => isUnknown(ann(key)))) {
+      out.push({ resource: r, attributePath: isUnknown(tls) ? 'spec.tls' : undefined, verdict: 'unknown', message: `${name}: its TLS settings are unresolved` });
+      continue;
+    }
+    if (asList(tls).length > 0) continue;
+    out.push({
+      resource: r,
+      attributePath: tls === undefined ? undefined : 'spec.tls',
+      message: `${name} has no TLS section, so its hosts are served over plain HTTP: session cookies, tokens and passwords cross the network in clear`,
+      evidence: tls === undefined ? 'spec.tls not set' : 'spec.tls is empty',
+    });
+  }
+  return out.map(fromView);
+}
+
 export default defineCheck({
   meta: {
     id: 'TET-PASS-077',
@@ -103,17 +145,18 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'A storage account, web or function app, CloudFront behaviour or search domain that answers plain HTTP lets clients send their credentials in clear: shared-access signatures and account keys, session cookies, bearer tokens and basic-auth headers can be read and replayed by anyone on the path. Azure App Service accepts HTTP unless `https_only = true`, and an Application Load Balancer listener is HTTP unless its protocol says otherwise (one whose default action redirects to HTTPS is not reported); the others accept it only when told to.',
+      'A storage account, web or function app, CloudFront behaviour or search domain that answers plain HTTP lets clients send their credentials in clear: shared-access signatures and account keys, session cookies, bearer tokens and basic-auth headers can be read and replayed by anyone on the path. Azure App Service accepts HTTP unless `https_only = true`, and an Application Load Balancer listener is HTTP unless its protocol says otherwise (one whose default action redirects to HTTPS is not reported); the others accept it only when told to. A Kubernetes Ingress without `spec.tls` serves its hosts over HTTP only, unless an annotation has the cloud load balancer terminate TLS (AWS `alb.ingress.kubernetes.io/certificate-arn`, GKE `kubernetes.io/ingress.allow-http: "false"`, Application Gateway `ssl-redirect`).',
     remediation:
-      'Require HTTPS: `https_traffic_only_enabled = true` (storage; `enable_https_traffic_only` before azurerm 4), `https_only = true` (App Service and Functions), `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` (CloudFront), `enforce_https = true` (OpenSearch / Elasticsearch), an HTTPS listener (or a default action redirecting HTTP to HTTPS) on load balancers.',
+      'Require HTTPS: `https_traffic_only_enabled = true` (storage; `enable_https_traffic_only` before azurerm 4), `https_only = true` (App Service and Functions), `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` (CloudFront), `enforce_https = true` (OpenSearch / Elasticsearch), an HTTPS listener (or a default action redirecting HTTP to HTTPS) on load balancers, a `spec.tls` entry with the certificate Secret for the hosts of a Kubernetes Ingress (cert-manager can issue it).',
     references: [
       'https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer',
       'https://learn.microsoft.com/en-us/azure/app-service/configure-ssl-bindings#enforce-https',
       'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html',
+      'https://kubernetes.io/docs/concepts/services-networking/ingress/#tls',
     ],
     compliance: { 'cis-azure': ['3.1', '9.2'], 'nist-800-53': ['SC-8', 'IA-5(1)'] },
-    sources: ['terraform', 'terraform-plan', 'cloudformation'],
-    resourceTypes: [...new Set(RULES.map((r) => r.type)), ...LISTENERS.flatMap((l) => l.types)],
+    sources: ['terraform', 'terraform-plan', 'cloudformation', 'kubernetes'],
+    resourceTypes: [...new Set(RULES.map((r) => r.type)), ...LISTENERS.flatMap((l) => l.types), 'Ingress', 'kubernetes_ingress', 'kubernetes_ingress_v1'],
   },
   run: (ctx) => [
     ...settingFindings(
@@ -122,5 +165,6 @@ export default defineCheck({
       (r, v, explicit) => `${r.type} ${r.name} accepts plain HTTP (${explicit ? v : `${v}, the default`}): credentials and tokens can cross the network in clear`,
     ),
     ...httpListeners(ctx),
+    ...plainIngresses(ctx),
   ],
 });

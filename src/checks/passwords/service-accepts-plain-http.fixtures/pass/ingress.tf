@@ -1,0 +1,29 @@
+resource "kubernetes_ingress_v1" "shop" {
+  metadata {
+    name      = "shop"
+    namespace = "web"
+  }
+  spec {
+    ingress_class_name = "nginx"
+    tls {
+      hosts       = ["shop.example.com"]
+      secret_name = "shop-tls"
+    }
+    rule {
+      host = "shop.example.com"
+      http {
+        path {
+          path = "/"
+          backend {
+            service {
+              name = "shop"
+              port {
+                number = 80
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
