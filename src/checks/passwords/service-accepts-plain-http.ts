@@ -127,7 +127,16 @@ function plainIngresses(ctx: CheckContext): FindingDraft[] {
       out.push({ resource: r, attributePath: isUnknown(tls) ? 'spec.tls' : undefined, verdict: 'unknown', message: `${name}: its TLS settings are unresolved` });
       continue;
     }
-    if (asList(tls).length > 0) continue;
+    if (asList(tls).length > 0) {
+      // ingress-nginx redirects HTTP to HTTPS for the TLS hosts unless told not to; then it serves both
+      const key = 'nginx.ingress.kubernetes.io/ssl-redirect';
+      const redirect = ann(key);
+      const forced = ann('nginx.ingress.kubernetes.io/force-ssl-redirect');
+      if (typeof redirect === 'string' && /^false$/i.test(redirect.trim()) && !(typeof forced === 'string' && /^true$/i.test(forced.trim()))) {
+        out.push({ resource: r, attributePath: `metadata.annotations.${key}`, message: `${name} turns off ingress-nginx's HTTPS redirect, so its hosts are also served over plain HTTP: session cookies, tokens and passwords can cross the network in clear`, evidence: `${key}: ${redirect}` });
+      }
+      continue;
+    }
     out.push({
       resource: r,
       attributePath: tls === undefined ? undefined : 'spec.tls',
@@ -145,9 +154,9 @@ export default defineCheck({
     pillar: 'passwords',
     severity: 'medium',
     description:
-      'A storage account, web or function app, CloudFront behaviour or search domain that answers plain HTTP lets clients send their credentials in clear: shared-access signatures and account keys, session cookies, bearer tokens and basic-auth headers can be read and replayed by anyone on the path. Azure App Service accepts HTTP unless `https_only = true`, and an Application Load Balancer listener is HTTP unless its protocol says otherwise (one whose default action redirects to HTTPS is not reported); the others accept it only when told to. A Kubernetes Ingress without `spec.tls` serves its hosts over HTTP only, unless an annotation has the cloud load balancer terminate TLS (AWS `alb.ingress.kubernetes.io/certificate-arn`, GKE `kubernetes.io/ingress.allow-http: "false"`, Application Gateway `ssl-redirect`).',
+      'A storage account, web or function app, CloudFront behaviour or search domain that answers plain HTTP lets clients send their credentials in clear: shared-access signatures and account keys, session cookies, bearer tokens and basic-auth headers can be read and replayed by anyone on the path. Azure App Service accepts HTTP unless `https_only = true`, and an Application Load Balancer listener is HTTP unless its protocol says otherwise (one whose default action redirects to HTTPS is not reported); the others accept it only when told to. A Kubernetes Ingress without `spec.tls` serves its hosts over HTTP only, unless an annotation has the cloud load balancer terminate TLS (AWS `alb.ingress.kubernetes.io/certificate-arn`, GKE `kubernetes.io/ingress.allow-http: "false"`, Application Gateway `ssl-redirect`); one with TLS whose ingress-nginx annotation `ssl-redirect: "false"` keeps plain HTTP open is reported too.',
     remediation:
-      'Require HTTPS: `https_traffic_only_enabled = true` (storage; `enable_https_traffic_only` before azurerm 4), `https_only = true` (App Service and Functions), `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` (CloudFront), `enforce_https = true` (OpenSearch / Elasticsearch), an HTTPS listener (or a default action redirecting HTTP to HTTPS) on load balancers, a `spec.tls` entry with the certificate Secret for the hosts of a Kubernetes Ingress (cert-manager can issue it).',
+      'Require HTTPS: `https_traffic_only_enabled = true` (storage; `enable_https_traffic_only` before azurerm 4), `https_only = true` (App Service and Functions), `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` (CloudFront), `enforce_https = true` (OpenSearch / Elasticsearch), an HTTPS listener (or a default action redirecting HTTP to HTTPS) on load balancers, a `spec.tls` entry with the certificate Secret for the hosts of a Kubernetes Ingress (cert-manager can issue it) and no `nginx.ingress.kubernetes.io/ssl-redirect: "false"`.',
     references: [
       'https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer',
       'https://learn.microsoft.com/en-us/azure/app-service/configure-ssl-bindings#enforce-https',
