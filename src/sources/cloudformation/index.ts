@@ -28,6 +28,10 @@
  *   one in a chosen `Fn::If` branch), the parameter and the location of that
  *   Default, so a secret check can point at the line where it is written.
  *   `Fn::ForEach` resources are not expanded: an error names them.
+ * Template `Parameters` and `Outputs` entries are resources too (see
+ * `sectionResources` in `template.ts`): type `AWS::CloudFormation::Parameter` /
+ * `AWS::CloudFormation::Output`, id `Parameters.<name>` / `Outputs.<name>`,
+ * the entry as written for attributes (not evaluated), `meta.section`.
  * A file of several YAML documents is read document by document; a UTF-8
  * byte order mark is dropped when the file is read.
  * SAM resources (`AWS::Serverless::*`) keep their SAM type; `Globals` are
