@@ -1,7 +1,8 @@
 import { settingFindings } from '../_lib/setting-values.js';
 import { defineCheck } from '../engine/types.js';
 
-const TYPES = [
+/** Every azurerm App Service and Function App resource type, legacy and current, with their slots. */
+export const APP_SERVICE_TYPES = [
   'azurerm_app_service',
   'azurerm_app_service_slot',
   'azurerm_function_app',
@@ -15,6 +16,7 @@ const TYPES = [
   'azurerm_windows_function_app',
   'azurerm_windows_function_app_slot',
 ];
+const TYPES = APP_SERVICE_TYPES;
 
 const LEGACY = new Set(['azurerm_app_service', 'azurerm_app_service_slot', 'azurerm_function_app', 'azurerm_function_app_slot']);
 
