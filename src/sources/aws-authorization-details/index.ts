@@ -16,10 +16,10 @@
  * its line; the rest of the file still loads. Types are our own (not the
  * CloudFormation `AWS::IAM::*`) because the shapes differ.
  */
-import { readFileSync } from 'node:fs';
 import type { Location, Resource, Value, ValueObject } from '../../model/index.js';
 import { isObject, Unknown } from '../../model/index.js';
 import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
+import { readSourceText } from '../../scan/read-text.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
 import { visit } from 'jsonc-parser';
@@ -53,7 +53,7 @@ export const authorizationDetailsSource: Source = {
     const errors: ScanError[] = [];
     for (const file of files) {
       try {
-        const out = readAuthorizationDetails(readFileSync(file.path, 'utf8'), file.displayPath);
+        const out = readAuthorizationDetails(readSourceText(file), file.displayPath);
         resources.push(...out.resources);
         errors.push(...out.errors);
       } catch (err) {

@@ -36,6 +36,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Location, Resource, Value, ValueObject } from '../../model/index.js';
 import { Unknown, isObject } from '../../model/index.js';
 import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
+import { readSourceText } from '../../scan/read-text.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
 import { parseYamlDocumentsTolerant } from '../shared/yaml-values.js';
@@ -70,7 +71,7 @@ export const composeSource: Source = {
     const errors: ScanError[] = [];
     for (const file of files) {
       try {
-        const text = readFileSync(file.path, 'utf8');
+        const text = readSourceText(file);
         const out = readCompose(text, file.displayPath, readDotEnv(join(dirname(file.path), '.env')));
         resources.push(...out.resources);
         errors.push(...out.errors.map((e) => toScanError(e, file.displayPath, 'docker-compose')));

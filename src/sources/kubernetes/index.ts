@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Tags } from 'yaml';
 import type { Location, Resource, Value } from '../../model/index.js';
 import { isObject } from '../../model/index.js';
 import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
+import { readSourceText } from '../../scan/read-text.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import type { Source, SourceOutput } from '../types.js';
 import { jsonSyntaxError } from '../shared/json-error.js';
@@ -64,7 +64,7 @@ export const kubernetesSource: Source = {
     const errors: ScanError[] = [];
     for (const file of files) {
       try {
-        const text = readFileSync(file.path, 'utf8');
+        const text = readSourceText(file);
         // the claim saw only the first 8 KiB; Helm syntax further down still marks a template
         if (isUnrenderedHelm(text, file.path)) continue;
         const out = readManifests(text, file.displayPath);

@@ -15,7 +15,6 @@
  * start per line, and `<hosthint>`/`<ports>`/`<portused>` do not match the element names).
  * A malformed file is an error at the line fast-xml-parser's validator names; the scan goes on.
  */
-import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { parseXmlChecked } from '../shared/xml.js';
 import ipaddr from 'ipaddr.js';
@@ -23,6 +22,7 @@ import type { Resource, Value, ValueObject } from '../../model/index.js';
 import { lineRange } from '../../model/index.js';
 import type { DiscoveredFile } from '../../scan/discover.js';
 import { ParseError, toScanError, type ScanError } from '../../scan/errors.js';
+import { readSourceText } from '../../scan/read-text.js';
 import type { Source, SourceOutput } from '../types.js';
 
 export const NMAP_SOURCE = 'nmap';
@@ -47,7 +47,7 @@ export const nmapSource: Source = {
     const errors: ScanError[] = [];
     for (const file of files) {
       try {
-        resources.push(...readNmapXml(readFileSync(file.path, 'utf8'), file.displayPath));
+        resources.push(...readNmapXml(readSourceText(file), file.displayPath));
       } catch (err) {
         errors.push(toScanError(err, file.displayPath, NMAP_SOURCE));
       }
