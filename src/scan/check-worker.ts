@@ -6,10 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadBuiltinChecks } from '../checks/engine/builtin.js';
 import { createCheckContext } from '../checks/engine/context.js';
 import { runCheck } from '../checks/engine/run.js';
-import { loadConfigs } from '../config/load.js';
-import { intentResources } from '../config/intent.js';
 import { checkUnits, drainUnits, type CheckWorkerInput, type CheckWorkerOutput } from './parallel-checks.js';
-import { advisoriesFor, loadModel } from './scan.js';
+import { checkModel, configsOf } from './scan.js';
 
 const input = workerData as CheckWorkerInput;
 const builtin = new Map((await loadBuiltinChecks()).map((c) => [c.meta.id, c]));
@@ -19,9 +17,7 @@ const checks = input.checkIds.map((id) => {
   return c;
 });
 const { options } = input;
-const configs = options.loadConfig === false ? [] : loadConfigs({ cwd: options.cwd, configFile: options.configFile, paths: input.paths });
-const { resources } = await loadModel(input.paths, options);
-resources.push(...intentResources(configs));
-const ctx = createCheckContext(resources, { advisories: advisoriesFor(resources, checks, options.advisoryDb).service });
+const { resources, vulns } = await checkModel(input.paths, options, configsOf(input.paths, options), checks);
+const ctx = createCheckContext(resources, { advisories: vulns.service });
 const out: CheckWorkerOutput = { outcomes: drainUnits(new Int32Array(input.counter), checkUnits(checks), (i) => runCheck(checks[i]!, ctx)) };
 parentPort!.postMessage(out);

@@ -188,20 +188,33 @@ function startHelpers(paths: string[], opts: ScanOptions, found: Discovery, chec
   return startCheckHelpers({ paths, options, checkIds: checks.map((c) => c.meta.id) }, workers);
 }
 
+/** The `.tetrad.yaml` files of a scan (none with `loadConfig: false`); a bad one throws ConfigError. */
+export function configsOf(paths: string[], opts: ScanOptions): ReturnType<typeof loadConfigs> {
+  return opts.loadConfig === false ? [] : loadConfigs({ cwd: opts.cwd ?? process.cwd(), configFile: opts.configFile, paths });
+}
+
+/**
+ * The model the checks run over and the advisory service they get: the files' resources, then
+ * the intended flows of the configuration (`intent:`, for TET-PORTS-039). Helper threads build
+ * theirs with this too (`check-worker.ts`), so every thread checks the same model.
+ */
+export async function checkModel(paths: string[], opts: ScanOptions, configs: ReturnType<typeof loadConfigs>, checks: readonly Check[], discovery?: Discovery) {
+  const model = await loadModel(paths, opts, discovery);
+  model.resources.push(...intentResources(configs));
+  return { ...model, vulns: advisoriesFor(model.resources, checks, opts.advisoryDb) };
+}
+
 export async function scan(paths: string[], opts: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   // a bad configuration is a usage error: it throws ConfigError before any work
-  const configs = opts.loadConfig === false ? [] : loadConfigs({ cwd, configFile: opts.configFile, paths });
+  const configs = configsOf(paths, opts);
   const all = [...(opts.checks ?? (await loadBuiltinChecks())), ...(opts.extraChecks ?? [])];
   const checks = selectChecks(all, opts.selection ?? {});
   const discovery = discover(paths, opts);
   const helpers = startHelpers(paths, opts, discovery, checks, opts.checks === undefined && !opts.extraChecks?.length);
-  const { resources, errors, files } = await loadModel(paths, opts, discovery);
-  // intended flows (`intent:`) enter the model for the zero-trust check (TET-PORTS-039)
-  resources.push(...intentResources(configs));
+  const { resources, errors, files, vulns } = await checkModel(paths, opts, configs, checks, discovery);
   opts.onProgress?.({ phase: 'check', done: 0, total: checks.length });
-  const vulns = advisoriesFor(resources, checks, opts.advisoryDb);
   if (vulns.error) errors.push(vulns.error);
   const services = { advisories: vulns.service };
   const run = helpers ? await runChecksWithHelpers(checks, resources, services, helpers) : { ...runChecks(checks, resources, services), onHelpers: 0 };
